@@ -1,0 +1,13 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+// SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://example.gov.cn',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

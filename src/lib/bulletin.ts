@@ -1,0 +1,108 @@
+/**
+ * bulletin.mdx: frontmatter (the notice's official metadata) and prose. The schema is the
+ * documentation: each field says what it is, what it expects, and the Chinese label shown to readers.
+ */
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import type { Finding } from './findings.ts';
+
+export const DISCLOSURE_VALUES = ['主动公开', '依申请公开', '不予公开'] as const;
+
+const isoDate = z
+  .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()])
+  .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)))
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+const text = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
+const count = z.number().int().min(0);
+
+/** Field → [Chinese label, what it expects (Chinese), schema]. */
+export const BULLETIN_FIELDS = {
+  title: ['标题', '通报的完整标题', text],
+  issuer: ['发布机构', '发文单位全称，如“潮州市人民政府办公室”', text],
+  issued: ['成文日期', '日期，格式 YYYY-MM-DD，如 2020-10-26', isoDate],
+  disclosure: ['公开方式', DISCLOSURE_VALUES.join('、') + '之一；只有“主动公开”的通报会发布', z.enum(DISCLOSURE_VALUES)],
+  docNumber: ['文号', '文号，如“潮府办函〔2020〕59号”', text.optional()],
+  indexNumber: ['索引号', '政府信息公开索引号', text.optional()],
+  websitesCutoff: ['网站抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
+  newMediaCutoff: ['政务新媒体抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
+  websitesTotal: ['政府网站总数', '全市政府网站总数（整数），用于计算抽查率', count.optional()],
+  newMediaTotal: ['政务新媒体总数', '全市已报备政务新媒体总数（整数），用于计算抽查率', count.optional()],
+  websitesCaption: ['附件1标题', '附件1表格的标题，如“第三季度政府网站抽查情况统计表”', text.optional()],
+  newMediaCaption: ['附件2标题', '附件2表格的标题', text.optional()],
+  websitesNote: ['附件1注', '附件1表格下方的“注：”文字', text.optional()],
+  newMediaNote: ['附件2注', '附件2表格下方的“注：”文字', text.optional()],
+  draft: ['草稿', 'true 或 false；为 true 时不发布', z.boolean().default(false)],
+} as const;
+
+type Fields = typeof BULLETIN_FIELDS;
+export const bulletinSchema = z.strictObject(
+  Object.fromEntries(Object.entries(BULLETIN_FIELDS).map(([k, v]) => [k, v[2]])) as { [K in keyof Fields]: Fields[K][2] },
+);
+export type BulletinMeta = z.output<typeof bulletinSchema>;
+
+/** Whether a quarter is published: proactively disclosed and not a draft. */
+export const isPublished = (meta: Pick<BulletinMeta, 'disclosure' | 'draft'>) => meta.disclosure === '主动公开' && !meta.draft;
+
+export interface ParsedBulletin {
+  meta?: BulletinMeta;
+  body: string;
+  /** Line in the file where the body starts. */
+  bodyLine: number;
+  findings: Finding[];
+}
+
+/** Splits and validates bulletin.mdx. */
+export function parseBulletin(source: string, file: string): ParsedBulletin {
+  const findings: Finding[] = [];
+  const text = source.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) {
+    findings.push({ severity: 'error', file, line: 1, message: '文件应以 --- 开头的元数据（frontmatter）开始，并以另一行 --- 结束', gloss: 'missing frontmatter' });
+    return { body: text, bodyLine: 1, findings };
+  }
+  const frontmatter = match[1]!;
+  const body = text.slice(match[0].length);
+  const bodyLine = match[0].split('\n').length;
+  let data: unknown;
+  try {
+    data = yaml.load(frontmatter) ?? {};
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? '';
+    findings.push({
+      severity: 'error', file, line: mark?.line === undefined ? undefined : mark.line + 2,
+      message: '元数据格式有误：每行应为“字段: 值”，冒号用英文冒号并后跟空格；值里有冒号或以符号开头时请用引号括起来',
+      gloss: `YAML syntax error${reason ? `: ${reason}` : ''}`,
+    });
+    return { body, bodyLine, findings };
+  }
+  const lines = frontmatter.split('\n');
+  const lineOf = (key: PropertyKey) => {
+    const i = lines.findIndex((l) => l.startsWith(`${String(key)}:`));
+    return i === -1 ? 1 : i + 2;
+  };
+  const result = bulletinSchema.safeParse(data);
+  if (!result.success) {
+    const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          findings.push({ severity: 'error', file, line: lineOf(key), column: key, message: `不认识的字段；可用的字段为：${Object.keys(BULLETIN_FIELDS).join('、')}`, gloss: 'unknown frontmatter field' });
+        }
+        continue;
+      }
+      const key = issue.path[0] as keyof Fields;
+      const field = BULLETIN_FIELDS[key];
+      const value = raw[key as string];
+      const shown = value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined || value === null ? undefined : String(value);
+      findings.push({
+        severity: 'error', file, line: shown === undefined && !(key in raw) ? 1 : lineOf(key), column: `${String(key)}（${field?.[0] ?? ''}）`,
+        value: shown,
+        message: `${shown === undefined ? '必填；' : ''}应为${field?.[1] ?? '有效的值'}`,
+        gloss: `invalid ${String(key)}`,
+      });
+    }
+    return { body, bodyLine, findings };
+  }
+  return { meta: result.data, body, bodyLine, findings };
+}

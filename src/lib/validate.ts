@@ -1,0 +1,280 @@
+/**
+ * Parsed table → typed records, with a located finding for everything that is wrong.
+ * Every problem is reported, not just the first; records are returned only for clean rows.
+ */
+import { allowedValues, SUGGESTIONS, TABLES, type ColumnDef, type TableKind } from './columns.ts';
+import type { Finding } from './findings.ts';
+import { accountKey, websiteKey } from './identity.ts';
+import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
+import type { ParsedTable, Row } from './parse.ts';
+import type { AccountRecord, WebsiteRecord } from './records.ts';
+
+/** Header match ignores punctuation inside the name: `安全泄密事故等严重问题` is the flag column too. */
+const headerForm = (name: string) => name.replace(/[、，,（）()]/g, '');
+const COMBINED_SCORE = '得分情况';
+const SCORE_KEYS = ['bonus', 'deduction', 'total'] as const;
+
+type CellValue = string | number | boolean;
+
+interface HeaderMap {
+  /** Column index → definition. */
+  byIndex: Map<number, ColumnDef>;
+  /** Index of the combined 得分情况 column, when the table has one instead of 加分/扣分/总分. */
+  combinedScore?: number;
+  present: Set<string>;
+}
+
+function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings: Finding[]): HeaderMap {
+  const columns = TABLES[kind].columns;
+  const byForm = new Map(columns.map((c) => [headerForm(c.name), c]));
+  const map: HeaderMap = { byIndex: new Map(), present: new Set() };
+  const seenAt = new Map<string, number>();
+  const line = parsed.headerLine;
+  parsed.header.forEach((name, index) => {
+    const raw = cleanCell(parsed.rawHeader[index] ?? '');
+    if (name === '') {
+      findings.push({ severity: 'error', file, line, message: `表头第 ${index + 1} 列为空；请填写列名，或删除这一列`, gloss: 'empty header cell' });
+      return;
+    }
+    const isCombined = kind === 'websites' && headerForm(name) === COMBINED_SCORE;
+    const column = byForm.get(headerForm(name));
+    const id = isCombined ? COMBINED_SCORE : column?.key;
+    if (id === undefined) {
+      const suggestion = nearest(name, columns.map((c) => c.name));
+      findings.push({
+        severity: 'error', file, line, column: raw,
+        message: `不认识的列名${suggestion ? `；是不是“${suggestion}”？` : ''}。${TABLES[kind].file} 可用的列为：${columns.map((c) => c.name).join('、')}`,
+        gloss: 'unknown column',
+      });
+      return;
+    }
+    if (seenAt.has(id)) {
+      findings.push({ severity: 'error', file, line, column: raw, message: `列名重复：第 ${seenAt.get(id)! + 1} 列和第 ${index + 1} 列都是这一列；请删除其中一列`, gloss: 'duplicate column' });
+      return;
+    }
+    seenAt.set(id, index);
+    if (isCombined) {
+      map.combinedScore = index;
+      return;
+    }
+    if (name !== column!.name) {
+      findings.push({ severity: 'notice', file, line, column: raw, message: `已按“${column!.name}”列读取`, gloss: 'header normalised' });
+    }
+    map.byIndex.set(index, column!);
+    map.present.add(column!.key);
+  });
+  if (map.combinedScore !== undefined) {
+    const clash = SCORE_KEYS.filter((k) => map.present.has(k));
+    if (clash.length > 0) {
+      findings.push({ severity: 'error', file, line, column: COMBINED_SCORE, message: '表中既有“得分情况”列，又有单独的加分、扣分或总分列；请只保留一种写法', gloss: 'combined and separate score columns' });
+    } else {
+      for (const k of SCORE_KEYS) map.present.add(k);
+      findings.push({ severity: 'notice', file, line, column: COMBINED_SCORE, message: '已将“得分情况”拆分为加分、扣分、总分三列', gloss: 'combined score cell split' });
+    }
+  }
+  for (const column of columns) {
+    if (column.required && !map.present.has(column.key)) {
+      findings.push({ severity: 'error', file, line, column: column.name, message: `缺少必填列“${column.name}”；请在表头加上这一列`, gloss: `missing required column ${column.gloss}` });
+    }
+  }
+  return map;
+}
+
+/** Converts one cell; pushes a finding and returns undefined when the value is not acceptable. */
+function readCell(column: ColumnDef, raw: string, file: string, line: number, findings: Finding[]): CellValue | undefined | null {
+  const value = cleanCell(raw);
+  const base = { severity: 'error' as const, file, line, column: column.name, value };
+  if (value === '') {
+    if (column.required && !column.allowEmpty) {
+      findings.push({ ...base, message: '必填，不能为空', gloss: `required ${column.gloss} is empty` });
+      return undefined;
+    }
+    return null;
+  }
+  const allowed = allowedValues(column);
+  if (allowed) {
+    if (allowed.includes(value)) return column.type === 'flag' ? value === '是' : value;
+    const suggestion = SUGGESTIONS[column.type][value] ?? nearest(value, allowed);
+    findings.push({
+      ...base,
+      message: `${suggestion ? `应为“${suggestion}”？` : ''}可填：${allowed.join('、')}`,
+      gloss: `not an allowed ${column.gloss}`,
+    });
+    return undefined;
+  }
+  if (column.type === 'integer' || column.type === 'number') {
+    const n = parseNumber(value);
+    if (n === undefined) {
+      findings.push({ ...base, message: '应为数字（可含小数点，如 9.5）', gloss: `${column.gloss} is not a number` });
+      return undefined;
+    }
+    if (column.type === 'integer' && !Number.isInteger(n)) {
+      findings.push({ ...base, message: '应为整数', gloss: `${column.gloss} must be a whole number` });
+      return undefined;
+    }
+    if ((column.min !== undefined && n < column.min) || (column.max !== undefined && n > column.max)) {
+      const range = column.max === undefined ? `不小于 ${column.min}` : `在 ${column.min} 到 ${column.max} 之间`;
+      findings.push({ ...base, message: `应${range}`, gloss: `${column.gloss} out of range` });
+      return undefined;
+    }
+    return n;
+  }
+  if (column.type === 'siteCode') {
+    const code = toHalfWidth(value).toUpperCase();
+    if (!/^[0-9A-Z]{10}$/.test(code)) {
+      findings.push({ ...base, message: '网站标识码应为 10 位数字或字母', gloss: 'site code must be 10 characters' });
+      return undefined;
+    }
+    return code;
+  }
+  if (column.type === 'url') {
+    if (/^https?:\/\/[^\s<>"]+$/i.test(value)) return value;
+    const fix = /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(value) ? `；是不是“http://${value}”？` : '';
+    findings.push({ ...base, message: `网址应以 http:// 或 https:// 开头，且不含空格${fix}`, gloss: 'URL must start with http:// or https://' });
+    return undefined;
+  }
+  return value;
+}
+
+function checkCellCount(row: Row, width: number, file: string, findings: Finding[]): void {
+  const extra = row.cells.slice(width).filter((c) => cleanCell(c) !== '');
+  if (extra.length > 0) {
+    findings.push({
+      severity: 'error', file, line: row.line,
+      message: `本行有 ${width + row.cells.slice(width).length} 个单元格，比表头（${width} 列）多；常见原因是某个单元格里有英文逗号却没有加引号，可改用中文逗号“，”`,
+      gloss: 'more cells than header columns',
+    });
+  } else if (row.cells.length < width) {
+    findings.push({
+      severity: 'error', file, line: row.line,
+      message: `本行只有 ${row.cells.length} 个单元格，表头有 ${width} 列；请补齐缺少的单元格`,
+      gloss: 'fewer cells than header columns',
+    });
+  }
+}
+
+function duplicateCheck(file: string, findings: Finding[]) {
+  const seen = new Map<string, number>();
+  return (key: string, line: number, column: string, value: string, what: string) => {
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, line);
+      return;
+    }
+    findings.push({ severity: 'error', file, line, column, value, message: `与第 ${first} 行重复：同一季度${what}只能出现一次`, gloss: `duplicate ${column}` });
+  };
+}
+
+export interface TableResult<T> {
+  records: T[];
+  findings: Finding[];
+  /** Which optional columns the table has, so pages show exactly the published columns. */
+  columns: string[];
+}
+
+function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: { line: number; values: Record<string, CellValue | null> }[]; findings: Finding[]; columns: string[] } {
+  const findings: Finding[] = [...parsed.findings];
+  if (parsed.header.length === 0) {
+    findings.push({ severity: 'error', file, message: '文件没有表头和数据；第 1 行应为表头', gloss: 'no header row' });
+    return { rows: [], findings, columns: [] };
+  }
+  const header = mapHeader(kind, parsed, file, findings);
+  const width = parsed.header.length;
+  const scoreColumns = Object.fromEntries(TABLES.websites.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
+  const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
+  let fullWidth = 0;
+  for (const row of parsed.rows) {
+    const before = findings.length;
+    checkCellCount(row, width, file, findings);
+    const values: Record<string, CellValue | null> = {};
+    for (const [index, column] of header.byIndex) {
+      const raw = row.cells[index] ?? '';
+      if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
+      const v = readCell(column, raw, file, row.line, findings);
+      if (v !== undefined) values[column.key] = v;
+    }
+    if (header.combinedScore !== undefined) {
+      const raw = cleanCell(row.cells[header.combinedScore] ?? '');
+      const parts = splitScoreCell(raw);
+      if (!parts) {
+        findings.push({ severity: 'error', file, line: row.line, column: COMBINED_SCORE, value: raw, message: '应写成“加分：X 扣分：Y 总分：Z”', gloss: 'combined score cell not understood' });
+      } else {
+        for (const k of SCORE_KEYS) {
+          const v = readCell(scoreColumns[k]!, parts[k], file, row.line, findings);
+          if (v !== undefined) values[k] = v;
+        }
+      }
+    }
+    if (findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
+  }
+  if (fullWidth > 0) {
+    findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
+  }
+  return { rows, findings, columns: [...header.present] };
+}
+
+const optional = <T>(v: CellValue | null | undefined) => (v === null || v === undefined ? undefined : (v as T));
+
+export function readWebsites(parsed: ParsedTable, file: string): TableResult<WebsiteRecord> {
+  const { rows, findings, columns } = readRows('websites', parsed, file);
+  const seq = duplicateCheck(file, findings);
+  const site = duplicateCheck(file, findings);
+  const records: WebsiteRecord[] = [];
+  for (const { line, values: v } of rows) {
+    const otherProblems = (v.otherProblems as string | null) ?? '';
+    const record: WebsiteRecord = {
+      line,
+      key: '',
+      seq: v.seq as number,
+      name: v.name as string,
+      homepageStale: v.homepageStale as boolean,
+      columnsStale: v.columnsStale as boolean,
+      poorInteraction: v.poorInteraction as boolean,
+      servicesUnusable: v.servicesUnusable as boolean,
+      seriousIncident: v.seriousIncident as boolean,
+      otherProblems,
+      problems: splitProblems(otherProblems),
+      bonus: v.bonus as number,
+      deduction: v.deduction as number,
+      total: v.total as number,
+      category: optional(v.category),
+      region: optional(v.region),
+      siteCode: optional(v.siteCode),
+      url: optional(v.url),
+      result: optional(v.result),
+      rectification: optional(v.rectification),
+    };
+    record.key = websiteKey(record);
+    seq(String(record.seq), line, '序号', String(record.seq), '序号');
+    if (record.siteCode) site(record.key, line, '网站标识码', record.siteCode, '同一网站（按网站标识码）');
+    else site(record.key, line, '网站名称', record.name, '同一网站（按网站名称）');
+    records.push(record);
+  }
+  return { records, findings, columns };
+}
+
+export function readAccounts(parsed: ParsedTable, file: string): TableResult<AccountRecord> {
+  const { rows, findings, columns } = readRows('newMedia', parsed, file);
+  const seq = duplicateCheck(file, findings);
+  const account = duplicateCheck(file, findings);
+  const records: AccountRecord[] = [];
+  for (const { line, values: v } of rows) {
+    const record: AccountRecord = {
+      line,
+      key: '',
+      seq: v.seq as number,
+      unit: v.unit as string,
+      platform: v.platform as AccountRecord['platform'],
+      account: v.account as string,
+      result: v.result as AccountRecord['result'],
+      region: optional(v.region),
+      problem: optional(v.problem),
+      rectification: optional(v.rectification),
+    };
+    record.key = accountKey(record);
+    seq(String(record.seq), line, '序号', String(record.seq), '序号');
+    account(record.key, line, '账号名称', `${record.platform} ${record.account}`, '同一账号（按账号类型和账号名称）');
+    records.push(record);
+  }
+  return { records, findings, columns };
+}
