@@ -1,4 +1,6 @@
 /** Identity of a website or account across quarters, so that its record can be followed. */
+import { createHash } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
 import { normalizeName } from './normalize.ts';
 
 /** A website is known by its national site code when given, else by its normalised name. */
@@ -9,4 +11,43 @@ export function websiteKey(site: { siteCode?: string; name: string }): string {
 /** An account is known by platform and normalised account name. */
 export function accountKey(account: { platform: string; account: string }): string {
   return `${account.platform}:${normalizeName(account.account)}`;
+}
+
+// Readable URL segments for entities: pinyin, plus a short hash of the identity key.
+
+const PLATFORM_SLUGS: Record<string, string> = {
+  APP: 'app', 百度贴吧: 'tieba', 百家号: 'baijiahao', 抖音: 'douyin', 今日头条: 'toutiao', 南方号: 'nanfanghao',
+  企鹅号: 'qiehao', 人民号: 'renminhao', 微信: 'weixin', 新浪微博: 'weibo', 快手: 'kuaishou', 小红书: 'xiaohongshu',
+  微信视频号: 'shipinhao', 小程序: 'xiaochengxu', 大鱼号: 'dayuhao', 学习强国: 'xuexiqiangguo', 其他: 'qita',
+};
+
+/** `潮州人社` → `chao-zhou-ren-she`; letters and digits kept, everything else dropped; at most 48 characters. */
+export function pinyinSlug(text: string): string {
+  const syllables = pinyin(normalizeName(text), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const slug = syllables
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
+    .join('-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug.slice(0, 48).replace(/-[^-]*$/, (tail) => (slug.length > 48 ? '' : tail)) || 'x';
+}
+
+/** Six hex digits of the key's SHA-256: keeps homophones apart, and depends on nothing but the key. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 6);
+}
+
+/** URL segment of a website: its site code when it has one, else pinyin of its name and a hash. */
+export function websiteSlug(site: { siteCode?: string; name: string }): string {
+  return site.siteCode ? site.siteCode.toLowerCase() : `${pinyinSlug(site.name)}-${keyHash(websiteKey(site))}`;
+}
+
+/** URL segment of an account: platform, pinyin of the account name, and a hash. */
+export function accountSlug(account: { platform: string; account: string }): string {
+  return `${PLATFORM_SLUGS[account.platform] ?? 'qita'}-${pinyinSlug(account.account)}-${keyHash(accountKey(account))}`;
+}
+
+/** URL segment of a unit (单位名称). */
+export function unitSlug(unit: string): string {
+  return `${pinyinSlug(unit)}-${keyHash(`unit:${normalizeName(unit)}`)}`;
 }

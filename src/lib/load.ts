@@ -10,7 +10,6 @@ import type { Finding } from './findings.ts';
 import { parseTable } from './parse.ts';
 import { parseQuarterId, compareQuarters, type QuarterId } from './quarter.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
-import { checkWebsiteScore } from './score.ts';
 import { readAccounts, readWebsites, type TableResult } from './validate.ts';
 
 export const BULLETIN_FILE = 'bulletin.mdx';
@@ -107,10 +106,7 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
 
   const websitesBytes = read(TABLES.websites.file);
   const websites = websitesBytes ? readTableBytes('websites', websitesBytes, join(dir, TABLES.websites.file)) : undefined;
-  if (websites) {
-    findings.push(...websites.findings);
-    for (const site of websites.records) findings.push(...checkWebsiteScore(site, join(dir, TABLES.websites.file)));
-  }
+  if (websites) findings.push(...websites.findings);
   const accountsBytes = read(TABLES.newMedia.file);
   const accounts = accountsBytes ? readTableBytes('newMedia', accountsBytes, join(dir, TABLES.newMedia.file)) : undefined;
   if (accounts) findings.push(...accounts.findings);

@@ -8,6 +8,7 @@ import { accountKey, websiteKey } from './identity.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { checkWebsiteScore } from './score.ts';
 
 /** Header match ignores punctuation inside the name: `安全泄密事故等严重问题` is the flag column too. */
 const headerForm = (name: string) => name.replace(/[、，,（）()]/g, '');
@@ -179,6 +180,8 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
     return { rows: [], findings, columns: [] };
   }
   const header = mapHeader(kind, parsed, file, findings);
+  // With a missing or unknown column no row is complete; cells are still checked so every problem shows at once.
+  const headerOk = findings.every((f) => f.severity !== 'error');
   const width = parsed.header.length;
   const scoreColumns = Object.fromEntries(TABLES.websites.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
@@ -205,7 +208,7 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
         }
       }
     }
-    if (findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
+    if (headerOk && findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
   }
   if (fullWidth > 0) {
     findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
@@ -248,6 +251,7 @@ export function readWebsites(parsed: ParsedTable, file: string): TableResult<Web
     seq(String(record.seq), line, '序号', String(record.seq), '序号');
     if (record.siteCode) site(record.key, line, '网站标识码', record.siteCode, '同一网站（按网站标识码）');
     else site(record.key, line, '网站名称', record.name, '同一网站（按网站名称）');
+    findings.push(...checkWebsiteScore(record, file));
     records.push(record);
   }
   return { records, findings, columns };
