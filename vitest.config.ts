@@ -6,5 +6,6 @@ export default defineConfig({
     // Builds and browsers are slow on a 2-core machine; unit tests stay fast regardless.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

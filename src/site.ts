@@ -1,4 +1,6 @@
-/** Site-wide words; the city's name comes from the bulletins themselves. */
+/** Site-wide words, navigation and URLs; the city's name comes from the bulletins themselves. */
+import { accountSlug, unitSlug, websiteSlug } from './lib/identity';
+
 export const SITE_TITLE = '政府网站与政务新媒体检查情况通报';
 export const SITE_DESCRIPTION = '政府网站与政务新媒体季度检查情况通报及附件数据，主动公开。';
 
@@ -7,3 +9,17 @@ export function href(path: string): string {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   return `${base}${path}`;
 }
+
+/** Main navigation, in order. A page listed here must exist. */
+export const NAV: { path: string; label: string }[] = [
+  { path: '/', label: '首页' },
+  { path: '/bulletins/', label: '通报' },
+];
+
+/** Stable URLs of the things the site publishes (paths before `href`). */
+export const paths = {
+  bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
+  website: (site: { siteCode?: string; name: string }) => `/websites/${websiteSlug(site)}/`,
+  account: (account: { platform: string; account: string }) => `/accounts/${accountSlug(account)}/`,
+  unit: (unit: string) => `/units/${unitSlug(unit)}/`,
+};
