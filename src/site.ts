@@ -1,5 +1,5 @@
 /** Site-wide words, navigation and URLs; the city's name comes from the bulletins themselves. */
-import { accountSlug, unitSlug, websiteSlug } from './lib/identity';
+import { accountSlug, unitKey, unitSlug, websiteSlug } from './lib/identity';
 
 export const SITE_TITLE = '政府网站与政务新媒体检查情况通报';
 export const SITE_DESCRIPTION = '政府网站与政务新媒体季度检查情况通报及附件数据，主动公开。';
@@ -16,10 +16,13 @@ export const NAV: { path: string; label: string }[] = [
   { path: '/bulletins/', label: '通报' },
 ];
 
-/** Stable URLs of the things the site publishes (paths before `href`). */
+/**
+ * Stable URLs of the things the site publishes (paths before `href`). Entity URLs derive from identity keys
+ * (record.key, see src/lib/identity.ts), never from row order, so they survive new quarters.
+ */
 export const paths = {
   bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
-  website: (site: { siteCode?: string; name: string }) => `/websites/${websiteSlug(site)}/`,
-  account: (account: { platform: string; account: string }) => `/accounts/${accountSlug(account)}/`,
-  unit: (unit: string) => `/units/${unitSlug(unit)}/`,
+  website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
+  account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
+  unit: (unit: string) => `/units/${unitSlug(unitKey(unit))}/`,
 };

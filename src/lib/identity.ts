@@ -37,17 +37,24 @@ export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 6);
 }
 
-/** URL segment of a website: its site code when it has one, else pinyin of its name and a hash. */
-export function websiteSlug(site: { siteCode?: string; name: string }): string {
-  return site.siteCode ? site.siteCode.toLowerCase() : `${pinyinSlug(site.name)}-${keyHash(websiteKey(site))}`;
+/** URL segment of a website, from its identity key: the site code, or pinyin of the name and a hash. */
+export function websiteSlug(key: string): string {
+  if (key.startsWith('code:')) return key.slice(5).toLowerCase();
+  return `${pinyinSlug(key.replace(/^name:/, ''))}-${keyHash(key)}`;
 }
 
-/** URL segment of an account: platform, pinyin of the account name, and a hash. */
-export function accountSlug(account: { platform: string; account: string }): string {
-  return `${PLATFORM_SLUGS[account.platform] ?? 'qita'}-${pinyinSlug(account.account)}-${keyHash(accountKey(account))}`;
+/** URL segment of an account, from its identity key: platform, pinyin of the account name, and a hash. */
+export function accountSlug(key: string): string {
+  const [platform, ...name] = key.split(':');
+  return `${PLATFORM_SLUGS[platform!] ?? 'qita'}-${pinyinSlug(name.join(':'))}-${keyHash(key)}`;
 }
 
-/** URL segment of a unit (单位名称). */
-export function unitSlug(unit: string): string {
-  return `${pinyinSlug(unit)}-${keyHash(`unit:${normalizeName(unit)}`)}`;
+/** Identity of a unit (单位名称). */
+export function unitKey(unit: string): string {
+  return `unit:${normalizeName(unit)}`;
+}
+
+/** URL segment of a unit, from its identity key. */
+export function unitSlug(key: string): string {
+  return `${pinyinSlug(key.replace(/^unit:/, ''))}-${keyHash(key)}`;
 }
