@@ -75,9 +75,11 @@ export function aggregate(
   const hasResults = websites.length > 0 && judged.length === websites.length;
   const passedAccounts = accounts.filter((a) => a.result === '合格').length;
   const platformOrder = (p: string) => PLATFORMS.indexOf(p as (typeof PLATFORMS)[number]);
+  const passedByPlatform = new Map<string, number>();
+  for (const a of accounts) if (a.result === '合格') passedByPlatform.set(a.platform, (passedByPlatform.get(a.platform) ?? 0) + 1);
   const byPlatform = countBy(accounts, (a) => a.platform)
     .map(({ label, count }) => {
-      const passed = accounts.filter((a) => a.platform === label && a.result === '合格').length;
+      const passed = passedByPlatform.get(label) ?? 0;
       return { platform: label, count, passed, passRate: percent(passed, count) };
     })
     .sort((a, b) => b.count - a.count || platformOrder(a.platform) - platformOrder(b.platform));
