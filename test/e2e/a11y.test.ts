@@ -1,0 +1,86 @@
+/** WCAG 2.x A/AA with axe-core, keyboard and zoom checks, on one page of every type in real Chromium. */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { launch, serve } from '../support/browser.ts';
+import { htmlPages } from '../support/dist.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** One page of each type the site has, by its first path segment (home = ''). */
+function samplePages(pages: string[]): string[] {
+  const byType = new Map<string, string>();
+  for (const page of pages) {
+    const url = page.replace(/index\.html$/, '').replace(/\.html$/, '');
+    const segments = url.split('/').filter(Boolean);
+    const type = segments.length === 0 ? 'home' : `${segments[0]}${segments.length > 1 ? '/*' : ''}`;
+    if (!byType.has(type)) byType.set(type, url);
+  }
+  return [...byType.values()];
+}
+
+async function axe(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    // @ts-expect-error injected global
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, TAGS);
+}
+
+describe('accessibility', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let pages: string[];
+  beforeAll(async () => {
+    const site = buildSite('test/fixtures/basic');
+    if (site.code !== 0) throw new Error(site.log);
+    pages = samplePages(htmlPages(site.out));
+    server = await serve(site.out);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('axe finds no WCAG 2.x A/AA violation on any page type, at phone and desktop width', async () => {
+    expect(pages).toEqual(expect.arrayContaining(['', 'bulletins/', 'bulletins/2021-q1/']));
+    const violations: string[] = [];
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`);
+        for (const v of await axe(page)) violations.push(`${width}px /${path} ${v}`);
+      }
+      await page.close();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('starts with a skip link that moves focus to the main content, with a visible focus ring', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bulletins/2021-q1/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      outline: getComputedStyle(document.activeElement!).outlineStyle,
+      visible: document.activeElement!.getBoundingClientRect().top >= 0,
+    }));
+    expect(focused).toEqual({ text: '跳到正文', outline: 'solid', visible: true });
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    await page.close();
+  });
+
+  it('reflows at 200% zoom (640 CSS px on a 1280 px screen) without sideways page scroll', async () => {
+    const page = await browser.newPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(640);
+    }
+    await page.close();
+  });
+});
