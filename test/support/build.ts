@@ -1,12 +1,17 @@
 /** Builds a whole site from a data folder, as `npm run build` does. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './fixtures.ts';
 
+const BUILDS = join(process.cwd(), '.tmp', 'builds');
+
 /** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder. */
 export function buildSite(dataDir: string, env: Record<string, string> = {}) {
-  const out = join(tempDir('bulletins-dist-'), 'dist');
+  // Inside the project: Astro puts its intermediate server build next to outDir when outDir is under the working
+  // directory, and otherwise in a shared ./.astro/, where parallel builds would overwrite each other.
+  mkdirSync(BUILDS, { recursive: true });
+  const out = join(mkdtempSync(join(BUILDS, 'site-')), 'dist');
   const r = spawnSync('npm', ['run', 'build', '--', '--outDir', out], {
     encoding: 'utf8',
     env: { ...process.env, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },
