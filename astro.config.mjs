@@ -8,7 +8,9 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   integrations: [mdx()],
-  build: { format: 'directory' },
+  // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Parallel builds of different data folders (tests, benchmark) must not share a content cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',

@@ -10,6 +10,21 @@ export function href(path: string): string {
   return `${base}${path}`;
 }
 
+/**
+ * Content-Security-Policy: no inline script, no third party. 'wasm-unsafe-eval' lets Pagefind run its
+ * WebAssembly search. Sent as a <meta> tag; public/_headers and the README give the same policy for hosts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 /** Main navigation, in order. A page listed here must exist. */
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },

@@ -131,7 +131,7 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
   if (column.type === 'url') {
     if (/^https?:\/\/[^\s<>"]+$/i.test(value)) return value;
     const fix = /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(value) ? `；是不是“http://${value}”？` : '';
-    findings.push({ ...base, message: `网址应以 http:// 或 https:// 开头，且不含空格${fix}`, gloss: 'URL must start with http:// or https://' });
+    findings.push({ ...base, message: `网址应以 http:// 或 https:// 开头，且不含空格、引号或尖括号${fix}`, gloss: 'URL must start with http:// or https://' });
     return undefined;
   }
   return value;

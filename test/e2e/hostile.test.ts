@@ -1,0 +1,61 @@
+/** Data is text: markup and script in CSV cells and frontmatter show literally and never run. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build.ts';
+import { launch, serve } from '../support/browser.ts';
+import { htmlPages } from '../support/dist.ts';
+
+describe('hostile data (test/fixtures/hostile)', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let site: ReturnType<typeof buildSite>;
+  beforeAll(async () => {
+    site = buildSite('test/fixtures/hostile');
+    if (site.code !== 0) throw new Error(site.log);
+    server = await serve(site.out);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('ships no inline script, and every page declares a Content-Security-Policy without unsafe-inline', () => {
+    for (const page of htmlPages(site.out)) {
+      const html = readFileSync(join(site.out, page), 'utf8');
+      expect(html, page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      expect(html, page).not.toContain('unsafe-inline');
+      // Attribute values may legally hold a literal "<script>" (escaped quotes keep it inert); look at markup only.
+      const markup = html.replace(/="[^"]*"/g, '=""');
+      const inline = [...markup.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].filter((m) => !/type="application\/(ld\+)?json"/.test(m[1]!));
+      expect(inline.map((m) => m[0]), page).toEqual([]);
+    }
+  });
+
+  it('runs nothing from the data on any page, and shows it as text', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    for (const path of htmlPages(site.out)) {
+      await page.goto(`${server.url}${path.replace(/index\.html$/, '')}`);
+      await page.waitForLoadState('load');
+      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), path).toBeUndefined();
+    }
+    await page.goto(`${server.url}bulletins/2021-q1/`);
+    const body = await page.locator('body').innerText();
+    expect(body).toContain("<script>window.__pwned='name'</script>虚构网站");
+    expect(body).toContain("<script>window.__pwned = 'title'</script>恶意标题");
+    expect(body).toContain("</td></tr></table><script>window.__pwned='unit'</script>虚构局");
+    expect(body).toContain('=HYPERLINK("http://x")');
+    expect(await page.locator('#annex-2 tbody tr').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
