@@ -58,7 +58,7 @@ function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings:
       map.combinedScore = index;
       return;
     }
-    if (name !== column!.name) {
+    if (raw !== column!.name) {
       findings.push({ severity: 'notice', file, line, column: raw, message: `已按“${column!.name}”列读取`, gloss: 'header normalised' });
     }
     map.byIndex.set(index, column!);
@@ -186,6 +186,7 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
   const scoreColumns = Object.fromEntries(TABLES.websites.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
   let fullWidth = 0;
+  let padded = 0;
   for (const row of parsed.rows) {
     const before = findings.length;
     checkCellCount(row, width, file, findings);
@@ -193,11 +194,15 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
     for (const [index, column] of header.byIndex) {
       const raw = row.cells[index] ?? '';
       if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
+      if (cleanCell(raw) !== raw) padded++;
       const v = readCell(column, raw, file, row.line, findings);
       if (v !== undefined) values[column.key] = v;
     }
     if (header.combinedScore !== undefined) {
-      const raw = cleanCell(row.cells[header.combinedScore] ?? '');
+      const cell = row.cells[header.combinedScore] ?? '';
+      if (cleanCell(cell) !== cell) padded++;
+      const raw = cleanCell(cell);
+      if (toHalfWidth(raw) !== raw) fullWidth++;
       const parts = splitScoreCell(raw);
       if (!parts) {
         findings.push({ severity: 'error', file, line: row.line, column: COMBINED_SCORE, value: raw, message: '应写成“加分：X 扣分：Y 总分：Z”', gloss: 'combined score cell not understood' });
@@ -209,6 +214,9 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
       }
     }
     if (headerOk && findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
+  }
+  if (padded > 0) {
+    findings.push({ severity: 'notice', file, message: `已去掉 ${padded} 个单元格首尾的空格`, gloss: 'padding spaces trimmed' });
   }
   if (fullWidth > 0) {
     findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
