@@ -215,6 +215,10 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
     }
     if (headerOk && findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
   }
+  if (parsed.rows.length === 0) {
+    const what = kind === 'websites' ? '每个网站一行' : '每个政务新媒体账号一行';
+    findings.push({ severity: 'error', file, message: `还没有数据行：请在表头下面填写数据，${what}`, gloss: 'no data rows' });
+  }
   if (padded > 0) {
     findings.push({ severity: 'notice', file, message: `已去掉 ${padded} 个单元格首尾的空格`, gloss: 'padding spaces trimmed' });
   }
