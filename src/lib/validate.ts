@@ -4,7 +4,7 @@
  */
 import { allowedValues, SUGGESTIONS, TABLES, type ColumnDef, type TableKind } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, websiteKey } from './identity.ts';
+import { accountKey, unitKey, websiteKey } from './identity.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
@@ -288,6 +288,7 @@ export function readAccounts(parsed: ParsedTable, file: string): TableResult<Acc
       rectification: optional(v.rectification),
     };
     record.key = accountKey(record);
+    record.unitKey = unitKey(record.unit);
     seq(String(record.seq), line, '序号', String(record.seq), '序号');
     account(record.key, line, '账号名称', `${record.platform} ${record.account}`, '同一账号（按账号类型和账号名称）');
     records.push(record);
