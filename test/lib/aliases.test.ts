@@ -14,7 +14,7 @@ function twoQuarters(second: { websites?: string; newMedia?: string }, aliases?:
   writeQuarter(dir, '2021-Q2', { 'websites.csv': second.websites ?? WEBSITES, 'new-media.csv': second.newMedia ?? NEW_MEDIA });
   if (aliases !== undefined) writeFileSync(join(dir, 'aliases.csv'), aliases);
   const result = loadDataDir(dir);
-  const show = (severity: string) => result.findings.filter((f) => f.severity === severity).map((f) => formatFinding(f).replaceAll(dir, "DATA"));
+  const show = (severity: string) => result.findings.filter((f) => f.severity === severity).map((f) => formatFinding(f).replaceAll(dir, 'DATA'));
   return { dir, result, errors: show('error'), warnings: show('warning'), q1: result.quarters[0]!, q2: result.quarters[1]! };
 }
 
