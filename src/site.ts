@@ -39,5 +39,7 @@ export const paths = {
   bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
-  unit: (unit: string) => `/units/${unitSlug(unitKey(unit))}/`,
+  /** A unit by name, or by an account record (whose `unitKey` follows data/aliases.csv renames). */
+  unit: (unit: string | { unit: string; unitKey?: string }) =>
+    `/units/${unitSlug(typeof unit === 'string' ? unitKey(unit) : (unit.unitKey ?? unitKey(unit.unit)))}/`,
 };

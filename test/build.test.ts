@@ -1,9 +1,11 @@
 /** Builds whole sites from data folders, as `npm run build` does, and reads the pages it writes. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './support/build.ts';
-import { NEW_MEDIA_HEADER, tempDir, writeQuarter } from './support/fixtures.ts';
+import { scaffoldQuarter } from '../src/lib/scaffold.ts';
+import { BULLETIN, NEW_MEDIA_HEADER, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped and whitespace folded. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
@@ -84,5 +86,63 @@ describe('build of bad data', () => {
     expect(site.code).not.toBe(0);
     expect(site.log).toContain(`${dir}/2021-Q1/new-media.csv:2: 错误：账号类型 “微信公众号”：应为“微信”？`);
     expect(existsSync(site.out)).toBe(false);
+  });
+});
+
+/** Path → SHA-256 of every file under `dir`, and every folder, so any change shows. */
+function treeHashes(dir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    hashes[relative(dir, path)] = entry.isDirectory() ? 'dir' : createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return hashes;
+}
+
+describe('a failed build leaves the previous site untouched', () => {
+  const parent = tempDir('bulletins-failclosed-');
+  const out = join(parent, 'site');
+  let before: Record<string, string>;
+
+  beforeAll(() => {
+    // The first good build: a quarter made with npm run new-quarter and filled in, so the template builds too.
+    const data = tempDir();
+    const r = scaffoldQuarter(data, '2021-Q1');
+    if (!r.ok) throw new Error(r.message);
+    fillScaffold(r.dir);
+    const good = buildSite(data, {}, out);
+    expect(good.code, good.log).toBe(0);
+    expect(text(good.page('bulletins/2021-q1'))).toMatch(/此次抽查政府网站 3 个，抽查率 100% ；抽查政务新媒体 4 个/);
+    before = treeHashes(out);
+    expect(Object.keys(before).length).toBeGreaterThan(3);
+  });
+
+  it('bad data: fails before Astro runs, the folder is byte-identical', () => {
+    const data = tempDir();
+    writeQuarter(data, '2021-Q1', { 'websites.csv': `序号,网站名称\n1,甲\n` });
+    const bad = buildSite(data, {}, out);
+    expect(bad.code).toBe(1);
+    expect(bad.log).toContain(`${data}/2021-Q1/websites.csv:1: 错误：首页不更新：缺少必填列`);
+    expect(bad.log).toContain('网站未生成，原有的');
+    expect(treeHashes(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['site']);
+  });
+
+  it('an Astro error after validation passed (broken MDX): the folder is byte-identical', () => {
+    const data = tempDir();
+    writeQuarter(data, '2021-Q1', { 'bulletin.mdx': `${BULLETIN}\n正文<span>没有结束标签\n` });
+    const bad = buildSite(data, {}, out);
+    expect(bad.code).not.toBe(0);
+    expect(bad.log).toContain('校验通过');
+    expect(bad.log).toContain('构建失败，原有的');
+    expect(treeHashes(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['site']);
+  });
+
+  it('a good build replaces the whole folder, leaving nothing of the old site', () => {
+    const good = buildSite('test/fixtures/basic', {}, out);
+    expect(good.code, good.log).toBe(0);
+    expect(text(good.page('bulletins/2021-q1'))).toContain('虚构甲区人民政府');
+    expect(readdirSync(parent)).toEqual(['site']);
   });
 });

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
 
@@ -36,5 +38,35 @@ describe('npm run validate', () => {
     const { code, out } = validate('--frobnicate');
     expect(code).toBe(2);
     expect(out).toContain('用法：npm run validate');
+  });
+});
+
+describe('npm run new-quarter', () => {
+  const newQuarter = (dataDir: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, ['scripts/new-quarter.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir } });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('creates the quarter in $DATA_DIR, exit 0; validate then lists what to fill in, exit 1', () => {
+    const dir = tempDir();
+    const created = newQuarter(dir, '2021-Q1');
+    expect(created.code, created.out).toBe(0);
+    expect(created.out).toContain(`已新建 ${dir}/2021-Q1`);
+    expect(readdirSync(join(dir, '2021-Q1')).sort()).toEqual(['bulletin.mdx', 'new-media.csv', 'websites.csv']);
+    const { code, out } = validate(dir);
+    expect(code).toBe(1);
+    expect(out).toContain(`${dir}/2021-Q1/bulletin.mdx:5: 错误：issuer（发布机构） “（请填写）”：还没有填写`);
+    expect(out).toContain(`${dir}/2021-Q1/websites.csv: 错误：还没有数据行`);
+    expect(out).toContain('14 个错误');
+  });
+
+  it('exits 1 on an existing quarter, 2 on a malformed or missing name', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1');
+    expect(newQuarter(dir, '2021-Q1')).toMatchObject({ code: 1, out: expect.stringContaining('已经存在') });
+    expect(newQuarter(dir, '2021q2')).toMatchObject({ code: 2, out: expect.stringContaining('是不是“2021-Q2”？') });
+    expect(newQuarter(dir)).toMatchObject({ code: 2, out: expect.stringContaining('用法：npm run new-quarter') });
+    expect(newQuarter(dir, '2021-Q2', '2021-Q3').code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['2021-Q1']);
   });
 });

@@ -6,6 +6,10 @@ import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Finding } from './findings.ts';
 
+/** What `npm run new-quarter` writes where staff must fill something in; validation refuses any `（请填写…）`. */
+export const PLACEHOLDER = '（请填写）';
+const PLACEHOLDER_PATTERN = /（请填写[^）]*）/;
+
 export const DISCLOSURE_VALUES = ['主动公开', '依申请公开', '不予公开'] as const;
 
 const isoDate = z
@@ -51,6 +55,18 @@ export interface ParsedBulletin {
   findings: Finding[];
 }
 
+/** The first `（请填写…）` of a line, with any brackets nested in the hint. */
+function blankIn(text: string): string | undefined {
+  const start = text.search(PLACEHOLDER_PATTERN);
+  if (start === -1) return undefined;
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '（') depth++;
+    else if (text[i] === '）' && --depth === 0) return text.slice(start, i + 1);
+  }
+  return text.slice(start);
+}
+
 /** Splits and validates bulletin.mdx. */
 export function parseBulletin(source: string, file: string): ParsedBulletin {
   const findings: Finding[] = [];
@@ -81,10 +97,26 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
     const i = lines.findIndex((l) => l.startsWith(`${String(key)}:`));
     return i === -1 ? 1 : i + 2;
   };
+  const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  // Blanks left from the scaffold: one message per blank, saying what belongs there.
+  const blanks = new Set(Object.keys(raw).filter((key) => typeof raw[key] === 'string' && PLACEHOLDER_PATTERN.test(raw[key])));
+  for (const key of blanks) {
+    const field = BULLETIN_FIELDS[key as keyof Fields];
+    findings.push({
+      severity: 'error', file, line: lineOf(key), column: field ? `${key}（${field[0]}）` : key, value: String(raw[key]),
+      message: `还没有填写；应为${field?.[1] ?? '有效的值'}`, gloss: `${key} not filled in`,
+    });
+  }
+  body.split('\n').forEach((text, i) => {
+    const blank = blankIn(text);
+    if (blank) {
+      findings.push({ severity: 'error', file, line: bodyLine + i, column: '正文', value: blank, message: '还没有填写；请把这段括号连同其中的提示换成正文', gloss: 'text not filled in' });
+    }
+  });
   const result = bulletinSchema.safeParse(data);
   if (!result.success) {
-    const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     for (const issue of result.error.issues) {
+      if (blanks.has(String(issue.path[0]))) continue;
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           findings.push({ severity: 'error', file, line: lineOf(key), column: key, message: `不认识的字段；可用的字段为：${Object.keys(BULLETIN_FIELDS).join('、')}`, gloss: 'unknown frontmatter field' });
@@ -103,6 +135,10 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
       });
     }
     return { body, bodyLine, findings };
+  }
+  if (blanks.size > 0) return { body, bodyLine, findings };
+  if (result.data.draft) {
+    findings.push({ severity: 'notice', file, line: lineOf('draft'), column: 'draft（草稿）', value: 'true', message: '草稿，本季度不会发布；核对无误后改为 false', gloss: 'draft, not published' });
   }
   return { meta: result.data, body, bodyLine, findings };
 }

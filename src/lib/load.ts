@@ -1,6 +1,7 @@
 /** Reads a data folder: every quarter, every file, every finding. The one entry point for CLI and site. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes, type Aliases } from './aliases.ts';
 import { aggregate, type QuarterStats } from './aggregate.ts';
 import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
 import { TABLES, type TableKind } from './columns.ts';
@@ -30,10 +31,12 @@ export interface Quarter extends QuarterId {
 export interface LoadResult {
   quarters: Quarter[];
   findings: Finding[];
+  /** Renames from data/aliases.csv (empty when there is none); `canonicalUnit(aliases, unit)` gives a unit's current name. */
+  aliases?: Aliases;
 }
 
 /** Top-level files a data folder may hold besides quarter folders. */
-const DATA_FILES = new Set(['aliases.csv', 'README.md']);
+const DATA_FILES = new Set([ALIAS_FILE, 'README.md']);
 const QUARTER_FILES = [BULLETIN_FILE, TABLES.websites.file, TABLES.newMedia.file];
 const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
   GB18030: 'GB18030/GBK（中文 Windows 版 Excel 的 CSV）',
@@ -184,9 +187,17 @@ export function loadDataDir(dir: string): LoadResult {
     findings.push(...loaded.findings);
     if (loaded.quarter) quarters.push(loaded.quarter);
   }
-  if (names.length === 0) {
+  if (names.filter((n) => !DATA_FILES.has(n)).length === 0) {
     findings.push({ severity: 'error', file: dir, message: '数据文件夹中没有任何季度；请用 npm run new-quarter 新建，如 2020-Q3', gloss: 'no quarters' });
   }
   quarters.sort(compareQuarters);
-  return { quarters, findings };
+  let aliases = noAliases();
+  if (names.includes(ALIAS_FILE) && statSync(join(dir, ALIAS_FILE)).isFile()) {
+    const read = readAliasesBytes(readFileSync(join(dir, ALIAS_FILE)), join(dir, ALIAS_FILE));
+    findings.push(...read.findings);
+    aliases = read.aliases;
+  }
+  for (const quarter of quarters) applyAliases(quarter, aliases);
+  findings.push(...nearNameWarnings(dir, quarters));
+  return { quarters, findings, aliases };
 }

@@ -91,6 +91,10 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
   const rawHeader = [...headerRow.cells];
   // Excel leaves empty columns to the right of the table.
   while (rawHeader.length > 0 && cleanCell(rawHeader[rawHeader.length - 1]!) === '') rawHeader.pop();
+  const emptyColumns = headerRow.cells.length - rawHeader.length;
+  if (emptyColumns > 0 && rawHeader.length > 0) {
+    findings.push({ severity: 'notice', file, line: headerRow.line, message: `已忽略表格右侧的 ${emptyColumns} 个空列`, gloss: 'empty trailing columns ignored' });
+  }
 
   const rows: Row[] = [];
   let blankRows = 0;

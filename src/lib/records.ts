@@ -33,6 +33,11 @@ export interface AccountRecord {
   key: string;
   seq: number;
   unit: string;
+  /**
+   * Identity of the unit across quarters: unitKey() of its current name, after data/aliases.csv
+   * (see aliases.ts). Set by validation; optional only so hand-made records in tests need not carry it.
+   */
+  unitKey?: string;
   platform: Platform;
   account: string;
   result: Result;

@@ -4,7 +4,7 @@
  */
 import { allowedValues, SUGGESTIONS, TABLES, type ColumnDef, type TableKind } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, websiteKey } from './identity.ts';
+import { accountKey, unitKey, websiteKey } from './identity.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
@@ -58,7 +58,7 @@ function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings:
       map.combinedScore = index;
       return;
     }
-    if (name !== column!.name) {
+    if (raw !== column!.name) {
       findings.push({ severity: 'notice', file, line, column: raw, message: `已按“${column!.name}”列读取`, gloss: 'header normalised' });
     }
     map.byIndex.set(index, column!);
@@ -186,6 +186,7 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
   const scoreColumns = Object.fromEntries(TABLES.websites.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
   let fullWidth = 0;
+  let padded = 0;
   for (const row of parsed.rows) {
     const before = findings.length;
     checkCellCount(row, width, file, findings);
@@ -193,11 +194,15 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
     for (const [index, column] of header.byIndex) {
       const raw = row.cells[index] ?? '';
       if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
+      if (cleanCell(raw) !== raw) padded++;
       const v = readCell(column, raw, file, row.line, findings);
       if (v !== undefined) values[column.key] = v;
     }
     if (header.combinedScore !== undefined) {
-      const raw = cleanCell(row.cells[header.combinedScore] ?? '');
+      const cell = row.cells[header.combinedScore] ?? '';
+      if (cleanCell(cell) !== cell) padded++;
+      const raw = cleanCell(cell);
+      if (toHalfWidth(raw) !== raw) fullWidth++;
       const parts = splitScoreCell(raw);
       if (!parts) {
         findings.push({ severity: 'error', file, line: row.line, column: COMBINED_SCORE, value: raw, message: '应写成“加分：X 扣分：Y 总分：Z”', gloss: 'combined score cell not understood' });
@@ -209,6 +214,13 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
       }
     }
     if (headerOk && findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
+  }
+  if (parsed.rows.length === 0) {
+    const what = kind === 'websites' ? '每个网站一行' : '每个政务新媒体账号一行';
+    findings.push({ severity: 'error', file, message: `还没有数据行：请在表头下面填写数据，${what}`, gloss: 'no data rows' });
+  }
+  if (padded > 0) {
+    findings.push({ severity: 'notice', file, message: `已去掉 ${padded} 个单元格首尾的空格`, gloss: 'padding spaces trimmed' });
   }
   if (fullWidth > 0) {
     findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
@@ -276,6 +288,7 @@ export function readAccounts(parsed: ParsedTable, file: string): TableResult<Acc
       rectification: optional(v.rectification),
     };
     record.key = accountKey(record);
+    record.unitKey = unitKey(record.unit);
     seq(String(record.seq), line, '序号', String(record.seq), '序号');
     account(record.key, line, '账号名称', `${record.platform} ${record.account}`, '同一账号（按账号类型和账号名称）');
     records.push(record);

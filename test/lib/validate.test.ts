@@ -167,3 +167,79 @@ describe('new-media.csv', () => {
     expect(errors(accounts(row('1,甲局,微信,甲发布,合格\n2,甲局,抖音,甲发布,合格')).findings)).toEqual([]);
   });
 });
+
+describe('refused files: each with its path and, where it has one, its line', () => {
+  const bytes = (b: number[]) => new Uint8Array(b);
+  const fileErrors = (b: Uint8Array, kind: 'websites' | 'newMedia' = 'websites') => errors(readTableBytes(kind, b, FILE).findings);
+
+  it('refuses an empty file', () => {
+    expect(fileErrors(bytes([]))).toEqual(['q/websites.csv: 错误：文件是空的；应有表头和数据行（empty file）']);
+  });
+
+  it('refuses a binary file (an .xlsx workbook renamed to .csv)', () => {
+    expect(fileErrors(bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]))[0]).toMatch(
+      /^q\/websites\.csv: 错误：不是文本格式的表格（可能是 Excel 的 \.xlsx 文件改了扩展名）；请在 Excel 中“另存为”CSV/,
+    );
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GB18030, naming the file', () => {
+    expect(fileErrors(bytes([0xe5, 0xba, 0x8f, 0x2c, 0xff, 0x0a]))).toEqual([
+      'q/websites.csv: 错误：无法识别文件编码；请另存为 UTF-8 或 GB18030/GBK 编码的 CSV（unknown-encoding file）',
+    ]);
+  });
+
+  it('refuses a file with only blank lines', () => {
+    expect(errors(websites('\n\n ,,\n').findings)).toEqual(['q/websites.csv: 错误：文件没有表头和数据；第 1 行应为表头（no header row）']);
+  });
+
+  it('refuses a header without data rows (a fresh scaffold)', () => {
+    expect(errors(websites(`${WEBSITES_HEADER}\n`).findings)).toEqual([
+      'q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）',
+    ]);
+    expect(errors(accounts(`${NEW_MEDIA_HEADER}\r\n`).findings)).toEqual([
+      'q/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）',
+    ]);
+  });
+
+  it('refuses a quote in the middle of a quoted cell', () => {
+    expect(errors(websites(site('1,"甲"网站",否,否,否,否,否,无,0,0,100')).findings)[0]).toMatch(/^q\/websites\.csv:2: 错误：引号位置不对/);
+  });
+
+  it('refuses a 序号 that is not a whole number, and one below 1', () => {
+    expect(errors(websites(site('1.5,甲,否,否,否,否,否,无,0,0,100\n0,乙,否,否,否,否,否,无,0,0,100')).findings)).toEqual([
+      'q/websites.csv:2: 错误：序号 “1.5”：应为整数（row number must be a whole number）',
+      'q/websites.csv:3: 错误：序号 “0”：应不小于 1（row number out of range）',
+    ]);
+  });
+
+  it('refuses an empty required cell in new-media.csv', () => {
+    expect(errors(accounts(`${NEW_MEDIA_HEADER}\n1,甲局,微信,　,合格\n`).findings)).toEqual([
+      'q/new-media.csv:2: 错误：账号名称 “”：必填，不能为空（required account name is empty）',
+    ]);
+  });
+
+  it('refuses rows with more or fewer cells in new-media.csv', () => {
+    const found = errors(accounts(`${NEW_MEDIA_HEADER}\n1,甲局,微信,甲,发布,合格\n2,乙局,微信,乙\n`).findings);
+    expect(found).toContain('q/new-media.csv:2: 错误：本行有 6 个单元格，比表头（5 列）多；常见原因是某个单元格里有英文逗号却没有加引号，可改用中文逗号“，”（more cells than header columns）');
+    expect(found).toContain('q/new-media.csv:3: 错误：本行只有 4 个单元格，表头有 5 列；请补齐缺少的单元格（fewer cells than header columns）');
+  });
+
+  it('refuses a duplicate 序号 in new-media.csv, naming both lines', () => {
+    expect(errors(accounts(`${NEW_MEDIA_HEADER}\n7,甲局,微信,甲,合格\n8,乙局,微信,乙,合格\n7,丙局,微信,丙,合格\n`).findings)).toEqual([
+      'q/new-media.csv:4: 错误：序号 “7”：与第 2 行重复：同一季度序号只能出现一次（duplicate 序号）',
+    ]);
+  });
+
+  it('refuses a website listed twice by its site code, naming both lines', () => {
+    const csv = `${WEBSITES_HEADER},网站标识码\n1,甲,否,否,否,否,否,无,0,0,100,4451000001\n2,乙,否,否,否,否,否,无,0,0,100,４４５１０００００１\n`;
+    expect(errors(websites(csv).findings)).toEqual([
+      'q/websites.csv:3: 错误：网站标识码 “4451000001”：与第 2 行重复：同一季度同一网站（按网站标识码）只能出现一次（duplicate 网站标识码）',
+    ]);
+  });
+
+  it('refuses an empty header cell', () => {
+    expect(errors(websites(`序号,,${WEBSITES_HEADER.slice(3)}\n1,x,甲,否,否,否,否,否,无,0,0,100\n`).findings)[0]).toBe(
+      'q/websites.csv:1: 错误：表头第 2 列为空；请填写列名，或删除这一列（empty header cell）',
+    );
+  });
+});

@@ -6,12 +6,17 @@ import { tempDir } from './fixtures.ts';
 
 const BUILDS = join(process.cwd(), '.tmp', 'builds');
 
-/** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder. */
-export function buildSite(dataDir: string, env: Record<string, string> = {}) {
-  // Inside the project: Astro puts its intermediate server build next to outDir when outDir is under the working
-  // directory, and otherwise in a shared ./.astro/, where parallel builds would overwrite each other.
+/**
+ * A new output folder inside the project: Astro puts its intermediate server build next to outDir when outDir is
+ * under the working directory, and otherwise in a shared ./.astro/, where parallel builds would overwrite each other.
+ */
+export function freshOutDir(): string {
   mkdirSync(BUILDS, { recursive: true });
-  const out = join(mkdtempSync(join(BUILDS, 'site-')), 'dist');
+  return join(mkdtempSync(join(BUILDS, 'site-')), 'dist');
+}
+
+/** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder. */
+export function buildSite(dataDir: string, env: Record<string, string> = {}, out = freshOutDir()) {
   const r = spawnSync('npm', ['run', 'build', '--', '--outDir', out], {
     encoding: 'utf8',
     env: { ...process.env, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },

@@ -59,3 +59,22 @@ export function writeQuarter(dataDir: string, quarter: string, files: QuarterFil
 }
 
 export const readSeed = (name: string) => readFileSync(join(SEED_DIR, name), 'utf8');
+
+/** Fills in a quarter made by `npm run new-quarter`, as staff would: invented data, every blank replaced. */
+export function fillScaffold(dir: string, options: { keepDraft?: boolean; skip?: string } = {}): void {
+  const values: Record<string, string> = {
+    issuer: '（虚构）某市人民政府办公室', issued: '2021-04-20', websitesCutoff: '2021-03-20', newMediaCutoff: '2021-03-21',
+    websitesTotal: '3', newMediaTotal: '4',
+  };
+  const [, frontmatter, body] = readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split(/^---$/m) as [string, string, string];
+  let text = `---${frontmatter
+    .replace('（请填写发文单位）', '（虚构测试数据）某市人民政府办公室')
+    .replace(/^(\w+): （请填写）$/gm, (line, key: string) => (key === options.skip ? line : `${key}: ${values[key]}`))}---${body
+    .replace(/（请填写[^\n]*/g, (blank) => (options.skip === '正文' ? blank : '虚构正文。'))}`;
+  if (!options.keepDraft) text = text.replace('draft: true', 'draft: false');
+  writeFileSync(join(dir, 'bulletin.mdx'), text);
+  for (const [file, rows] of [['websites.csv', WEBSITES], ['new-media.csv', NEW_MEDIA]] as const) {
+    const scaffold = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(join(dir, file), scaffold + rows.split('\n').slice(1).join('\r\n'));
+  }
+}

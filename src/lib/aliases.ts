@@ -1,0 +1,192 @@
+/**
+ * Renames across quarters. `data/aliases.csv` (optional) says which old name is which current name, so a
+ * renamed website, account or unit keeps one identity key, hence one URL. Without it, a name one edit away
+ * from a name of an earlier quarter is most likely a typo or an unregistered rename: the validator warns.
+ */
+import { join } from 'node:path';
+import { TABLES } from './columns.ts';
+import { decodeBytes } from './decode.ts';
+import type { Finding } from './findings.ts';
+import { accountKey, unitKey, websiteKey } from './identity.ts';
+import { cleanCell, editDistance, nearest, normalizeName } from './normalize.ts';
+import { parseTable } from './parse.ts';
+import type { QuarterId } from './quarter.ts';
+import type { AccountRecord, WebsiteRecord } from './records.ts';
+
+export const ALIAS_FILE = 'aliases.csv';
+/** The three columns of aliases.csv, in this order. */
+export const ALIAS_COLUMNS = ['类型', '旧名称', '现名称'] as const;
+/** 类型: what the names in the row name. An account alias renames the account on every platform. */
+export const ALIAS_KINDS = ['网站', '新媒体账号', '单位'] as const;
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+const KIND_SUGGESTIONS: Record<string, AliasKind> = {
+  网站名称: '网站', 政府网站: '网站', 账号: '新媒体账号', 账号名称: '新媒体账号', 新媒体: '新媒体账号', 政务新媒体: '新媒体账号', 单位名称: '单位',
+};
+
+/** Per kind: normalised old name → current name (chains already followed). */
+export type Aliases = Record<AliasKind, Map<string, string>>;
+
+export const noAliases = (): Aliases => ({ 网站: new Map(), 新媒体账号: new Map(), 单位: new Map() });
+
+/** The current name for a name as written in some quarter (the name itself when it has no alias). */
+export function canonicalName(aliases: Aliases | undefined, kind: AliasKind, name: string): string {
+  return aliases?.[kind].get(normalizeName(name)) ?? name;
+}
+
+/** The current name of a unit (单位名称), for unit pages: all its former names lead to it. */
+export const canonicalUnit = (aliases: Aliases | undefined, unit: string) => canonicalName(aliases, '单位', unit);
+
+/** Reads aliases.csv; every problem is a located error and the file's rows are then not used. */
+export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Aliases; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const aliases = noAliases();
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    findings.push({ severity: 'error', file, message: `无法读取：应为 CSV 文本文件，列为 ${ALIAS_COLUMNS.join(',')}；不需要别名时请删除此文件`, gloss: `${decoded.reason} file` });
+    return { aliases, findings };
+  }
+  const parsed = parseTable(decoded.text, file, { utf16: decoded.encoding.startsWith('UTF-16') });
+  findings.push(...parsed.findings.filter((f) => f.severity === 'error'));
+  const line = parsed.headerLine;
+  if (parsed.header.join(',') !== ALIAS_COLUMNS.join(',')) {
+    findings.push({
+      severity: 'error', file, line, value: parsed.rawHeader.join(','),
+      message: `表头应为“${ALIAS_COLUMNS.join(',')}”（三列，按此顺序）`, gloss: 'aliases.csv header must be 类型,旧名称,现名称',
+    });
+    return { aliases, findings };
+  }
+  const edges = new Map<string, { kind: AliasKind; from: string; to: string; line: number }>();
+  for (const row of parsed.rows) {
+    const cells = row.cells.map(cleanCell);
+    if (cells.slice(3).some((c) => c !== '') || cells.length < 3) {
+      findings.push({ severity: 'error', file, line: row.line, message: `本行应正好有 3 个单元格（${ALIAS_COLUMNS.join('、')}），实有 ${cells.filter((c, i) => i < 3 || c !== '').length} 个`, gloss: 'row must have 3 cells' });
+      continue;
+    }
+    const [kind, from, to] = cells as [string, string, string];
+    let ok = true;
+    if (!(ALIAS_KINDS as readonly string[]).includes(kind)) {
+      const suggestion = KIND_SUGGESTIONS[kind] ?? nearest(kind, ALIAS_KINDS);
+      findings.push({ severity: 'error', file, line: row.line, column: '类型', value: kind, message: `${suggestion ? `应为“${suggestion}”？` : ''}可填：${ALIAS_KINDS.join('、')}`, gloss: 'unknown alias kind' });
+      ok = false;
+    }
+    for (const [column, value] of [['旧名称', from], ['现名称', to]] as const) {
+      if (value === '') {
+        findings.push({ severity: 'error', file, line: row.line, column, value, message: '必填，不能为空', gloss: `${column} is empty` });
+        ok = false;
+      }
+    }
+    if (ok && normalizeName(from) === normalizeName(to)) {
+      findings.push({ severity: 'error', file, line: row.line, column: '现名称', value: to, message: '与旧名称相同；请删除这一行', gloss: 'alias to itself' });
+      ok = false;
+    }
+    if (!ok) continue;
+    const id = `${kind}:${normalizeName(from)}`;
+    const first = edges.get(id);
+    if (first) {
+      findings.push({ severity: 'error', file, line: row.line, column: '旧名称', value: from, message: `与第 ${first.line} 行重复：同一个旧名称只能登记一次`, gloss: 'duplicate alias' });
+      continue;
+    }
+    edges.set(id, { kind: kind as AliasKind, from, to, line: row.line });
+  }
+  // Follow chains (甲 → 乙, 乙 → 丙: 甲 is 丙) and refuse loops.
+  for (const edge of edges.values()) {
+    let current = edge.to;
+    const visited = new Set([normalizeName(edge.from)]);
+    let loop = false;
+    for (;;) {
+      const normalized = normalizeName(current);
+      if (visited.has(normalized)) {
+        loop = true;
+        break;
+      }
+      visited.add(normalized);
+      const next = edges.get(`${edge.kind}:${normalized}`);
+      if (!next) break;
+      current = next.to;
+    }
+    if (loop) {
+      findings.push({ severity: 'error', file, line: edge.line, column: '旧名称', value: edge.from, message: '别名形成了循环（改名后又改回）；每个旧名称应指向现在的名称', gloss: 'alias loop' });
+      continue;
+    }
+    aliases[edge.kind].set(normalizeName(edge.from), current);
+  }
+  if (findings.some((f) => f.severity === 'error')) return { aliases: noAliases(), findings };
+  return { aliases, findings };
+}
+
+/** Rewrites identity keys to the current names, so a renamed entity keeps one key (and URL) across quarters. */
+export function applyAliases(quarter: { websites: WebsiteRecord[]; newMedia: AccountRecord[] }, aliases: Aliases): void {
+  for (const site of quarter.websites) {
+    // A site code identifies the site whatever its name.
+    if (!site.siteCode) site.key = websiteKey({ name: canonicalName(aliases, '网站', site.name) });
+  }
+  for (const account of quarter.newMedia) {
+    account.key = accountKey({ platform: account.platform, account: canonicalName(aliases, '新媒体账号', account.account) });
+    account.unitKey = unitKey(canonicalUnit(aliases, account.unit));
+  }
+}
+
+interface Named {
+  key: string;
+  name: string;
+  line: number;
+  /** Names are compared only within a group (an account's platform). */
+  group: string;
+}
+
+interface KindOfName {
+  kind: AliasKind;
+  file: string;
+  column: string;
+  /** The entities of a quarter whose identity comes from their name. */
+  names: (q: { websites: WebsiteRecord[]; newMedia: AccountRecord[] }) => Named[];
+}
+
+const KINDS_OF_NAME: KindOfName[] = [
+  {
+    kind: '网站', file: TABLES.websites.file, column: '网站名称',
+    names: (q) => q.websites.filter((w) => !w.siteCode).map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
+  },
+  {
+    kind: '新媒体账号', file: TABLES.newMedia.file, column: '账号名称',
+    names: (q) => q.newMedia.map((a) => ({ key: a.key, name: a.account, line: a.line, group: a.platform })),
+  },
+  {
+    kind: '单位', file: TABLES.newMedia.file, column: '单位名称',
+    names: (q) => q.newMedia.map((a) => ({ key: a.unitKey ?? unitKey(a.unit), name: a.unit, line: a.line, group: '' })),
+  },
+];
+
+/**
+ * Warns where a quarter names something new that is one edit away from a name of an earlier quarter
+ * (not itself present in this quarter): most likely a typo, or a rename to register in aliases.csv.
+ */
+export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId & { websites: WebsiteRecord[]; newMedia: AccountRecord[] })[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const kind of KINDS_OF_NAME) {
+    /** key → where it was first seen. */
+    const known = new Map<string, { name: string; quarter: string; group: string }>();
+    for (const quarter of quarters) {
+      const here = kind.names(quarter);
+      const keysHere = new Set(here.map((n) => n.key));
+      const warned = new Set<string>();
+      for (const entity of here) {
+        if (known.has(entity.key) || warned.has(entity.key)) continue;
+        const normalized = normalizeName(entity.name);
+        for (const [key, seen] of known) {
+          if (keysHere.has(key) || seen.group !== entity.group) continue;
+          if (editDistance(normalized, normalizeName(seen.name), 1) !== 1) continue;
+          warned.add(entity.key);
+          findings.push({
+            severity: 'warning', file: join(dataDir, quarter.id, kind.file), line: entity.line, column: kind.column, value: entity.name,
+            message: `与 ${seen.quarter} 的“${seen.name}”只差一个字：如是笔误，请改成一致；如是同一${kind.kind === '新媒体账号' ? '账号' : kind.kind}改了名，请在 ${join(dataDir, ALIAS_FILE)} 中加一行“${kind.kind},${seen.name},${entity.name}”，使它保持同一网址`,
+            gloss: 'name one edit away from a name of an earlier quarter',
+          });
+          break;
+        }
+      }
+      for (const entity of here) if (!known.has(entity.key)) known.set(entity.key, { name: entity.name, quarter: quarter.id, group: entity.group });
+    }
+  }
+  return findings;
+}
