@@ -1,9 +1,9 @@
 /** Builds whole sites from data folders, as `npm run build` does, and reads the pages it writes. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from './support/build.ts';
+import { buildSite, freshOutDir } from './support/build.ts';
 import { scaffoldQuarter } from '../src/lib/scaffold.ts';
 import { BULLETIN, NEW_MEDIA_HEADER, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
 
@@ -100,7 +100,8 @@ function treeHashes(dir: string): Record<string, string> {
 }
 
 describe('a failed build leaves the previous site untouched', () => {
-  const parent = tempDir('bulletins-failclosed-');
+  // Inside the project (see freshOutDir), so this build shares no intermediate folder with parallel builds.
+  const parent = dirname(freshOutDir());
   const out = join(parent, 'site');
   let before: Record<string, string>;
 
