@@ -100,6 +100,9 @@ export interface TrendRow {
   websiteRepeats: Record<string, number>;
   /** Problem key → accounts where it is repeated this quarter. */
   accountRepeats: Record<string, number>;
+  /** Websites / accounts with at least one repeated problem this quarter. */
+  websitesWithRepeats: number;
+  accountsWithRepeats: number;
 }
 
 export interface DistrictRow {
@@ -230,7 +233,9 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
   const accountRepeatLabels = new Map<string, string>();
   const repeatsByQuarter = (entries: { quarter: QuarterRef; problems: ProblemMark[] }[], labels: Map<string, string>) => {
     const counts = refs.map(() => ({}) as Record<string, number>);
+    const entities = refs.map(() => 0);
     for (const e of [...entries].sort((a, b) => a.quarter.index - b.quarter.index)) {
+      if (e.problems.some((p) => p.run >= REPEAT_RUN)) entities[e.quarter.index]!++;
       for (const p of e.problems) {
         if (p.run < REPEAT_RUN) continue;
         labels.set(p.key, p.label); // the latest wording names the problem; order stays that of the first repeat
@@ -238,7 +243,7 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
         c[p.key] = (c[p.key] ?? 0) + 1;
       }
     }
-    return counts;
+    return { counts, entities };
   };
   const websiteRepeats = repeatsByQuarter(websites.flatMap((w) => w.entries), websiteRepeatLabels);
   const accountRepeats = repeatsByQuarter(accounts.flatMap((a) => a.entries), accountRepeatLabels);
@@ -253,8 +258,10 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
     failed: q.stats.newMedia.failed,
     passRate: q.stats.newMedia.passRate,
     platforms: q.stats.newMedia.byPlatform,
-    websiteRepeats: websiteRepeats[i]!,
-    accountRepeats: accountRepeats[i]!,
+    websiteRepeats: websiteRepeats.counts[i]!,
+    accountRepeats: accountRepeats.counts[i]!,
+    websitesWithRepeats: websiteRepeats.entities[i]!,
+    accountsWithRepeats: accountRepeats.entities[i]!,
   }));
   const seen = new Set(rows.flatMap((r) => r.platforms.map((p) => p.platform)));
   const platforms = PLATFORMS.filter((p) => seen.has(p));
@@ -301,4 +308,25 @@ export function headline(trends: Trends):
   if (!previous || !latest) return undefined;
   const diff = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : round2(a - b));
   return { latest, previous, meanScoreChange: diff(latest.score?.mean, previous.score?.mean), passRateChange: diff(latest.passRate, previous.passRate) };
+}
+
+/** Every completed or ongoing run of 2+ consecutive quarters in an entity's record, for its summary. */
+export function repeatRuns(entries: readonly { quarter: QuarterRef; problems: ProblemMark[] }[]) {
+  const runs: { key: string; label: string; run: number; from: QuarterRef; to: QuarterRef }[] = [];
+  entries.forEach((entry, i) => {
+    const next = entries[i + 1];
+    for (const p of entry.problems) {
+      if (p.run < REPEAT_RUN) continue;
+      const continues = next && next.quarter.index === entry.quarter.index + 1 && next.problems.some((n) => n.key === p.key);
+      if (!continues) runs.push({ key: p.key, label: p.label, run: p.run, from: entries[i - p.run + 1]!.quarter, to: entry.quarter });
+    }
+  });
+  return runs;
+}
+
+/** A change with its sign, `+16.5` / `−3` / `持平`. */
+export function formatChange(n: number | undefined, unit = ''): string {
+  if (n === undefined) return '—';
+  if (n === 0) return '持平';
+  return `${n > 0 ? '+' : '−'}${round2(Math.abs(n))}${unit}`;
 }

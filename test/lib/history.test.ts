@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountKey, unitKey, websiteKey } from '../../src/lib/identity.ts';
-import { buildHistory, districtComparison, headline, platformRate, problemKey, repeats, type History } from '../../src/lib/history.ts';
+import { buildHistory, districtComparison, headline, platformRate, problemKey, repeatRuns, repeats, type History } from '../../src/lib/history.ts';
 import { loadDataDir, type Quarter } from '../../src/lib/load.ts';
 
 // Expected values are worked out by hand from test/fixtures/history (see its README.md).
@@ -42,6 +42,11 @@ describe('entity histories', () => {
       [],
     ]);
     expect(repeats(a.entries[2]!).map((p) => p.label)).toEqual(['栏目不更新', '网页标签不规范']);
+    expect(repeatRuns(a.entries).map((r) => [r.label, r.run, r.from.id, r.to.id])).toEqual([
+      ['栏目不更新', 3, '2021-Q1', '2021-Q3'],
+      ['网页标签不规范', 2, '2021-Q2', '2021-Q3'],
+    ]);
+    expect(repeatRuns(site('虚构乙县人民政府网站').entries).map((r) => [r.run, r.from.id, r.to.id])).toEqual([[2, '2021-Q1', '2021-Q2']]);
     expect(a.entries.map((e) => e.record.result)).toEqual(['不合格', '不合格', '不合格', '合格']);
     expect(a.entries.map((e) => e.record.rectification)).toEqual([undefined, '正在整改', undefined, '已完成整改']);
   });
@@ -109,6 +114,9 @@ describe('trends', () => {
       { 文件解读不规范: 1 },
     ]);
     expect(h.trends.rows.map((r) => r.accountRepeats['result:不合格'] ?? 0)).toEqual([0, 0, 1, 0]);
+    // Q3: 甲区 site (two repeated problems) and 教育局 site; the 抖音 account repeats 不合格 and its 问题描述.
+    expect(h.trends.rows.map((r) => r.websitesWithRepeats)).toEqual([0, 2, 2, 1]);
+    expect(h.trends.rows.map((r) => r.accountsWithRepeats)).toEqual([0, 0, 1, 0]);
   });
 
   it('compares districts in the latest quarter', () => {
