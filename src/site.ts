@@ -29,6 +29,7 @@ export const CONTENT_SECURITY_POLICY = [
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },
   { path: '/bulletins/', label: '通报' },
+  { path: '/trends/', label: '趋势' },
 ];
 
 /**
