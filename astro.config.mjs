@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
@@ -7,7 +8,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.gov.cn',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // sitemap-index.xml + sitemap-0.xml list every HTML page (the 404 page excluded) with absolute URLs under site + base.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Parallel builds of different data folders (tests, benchmark) must not share a content cache.

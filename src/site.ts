@@ -10,10 +10,16 @@ export function href(path: string): string {
   return `${base}${path}`;
 }
 
+/** An absolute URL of a path inside the site (feeds, canonical links, data package), from SITE_URL and the base. */
+export function absoluteUrl(path: string): string {
+  return new URL(href(path), import.meta.env.SITE).href;
+}
+
 /** Main navigation, in order. A page listed here must exist. */
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },
   { path: '/bulletins/', label: '通报' },
+  { path: '/data/', label: '数据' },
 ];
 
 /**
@@ -25,4 +31,9 @@ export const paths = {
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
   unit: (unit: string) => `/units/${unitSlug(unitKey(unit))}/`,
+  /** Open data: the downloads page, one download (path from src/lib/export.ts `dataFilePath`), the package, the feed. */
+  data: '/data/',
+  dataFile: (path: string) => `/data/${path}`,
+  dataPackage: '/data/datapackage.json',
+  feed: '/rss.xml',
 };
