@@ -4,6 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
+// An inherited BASE_URL variable (vitest sets one, so do some CI systems) would override import.meta.env.BASE_URL
+// in server-rendered modules and silently drop the base from every link; BASE_PATH is the only knob.
+delete process.env.BASE_URL;
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.gov.cn',
   base: process.env.BASE_PATH ?? '/',
