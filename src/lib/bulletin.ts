@@ -80,7 +80,8 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
   const bodyLine = match[0].split('\n').length;
   let data: unknown;
   try {
-    data = yaml.load(frontmatter) ?? {};
+    // CORE_SCHEMA keeps dates as text: js-yaml's timestamps would silently roll 2021-02-30 over to 2021-03-02.
+    data = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA }) ?? {};
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? '';

@@ -38,3 +38,14 @@ describe('disclosure metadata and corrections', () => {
     ]);
   });
 });
+
+describe('dates', () => {
+  it('refuses an impossible date instead of rolling it over to the next month', () => {
+    expect(errors('published: 2021-02-30')).toEqual([
+      'b.mdx:6: 错误：published（发布日期） “2021-02-30”：应为在网站上公开发布的日期，格式 YYYY-MM-DD；不知道时不填（invalid published）',
+    ]);
+    expect(errors('corrections:\n  - date: 2021-13-01\n    note: 月份错')).toEqual([
+      'b.mdx:7: 错误：corrections（更正记录）第 1 条 date（更正日期） “2021-13-01”：应为日期，格式 YYYY-MM-DD（invalid correction date）',
+    ]);
+  });
+});
