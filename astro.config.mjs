@@ -1,13 +1,18 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
+// An inherited BASE_URL variable (vitest sets one, so do some CI systems) would override import.meta.env.BASE_URL
+// in server-rendered modules and silently drop the base from every link; BASE_PATH is the only knob.
+delete process.env.BASE_URL;
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.gov.cn',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // sitemap-index.xml + sitemap-0.xml list every HTML page (the 404 page excluded) with absolute URLs under site + base.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

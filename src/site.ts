@@ -25,11 +25,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** An absolute URL of a path inside the site (feeds, canonical links, data package), from SITE_URL and the base. */
+export function absoluteUrl(path: string): string {
+  return new URL(href(path), import.meta.env.SITE).href;
+}
+
 /** Main navigation, in order. A page listed here must exist. */
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },
   { path: '/bulletins/', label: '通报' },
   { path: '/trends/', label: '趋势' },
+  { path: '/data/', label: '数据' },
 ];
 
 /**
@@ -43,4 +49,9 @@ export const paths = {
   /** A unit by name, or by an account record (whose `unitKey` follows data/aliases.csv renames). */
   unit: (unit: string | { unit: string; unitKey?: string }) =>
     `/units/${unitSlug(typeof unit === 'string' ? unitKey(unit) : (unit.unitKey ?? unitKey(unit.unit)))}/`,
+  /** Open data: the downloads page, one download (path from src/lib/export.ts `dataFilePath`), the package, the feed. */
+  data: '/data/',
+  dataFile: (path: string) => `/data/${path}`,
+  dataPackage: '/data/datapackage.json',
+  feed: '/rss.xml',
 };

@@ -19,14 +19,29 @@ const isoDate = z
 const text = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
 const count = z.number().int().min(0);
 
+/** One entry of the per-quarter changelog: field → [Chinese label, what it expects, schema]. */
+export const CORRECTION_FIELDS = {
+  date: ['更正日期', '日期，格式 YYYY-MM-DD', isoDate],
+  note: ['更正内容', '更正了什么，如“附件1第3行扣分由 5 改为 3”', text],
+} as const;
+const correction = z.strictObject({ date: CORRECTION_FIELDS.date[2], note: CORRECTION_FIELDS.note[2] });
+export type Correction = z.output<typeof correction>;
+
 /** Field → [Chinese label, what it expects (Chinese), schema]. */
 export const BULLETIN_FIELDS = {
   title: ['标题', '通报的完整标题', text],
   issuer: ['发布机构', '发文单位全称，如“潮州市人民政府办公室”', text],
   issued: ['成文日期', '日期，格式 YYYY-MM-DD，如 2020-10-26', isoDate],
   disclosure: ['公开方式', DISCLOSURE_VALUES.join('、') + '之一；只有“主动公开”的通报会发布', z.enum(DISCLOSURE_VALUES)],
+  published: ['发布日期', '在网站上公开发布的日期，格式 YYYY-MM-DD；不知道时不填', isoDate.optional()],
   docNumber: ['文号', '文号，如“潮府办函〔2020〕59号”', text.optional()],
   indexNumber: ['索引号', '政府信息公开索引号', text.optional()],
+  topic: ['主题分类', '政府信息公开主题分类，如“综合政务/政务公开”', text.optional()],
+  corrections: [
+    '更正记录',
+    '发布后更正数据时逐条列出，每条两行：“- date: 更正日期”和“  note: 更正内容”',
+    z.array(correction).optional(),
+  ],
   websitesCutoff: ['网站抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
   newMediaCutoff: ['政务新媒体抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
   websitesTotal: ['政府网站总数', '全市政府网站总数（整数），用于计算抽查率', count.optional()],
@@ -81,7 +96,8 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
   const bodyLine = match[0].split('\n').length;
   let data: unknown;
   try {
-    data = yaml.load(frontmatter) ?? {};
+    // CORE_SCHEMA keeps dates as text: js-yaml's timestamps would silently roll 2021-02-30 over to 2021-03-02.
+    data = yaml.load(frontmatter, { schema: yaml.CORE_SCHEMA }) ?? {};
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? '';
@@ -116,6 +132,10 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
   const result = bulletinSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (issue.path[0] === 'corrections' && issue.path.length > 1) {
+        findings.push(correctionFinding(issue, raw.corrections, lines, file));
+        continue;
+      }
       if (blanks.has(String(issue.path[0]))) continue;
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
@@ -126,7 +146,7 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
       const key = issue.path[0] as keyof Fields;
       const field = BULLETIN_FIELDS[key];
       const value = raw[key as string];
-      const shown = value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined || value === null ? undefined : String(value);
+      const shown = showValue(value);
       findings.push({
         severity: 'error', file, line: shown === undefined && !(key in raw) ? 1 : lineOf(key), column: `${String(key)}（${field?.[0] ?? ''}）`,
         value: shown,
@@ -141,4 +161,46 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
     findings.push({ severity: 'notice', file, line: lineOf('draft'), column: 'draft（草稿）', value: 'true', message: '草稿，本季度不会发布；核对无误后改为 false', gloss: 'draft, not published' });
   }
   return { meta: result.data, body, bodyLine, findings };
+}
+
+const showValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+
+/** File line (1-based, counting the opening ---) of the n-th `- ` item under `corrections:`, or of a key inside it. */
+function correctionLine(lines: string[], index: number, key?: string): number {
+  const start = lines.findIndex((l) => l.startsWith('corrections:'));
+  if (start === -1) return 1;
+  let item = -1;
+  let at = start;
+  for (let i = start + 1; i < lines.length && /^(\s|-|$)/.test(lines[i]!); i++) {
+    if (/^\s*-(\s|$)/.test(lines[i]!)) item++;
+    if (item === index) {
+      if (at === start) at = i;
+      if (key === undefined || new RegExp(`^[\\s-]*${key}\\s*:`).test(lines[i]!)) return i + 2;
+    } else if (item > index) break;
+  }
+  return at + 2;
+}
+
+/** A located message for one bad entry of `corrections`. */
+function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[], file: string): Finding {
+  const index = issue.path[1] as number;
+  const entry = Array.isArray(raw) ? (raw[index] as Record<string, unknown> | undefined) : undefined;
+  const where = `corrections（${BULLETIN_FIELDS.corrections[0]}）第 ${index + 1} 条`;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return { severity: 'error', file, line: correctionLine(lines, index, key), column: `${where} ${key}`, message: `不认识的字段；每条只能有 ${Object.keys(CORRECTION_FIELDS).join('、')}`, gloss: 'unknown correction field' };
+  }
+  const key = issue.path[2] as keyof typeof CORRECTION_FIELDS | undefined;
+  if (key === undefined || !(key in CORRECTION_FIELDS)) {
+    return { severity: 'error', file, line: correctionLine(lines, index), column: where, message: `应为两项：date（更正日期）和 note（更正内容）`, gloss: 'correction must have date and note' };
+  }
+  const value = showValue(entry?.[key]);
+  const [label, expects] = CORRECTION_FIELDS[key];
+  return {
+    severity: 'error', file, line: correctionLine(lines, index, value === undefined ? undefined : key),
+    column: `${where} ${key}（${label}）`, value,
+    message: `${value === undefined ? '必填；' : ''}应为${expects}`,
+    gloss: `invalid correction ${key}`,
+  };
 }

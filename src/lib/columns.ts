@@ -21,6 +21,8 @@ export interface ColumnDef {
   /** Inclusive numeric bounds. */
   min?: number;
   max?: number;
+  /** Regular expression every published (normalised) value matches; used by validation and the data package. */
+  pattern?: string;
 }
 
 /** Flag values: 是 = the problem was found. */
@@ -77,7 +79,7 @@ export const WEBSITE_COLUMNS: readonly ColumnDef[] = [
   { key: 'total', name: '总分', type: 'number', required: true, min: 0, max: 130, description: '总分，应等于 100 + 加分 − 扣分。', gloss: 'total score' },
   { key: 'category', name: '网站类别', type: 'text', required: false, description: '网站类别，如门户网站、部门网站。', gloss: 'website category' },
   { key: 'region', name: '所属地区', type: 'text', required: false, description: '所属县（区），或“市直”“市本级”。', gloss: 'district' },
-  { key: 'siteCode', name: '网站标识码', type: 'siteCode', required: false, description: '全国政府网站统一的 10 位网站标识码。', gloss: 'national site code' },
+  { key: 'siteCode', name: '网站标识码', type: 'siteCode', required: false, pattern: '^[0-9A-Z]{10}$', description: '全国政府网站统一的 10 位网站标识码。', gloss: 'national site code' },
   { key: 'url', name: '网址', type: 'url', required: false, description: '网站首页地址，以 http:// 或 https:// 开头。', gloss: 'URL' },
   { key: 'result', name: '结果', type: 'result', required: false, description: '检查结果：合格或不合格（按通报公布）。', gloss: 'result' },
   { key: 'rectification', name: '整改情况', type: 'text', required: false, description: '整改情况说明。', gloss: 'rectification' },

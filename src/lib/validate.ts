@@ -122,7 +122,7 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
   }
   if (column.type === 'siteCode') {
     const code = toHalfWidth(value).toUpperCase();
-    if (!/^[0-9A-Z]{10}$/.test(code)) {
+    if (!new RegExp(column.pattern ?? '').test(code)) {
       findings.push({ ...base, message: '网站标识码应为 10 位数字或字母', gloss: 'site code must be 10 characters' });
       return undefined;
     }

@@ -57,22 +57,25 @@ describe('new quarter scaffold', () => {
   });
 
   it('fresh, validation lists precisely what is still to fill in', () => {
-    const { data } = scaffold();
+    const { data, dir } = scaffold();
+    // Lines are where the template puts each blank, so the template may grow without breaking this test.
+    const template = readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split('\n');
+    const at = (needle: string) => template.findIndex((l) => l.startsWith(needle) || l.includes(needle)) + 1;
     expect(errorsOf(data)).toEqual([
       'DATA/2021-Q1/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）',
       'DATA/2021-Q1/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）',
-      'DATA/2021-Q1/bulletin.mdx:3: 错误：title（标题） “（请填写发文单位）关于2021年第一季度全市政府网站与政务新媒体检查情况的通报”：还没有填写；应为通报的完整标题（title not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:5: 错误：issuer（发布机构） “（请填写）”：还没有填写；应为发文单位全称，如“潮州市人民政府办公室”（issuer not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:7: 错误：issued（成文日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD，如 2020-10-26（issued not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:15: 错误：websitesCutoff（网站抽查截止日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD（websitesCutoff not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:17: 错误：newMediaCutoff（政务新媒体抽查截止日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD（newMediaCutoff not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:19: 错误：websitesTotal（政府网站总数） “（请填写）”：还没有填写；应为全市政府网站总数（整数），用于计算抽查率（websitesTotal not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:21: 错误：newMediaTotal（政务新媒体总数） “（请填写）”：还没有填写；应为全市已报备政务新媒体总数（整数），用于计算抽查率（newMediaTotal not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:35: 错误：正文 “（请填写主送单位，如“各县、区人民政府（管委会）、市直属各单位：”）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:37: 错误：正文 “（请填写开头一段：检查的依据和组织情况，以“现将有关情况通报如下：”结尾）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:41: 错误：正文 “（请填写检查范围、时间和总体结论）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:45: 错误：正文 “（请填写发现的主要问题：一是……二是……）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）',
-      'DATA/2021-Q1/bulletin.mdx:51: 错误：正文 “（请填写下一步工作要求：（一）……（二）……）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）',
+      `DATA/2021-Q1/bulletin.mdx:${at('title:')}: 错误：title（标题） “（请填写发文单位）关于2021年第一季度全市政府网站与政务新媒体检查情况的通报”：还没有填写；应为通报的完整标题（title not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('issuer:')}: 错误：issuer（发布机构） “（请填写）”：还没有填写；应为发文单位全称，如“潮州市人民政府办公室”（issuer not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('issued:')}: 错误：issued（成文日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD，如 2020-10-26（issued not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('websitesCutoff:')}: 错误：websitesCutoff（网站抽查截止日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD（websitesCutoff not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('newMediaCutoff:')}: 错误：newMediaCutoff（政务新媒体抽查截止日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD（newMediaCutoff not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('websitesTotal:')}: 错误：websitesTotal（政府网站总数） “（请填写）”：还没有填写；应为全市政府网站总数（整数），用于计算抽查率（websitesTotal not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('newMediaTotal:')}: 错误：newMediaTotal（政务新媒体总数） “（请填写）”：还没有填写；应为全市已报备政务新媒体总数（整数），用于计算抽查率（newMediaTotal not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('（请填写主送单位，如“各县、区人民政府（管委会）、市直属各单位：”）')}: 错误：正文 “（请填写主送单位，如“各县、区人民政府（管委会）、市直属各单位：”）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('（请填写开头一段：检查的依据和组织情况，以“现将有关情况通报如下：”结尾）')}: 错误：正文 “（请填写开头一段：检查的依据和组织情况，以“现将有关情况通报如下：”结尾）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('（请填写检查范围、时间和总体结论）')}: 错误：正文 “（请填写检查范围、时间和总体结论）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('（请填写发现的主要问题：一是……二是……）')}: 错误：正文 “（请填写发现的主要问题：一是……二是……）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）`,
+      `DATA/2021-Q1/bulletin.mdx:${at('（请填写下一步工作要求：（一）……（二）……）')}: 错误：正文 “（请填写下一步工作要求：（一）……（二）……）”：还没有填写；请把这段括号连同其中的提示换成正文（text not filled in）`,
     ]);
   });
 
@@ -98,6 +101,6 @@ describe('new quarter scaffold', () => {
     const r = loadDataDir(data);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.quarters[0]!.published).toBe(false);
-    expect(r.findings.map(formatFinding)).toContain(`${dir}/bulletin.mdx:32: 提示：draft（草稿） “true”：草稿，本季度不会发布；核对无误后改为 false（draft, not published）`);
+    expect(r.findings.map(formatFinding)).toContain(`${dir}/bulletin.mdx:${readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split('\n').findIndex((l) => l.startsWith('draft:')) + 1}: 提示：draft（草稿） “true”：草稿，本季度不会发布；核对无误后改为 false（draft, not published）`);
   });
 });

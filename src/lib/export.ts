@@ -1,0 +1,198 @@
+/**
+ * Open-data downloads: each published quarter's annex tables as CSV and JSON, and all quarters combined.
+ * Cells are written as the annex publishes them (see `cellText`), which is also what the page shows.
+ *
+ * CSV: UTF-8 with BOM (so Excel detects the encoding), CRLF line ends, RFC 4180 quoting, the annex's
+ * Chinese headers. Spreadsheet safety: a text cell that begins with = + - @ TAB or CR gets a leading
+ * apostrophe (`neutraliseFormula`), so Excel or WPS shows it as text instead of running it. Number
+ * columns are never touched: they are validated to be ≥ 0 and so never begin with `-` or `+`.
+ * JSON: English keys (`columns.ts` key), JSON types (flags true/false, numbers as numbers), no apostrophes.
+ */
+import { createHash } from 'node:crypto';
+import type { Correction } from './bulletin.ts';
+import { TABLES, type ColumnDef, type TableKind } from './columns.ts';
+import type { Quarter } from './load.ts';
+import { formatScore } from './score.ts';
+
+/** File name (without extension) of each table's downloads, the same as the input files. */
+export const TABLE_FILES: Record<TableKind, string> = { websites: 'websites', newMedia: 'new-media' };
+/** Folder of the combined files, beside the quarter folders. */
+export const ALL_QUARTERS = 'all';
+export const FORMATS = ['csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+export const MEDIA_TYPES: Record<Format, string> = { csv: 'text/csv', json: 'application/json' };
+
+/** The leading column of the combined files. */
+export const QUARTER_COLUMN: ColumnDef = {
+  key: 'quarter', name: '季度', type: 'text', required: true, pattern: '^[0-9]{4}-Q[1-4]$',
+  description: '数据所属季度，格式“年份-Q季度”，如 2020-Q3（与数据文件夹名相同）。', gloss: 'quarter',
+};
+
+/** The columns a quarter's table publishes, in definition order. */
+export function publishedColumns(quarter: Quarter, kind: TableKind): ColumnDef[] {
+  const keys = kind === 'websites' ? quarter.websiteColumns : quarter.newMediaColumns;
+  return TABLES[kind].columns.filter((c) => keys.includes(c.key));
+}
+
+/** Every column any of the quarters publishes, in definition order (the combined files' columns after 季度). */
+export function unionColumns(quarters: Quarter[], kind: TableKind): ColumnDef[] {
+  const keys = new Set(quarters.flatMap((q) => publishedColumns(q, kind).map((c) => c.key)));
+  return TABLES[kind].columns.filter((c) => keys.has(c.key));
+}
+
+const recordsOf = (quarter: Quarter, kind: TableKind) =>
+  (kind === 'websites' ? quarter.websites : quarter.newMedia) as unknown as Record<string, unknown>[];
+
+/** A cell as the annex prints it: flags 是/否, scores like `9.5`, text as written (其他问题 “无” stays “无”). */
+export function cellText(column: ColumnDef, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (column.type === 'flag') return value ? '是' : '否';
+  if (column.type === 'number') return formatScore(value as number);
+  return String(value);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Makes a text cell inert in spreadsheets: a leading = + - @ TAB or CR gets an apostrophe in front. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A CSV field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV file: BOM, CRLF after every record. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return `\ufeff${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+const isNumeric = (c: ColumnDef) => c.type === 'integer' || c.type === 'number';
+const safeCell = (c: ColumnDef, value: unknown) => (isNumeric(c) ? cellText(c, value) : neutraliseFormula(cellText(c, value)));
+
+/** One quarter's table as CSV, with the columns that quarter published. */
+export function quarterCsv(quarter: Quarter, kind: TableKind): string {
+  const columns = publishedColumns(quarter, kind);
+  return toCsv([columns.map((c) => c.name), ...recordsOf(quarter, kind).map((r) => columns.map((c) => safeCell(c, r[c.key])))]);
+}
+
+/** Every quarter's table in one CSV, oldest first, with a leading 季度 column; absent columns are empty. */
+export function allQuartersCsv(quarters: Quarter[], kind: TableKind): string {
+  const columns = unionColumns(quarters, kind);
+  const rows = quarters.flatMap((q) => recordsOf(q, kind).map((r) => [q.id, ...columns.map((c) => safeCell(c, r[c.key]))]));
+  return toCsv([[QUARTER_COLUMN.name, ...columns.map((c) => c.name)], ...rows]);
+}
+
+/** A value in the JSON files: flags boolean, numbers number, text string; a column without a value is null. */
+export function jsonValue(column: ColumnDef, value: unknown): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  if (column.type === 'flag') return Boolean(value);
+  if (isNumeric(column)) return value as number;
+  return String(value);
+}
+
+/** The bulletin's metadata that travels with its data. */
+export interface QuarterInfo {
+  id: string;
+  label: string;
+  title: string;
+  issuer: string;
+  issued: string;
+  published: string | null;
+  docNumber: string | null;
+  indexNumber: string | null;
+  /** Absolute URL of the bulletin page. */
+  url: string;
+  corrections: Correction[];
+}
+
+/** Metadata of a quarter for the JSON files and the data package. */
+export function quarterInfo(quarter: Quarter, url: string): QuarterInfo {
+  const { meta } = quarter;
+  return {
+    id: quarter.id, label: quarter.label, title: meta.title, issuer: meta.issuer, issued: meta.issued,
+    published: meta.published ?? null, docNumber: meta.docNumber ?? null, indexNumber: meta.indexNumber ?? null,
+    url, corrections: meta.corrections ?? [],
+  };
+}
+
+const jsonColumns = (columns: ColumnDef[]) => columns.map((c) => ({ key: c.key, name: c.name }));
+const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** One quarter's table as JSON: quarter metadata, the header mapping (English key → 中文列名), the records. */
+export function quarterJson(quarter: Quarter, kind: TableKind, url: string): string {
+  const columns = publishedColumns(quarter, kind);
+  return toJson({
+    quarter: quarterInfo(quarter, url),
+    table: TABLES[kind].title,
+    columns: jsonColumns(columns),
+    records: recordsOf(quarter, kind).map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, r[c.key])]))),
+  });
+}
+
+/** Every quarter's table in one JSON file, oldest first; each record names its quarter. */
+export function allQuartersJson(quarters: Quarter[], kind: TableKind, urlOf: (q: Quarter) => string): string {
+  const columns = unionColumns(quarters, kind);
+  return toJson({
+    quarters: quarters.map((q) => quarterInfo(q, urlOf(q))),
+    table: TABLES[kind].title,
+    columns: jsonColumns([QUARTER_COLUMN, ...columns]),
+    records: quarters.flatMap((q) =>
+      recordsOf(q, kind).map((r) => ({ quarter: q.id, ...Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, r[c.key])])) })),
+    ),
+  });
+}
+
+/** One downloadable file. */
+export interface DataFile {
+  /** Path below the data folder of the site, e.g. `2020-q3/websites.csv`, `all/new-media.json`. */
+  path: string;
+  /** Quarter folder id, or undefined for the combined files. */
+  quarter?: string;
+  kind: TableKind;
+  format: Format;
+  body: string;
+  bytes: number;
+  /** `sha256:…` of the body, as the data package records it. */
+  hash: string;
+}
+
+const file = (path: string, kind: TableKind, format: Format, body: string, quarter?: string): DataFile => ({
+  path, quarter, kind, format, body,
+  bytes: Buffer.byteLength(body, 'utf8'),
+  hash: `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`,
+});
+
+/** Path of a quarter's (or the combined, with `all`) download below the data folder. */
+export const dataFilePath = (folder: string, kind: TableKind, format: Format) => `${folder}/${TABLE_FILES[kind]}.${format}`;
+
+/**
+ * Every download the site publishes, for the published quarters (any order): per quarter, then combined.
+ * `urlOf` gives a quarter's absolute bulletin URL.
+ */
+export function dataFiles(published: Quarter[], urlOf: (q: Quarter) => string): DataFile[] {
+  const quarters = [...published].sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+  const kinds = Object.keys(TABLES) as TableKind[];
+  const files: DataFile[] = [];
+  for (const q of quarters) {
+    for (const kind of kinds) {
+      files.push(file(dataFilePath(q.slug, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id));
+      files.push(file(dataFilePath(q.slug, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id));
+    }
+  }
+  if (quarters.length > 0) {
+    for (const kind of kinds) {
+      files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(quarters, kind)));
+      files.push(file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(quarters, kind, urlOf)));
+    }
+  }
+  return files;
+}
+
+/** `1234` → `1.2 KB`, as the downloads list shows sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

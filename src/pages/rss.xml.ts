@@ -1,0 +1,24 @@
+/** /rss.xml: an RSS 2.0 item per published bulletin, with its corrections. */
+import type { APIRoute } from 'astro';
+import { rss } from '../lib/feed';
+import { formatDate } from '../lib/format';
+import { SITE_DESCRIPTION, SITE_TITLE, absoluteUrl, paths } from '../site';
+import { publishedQuarters } from '../utils/quarters';
+
+export const GET: APIRoute = async () => {
+  const quarters = await publishedQuarters();
+  const body = rss({
+    title: SITE_TITLE,
+    link: absoluteUrl('/'),
+    self: absoluteUrl(paths.feed),
+    description: SITE_DESCRIPTION,
+    items: quarters.map((q) => ({
+      title: q.meta.title,
+      link: absoluteUrl(paths.bulletin(q)),
+      date: q.meta.published ?? q.meta.issued,
+      description: `${q.meta.issuer}，${formatDate(q.meta.issued)}。抽查政府网站 ${q.stats.websites.count} 个、政务新媒体 ${q.stats.newMedia.count} 个。`,
+      corrections: q.meta.corrections ?? [],
+    })),
+  });
+  return new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+};

@@ -1,0 +1,19 @@
+/** Static paths and responses of the download endpoints, one route per format so each URL ends in its extension. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { MEDIA_TYPES, type DataFile, type Format } from '../lib/export';
+import { publishedDataFiles } from './opendata';
+
+/** getStaticPaths of `src/pages/data/[folder]/[name].<format>.ts`. */
+export function dataFilePaths(format: Format): GetStaticPaths {
+  return async () =>
+    (await publishedDataFiles())
+      .filter((f) => f.format === format)
+      .map((file) => {
+        const [folder, base] = file.path.split('/');
+        return { params: { folder, name: base!.slice(0, -(format.length + 1)) }, props: { file } };
+      });
+}
+
+/** Serves one download exactly as computed. */
+export const serveDataFile: APIRoute<{ file: DataFile }> = ({ props }) =>
+  new Response(props.file.body, { headers: { 'content-type': `${MEDIA_TYPES[props.file.format]}; charset=utf-8` } });
