@@ -14,6 +14,7 @@ export function href(path: string): string {
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },
   { path: '/bulletins/', label: '通报' },
+  { path: '/search/', label: '搜索' },
 ];
 
 /**
