@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadDataDir } from '../lib/load.ts';
-import { rowAnchor, searchRecords, type SearchRow } from '../lib/search.ts';
+import { SEARCH_LANGUAGE, rowAnchor, searchRecords, type SearchRow } from '../lib/search.ts';
 import { paths } from '../site.ts';
 
 /**
@@ -39,7 +39,7 @@ function check<T extends PagefindResponse>(response: T, step: string, logger: As
 export async function indexSite(dir: string, dataDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   try {
-    const { index } = check(await pagefind.createIndex(), '创建索引', logger);
+    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引', logger);
     if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
     const { page_count } = check(await index.addDirectory({ path: dir }), '索引页面', logger);
 
@@ -49,7 +49,7 @@ export async function indexSite(dir: string, dataDir: string, logger: AstroInteg
     for (const record of records) check(await index.addCustomRecord(record), `索引记录 ${record.url}`, logger);
 
     check(await index.writeFiles({ outputPath: join(dir, 'pagefind') }), '写出索引', logger);
-    logger.info(`已索引 ${page_count} 个页面、${records.length} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
+    logger.info(`已扫描 ${page_count} 个页面（索引标有 data-pagefind-body 的页面），加入 ${records.length} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
   } catch (cause) {
     throw new Error('搜索索引生成失败，网站未完成构建（Failed to run Pagefind）', { cause });
   } finally {

@@ -8,8 +8,12 @@ import type { QuarterId } from './quarter.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { formatScore } from './score.ts';
 
-/** Language of every indexed page and record: must equal `<html lang>`, or Pagefind builds a separate index. */
-export const SEARCH_LANGUAGE = 'zh-CN';
+/**
+ * Language of the one search index. Pagefind files HTML under `<html lang>` as written (`zh-CN`) but custom records
+ * under the lower-cased code (`zh-cn`), which would split the site into two indexes, of which a page loads one.
+ * The integration therefore forces every page and record into `zh`; the browser, asked for `zh-CN`, falls back to it.
+ */
+export const SEARCH_LANGUAGE = 'zh';
 
 /** Filter names, as readers see them (Pagefind filter keys). */
 export const FILTERS = {

@@ -30,6 +30,11 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 20;
+/**
+ * Pagefind 1.6 matches Chinese query parts inside longer indexed words too (`安` in `平安`); weighting exact word
+ * matches strongly puts `潮安区…` above `平安潮州` for the query `潮安`. Verified by test/e2e/search.test.ts.
+ */
+export const RANKING = { termSimilarity: 10 };
 const SORT_KEY = 'quarter';
 
 /** Splits a Pagefind excerpt (escaped text with `<mark>` around matches) into text and highlighted parts. */
@@ -173,7 +178,7 @@ export function startSearch(): void {
     status.textContent = '正在加载搜索索引…';
     try {
       pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
-      await pagefind.options({ excerptLength: 36 });
+      await pagefind.options({ excerptLength: 36, ranking: RANKING });
       await pagefind.init();
       fillFilters(await pagefind.filters());
       fieldset.hidden = false;
