@@ -115,12 +115,12 @@ export function searchRecords(quarters: readonly SearchQuarter[], urlOf: (row: S
       });
     }
     for (const account of quarter.newMedia) {
-      const detail = [account.unit, account.platform, account.region, account.result].filter(Boolean).join(' · ');
+      const detail = [account.unit, account.region, account.result].filter(Boolean).join(' · ');
       records.push({
         url: urlOf({ kind: 'account', quarter, record: account }),
         content: accountContent(account),
         language: SEARCH_LANGUAGE,
-        meta: { title: account.account, quarter: quarter.label, type: TYPES.account, detail },
+        meta: { title: `${account.account}（${account.platform}）`, quarter: quarter.label, type: TYPES.account, detail },
         filters: rowFilters(quarter, TYPES.account, {
           [FILTERS.region]: account.region,
           [FILTERS.platform]: account.platform,

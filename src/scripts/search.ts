@@ -220,6 +220,6 @@ export function startSearch(): void {
     event.preventDefault();
   });
 
-  if (!input.value) input.focus();
+  input.focus();
   void load();
 }
