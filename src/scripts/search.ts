@@ -159,18 +159,22 @@ export function startSearch(): void {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
+      list.setAttribute('aria-busy', 'false');
       return;
     }
+    // Busy until this query's results are on screen (set before the first await, so it is never stale).
+    list.setAttribute('aria-busy', 'true');
     const newest = sortSelect.value === 'newest' || !term;
     const options: SearchOptions = { filters, ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}) };
     const search = debounced ? await pagefind.debouncedSearch(term || null, options, 250) : await pagefind.search(term || null, options);
-    if (search === null || mine !== generation) return; // A newer query superseded this one.
+    if (search === null || mine !== generation) return; // A newer query superseded this one; it clears busy.
     results = search.results;
     shown = 0;
     list.replaceChildren();
     await showMore(mine);
     if (mine !== generation) return;
     const what = term ? `“${term}”` : '所选条件';
+    list.setAttribute('aria-busy', 'false');
     status.textContent = results.length === 0 ? `没有找到与${what}相关的结果。` : `找到 ${results.length} 条与${what}相关的结果。`;
   };
 
