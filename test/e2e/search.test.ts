@@ -287,3 +287,26 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(errors).toEqual([]);
   });
 });
+
+describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
+  it('loads the index from the sub-path and links results inside it', async () => {
+    const site = buildSite('data', { BASE_PATH: '/sub/' });
+    expect(site.code, site.log).toBe(0);
+    const server = await serve(site.out, '/sub/');
+    try {
+      const p = await browser.newPage();
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      p.on('pageerror', (e) => errors.push(e.message));
+      p.on('response', (r) => r.status() >= 400 && errors.push(r.url()));
+      await p.goto(`${server.url}search/?q=${encodeURIComponent('潮安')}`);
+      await p.waitForSelector('.search-result', { timeout: 10_000 }).catch(async (e) => {
+        throw new Error(`${e}\n${await p.locator('#search-status').textContent()}\n${errors.join('\n')}`);
+      });
+      expect(errors).toEqual([]);
+      expect(await p.locator('.result-link').first().getAttribute('href')).toBe('/sub/bulletins/2020-q3/#website-4');
+      await p.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
