@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
 // An inherited BASE_URL variable (vitest sets one, so do some CI systems) would override import.meta.env.BASE_URL
@@ -12,7 +13,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // sitemap-index.xml + sitemap-0.xml list every HTML page (the 404 page excluded) with absolute URLs under site + base.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  integrations: [mdx(), searchIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -36,12 +36,16 @@ export const NAV: { path: string; label: string }[] = [
   { path: '/bulletins/', label: '通报' },
   { path: '/trends/', label: '趋势' },
   { path: '/data/', label: '数据' },
+  { path: '/search/', label: '搜索' },
 ];
 
 /**
  * Stable URLs of the things the site publishes (paths before `href`). Entity URLs derive from identity keys
  * (record.key, see src/lib/identity.ts), never from row order, so they survive new quarters.
  */
+/** Anchor of one quarter's row on an entity page, e.g. `q-2020-q3`. */
+export const quarterAnchor = (q: { slug: string }) => `q-${q.slug}`;
+
 export const paths = {
   bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,

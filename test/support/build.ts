@@ -17,9 +17,12 @@ export function freshOutDir(): string {
 
 /** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder. */
 export function buildSite(dataDir: string, env: Record<string, string> = {}, out = freshOutDir()) {
+  // Vitest puts Vite's BASE_URL/MODE/DEV/PROD/SSR into process.env; passed on, they override the build's own
+  // (a BASE_PATH build would link to `/` instead of its sub-path).
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
   const r = spawnSync('npm', ['run', 'build', '--', '--outDir', out], {
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },
+    env: { ...inherited, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },
   });
   return { out, code: r.status, log: r.stdout + r.stderr, page: (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8') };
 }

@@ -1,0 +1,324 @@
+/**
+ * Site search in Chromium: Chinese queries, filters, the shareable `?q=` link, keyboard use, recall of every
+ * website and account name, and what search costs, on the real data and on a three-quarter invented fixture.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadDataDir } from '../../src/lib/load.ts';
+import { paths, quarterAnchor } from '../../src/site.ts';
+import { buildSite } from '../support/build.ts';
+import { launch, serve } from '../support/browser.ts';
+import { indexBytes, queryBytes } from '../support/search-cost.ts';
+
+const FIXTURE = 'test/fixtures/search';
+
+interface Hit {
+  url: string;
+  title: string;
+  quarter: string;
+  type: string;
+}
+
+type Server = Awaited<ReturnType<typeof serve>>;
+
+/**
+ * Runs a query through the site's own Pagefind bundle, configured as the search page configures it. The in-page
+ * code is a string so that Vite does not rewrite its `import()`.
+ */
+async function search(page: Page, term: string | null, options: Record<string, unknown> = {}, top = 1000): Promise<Hit[]> {
+  return page.evaluate(`(async ({ term, options, top }) => {
+    const pagefind = await import(document.getElementById('search-form').dataset.bundle);
+    await pagefind.init();
+    const found = await pagefind.search(term, options);
+    const data = await Promise.all(found.results.slice(0, top).map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, title: d.meta.title, quarter: d.meta.quarter, type: d.meta.type }));
+  })(${JSON.stringify({ term, options, top })})`);
+}
+
+/** A page on the search page, collecting console errors. */
+async function searchPage(browser: Browser, server: Server, errors: string[], query = '') {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}search/${query}`);
+  await page.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
+  return page;
+}
+
+/**
+ * Every website and account row of a data folder, with its searchable name and the path a hit on it leads to:
+ * the entity's own page, at that quarter's row.
+ */
+function rows(dataDir: string) {
+  const { quarters } = loadDataDir(dataDir);
+  return quarters.flatMap((q) => [
+    ...q.websites.map((w) => ({ quarter: q.slug, kind: 'website', seq: w.seq, name: w.name, unit: '', path: `${paths.website(w).slice(1)}#${quarterAnchor(q)}` })),
+    ...q.newMedia.map((a) => ({ quarter: q.slug, kind: 'account', seq: a.seq, name: a.account, unit: a.unit, path: `${paths.account(a).slice(1)}#${quarterAnchor(q)}` })),
+  ]);
+}
+
+/** The URL a hit on row `seq` of that quarter's annex leads to. */
+function hitUrl(dataDir: string, quarter: string, kind: 'website' | 'account', seq: number): string {
+  const row = rows(dataDir).find((r) => r.quarter === quarter && r.kind === kind && r.seq === seq);
+  if (!row) throw new Error(`no ${kind} ${seq} in ${dataDir} ${quarter}`);
+  return `/${row.path}`;
+}
+
+let browser: Browser;
+const errors: string[] = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search over the real data (2020-Q3)', () => {
+  let server: Server;
+  let page: Page;
+  let dist: string;
+  beforeAll(async () => {
+    const site = buildSite('data');
+    if (site.code !== 0) throw new Error(site.log);
+    dist = site.out;
+    server = await serve(site.out);
+    page = await searchPage(browser, server, errors);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  const first = async (q: string) => (await search(page, q, {}, 3))[0];
+
+  it('finds unit names, account names, problem texts, quarters and districts first', async () => {
+    expect((await first('潮安'))?.title).toBe('潮安区人民政府公众网');
+    expect((await first('平安潮州'))?.title).toMatch(/^平安潮州（/);
+    expect((await first('潮州网警巡查执法'))?.title).toMatch(/^潮州网警巡查执法（/);
+    expect((await first('潮州网警'))?.title).toBe('潮州网警（百度贴吧）');
+    expect((await first('中国潮州政府网站'))?.title).toBe('中国潮州政府网站');
+    expect((await first('2020年第三季度'))?.type).toBe('通报');
+    const unit = await search(page, '潮州市公安局', {}, 7);
+    expect(unit.map((h) => h.title)).toEqual(expect.arrayContaining(['平安潮州（抖音）', '平安潮州（微信）']));
+    const problem = await search(page, '文件解读不规范', {}, 2);
+    expect(problem.map((h) => h.title).sort()).toEqual(['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort());
+  });
+
+  it('answers a one-character query with every record that has the character', async () => {
+    const hits = await search(page, '潮');
+    const expected = rows('data').filter((r) => r.name.includes('潮'));
+    for (const r of expected) expect(hits.map((h) => h.url)).toContain(`/${r.path}`);
+  });
+
+  it('links each hit to the bulletin or to the row anchor, and labels it with quarter and type', async () => {
+    const [hit] = await search(page, '凤城交警', {}, 1);
+    expect(hit).toEqual({ url: hitUrl('data', '2020-q3', 'account', 15), title: '凤城交警（微信）', quarter: '2020年第三季度', type: '政务新媒体' });
+    const [bulletin] = await search(page, '2020年第三季度', {}, 1);
+    expect(bulletin?.url).toBe('/bulletins/2020-q3/');
+  });
+
+  it('opens /search/?q=潮安 with the query run, the match highlighted and a working link', async () => {
+    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('潮安')}`);
+    await p.waitForSelector('.search-result');
+    expect(await p.inputValue('#search-q')).toBe('潮安');
+    const firstResult = p.locator('.search-result').first();
+    expect(await firstResult.locator('.result-title').textContent()).toBe('潮安区人民政府公众网');
+    expect(await firstResult.locator('.result-quarter').textContent()).toBe('2020年第三季度');
+    expect(await firstResult.locator('.result-type').textContent()).toBe('政府网站');
+    expect(await firstResult.locator('.result-excerpt mark').first().textContent()).toMatch(/潮|安/);
+    expect(await p.locator('#search-status').textContent()).toMatch(/^找到 \d+ 条与“潮安”相关的结果。$/);
+    await firstResult.locator('a').click();
+    await p.waitForURL((url) => `${url.pathname}${url.hash}` === hitUrl('data', '2020-q3', 'website', 4));
+    expect(await p.locator('h1').textContent()).toContain('潮安区人民政府公众网');
+    expect(await p.locator('#q-2020-q3 th').textContent()).toBe('2020年第三季度');
+    await p.close();
+  });
+
+  it('works from the keyboard: / focuses the header box, Enter searches, arrows move, Enter opens', async () => {
+    const p = await browser.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${server.url}bulletins/2020-q3/`);
+    await p.keyboard.press('/');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await p.keyboard.type('平安潮州');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/search\/\?q=/);
+    await p.waitForSelector('.search-result');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('ArrowDown');
+    const focused = await p.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    expect(focused).toBe(await p.locator('.result-link').nth(1).evaluate((a) => (a as HTMLAnchorElement).href));
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('ArrowUp');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/accounts\/[a-z0-9-]+\/#q-2020-q3$/);
+    await p.close();
+  });
+
+  it('has the header search box on every page but the search page, which has its own', async () => {
+    const p = await browser.newPage();
+    for (const path of ['', 'bulletins/', 'bulletins/2020-q3/']) {
+      await p.goto(`${server.url}${path}`);
+      expect(await p.locator('header form[role="search"] input[name="q"]').count()).toBe(1);
+    }
+    await p.goto(`${server.url}search/`);
+    expect(await p.locator('header form[role="search"]').count()).toBe(0);
+    expect(await p.locator('main form[role="search"] input[name="q"]').count()).toBe(1);
+    await p.close();
+  });
+
+  it('says in Chinese what to do when JavaScript is off, and the header box still leads there', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    await p.goto(`${server.url}bulletins/`);
+    await p.fill('#site-search-q', '潮安');
+    await p.press('#site-search-q', 'Enter');
+    await p.waitForURL(/\/search\/\?q=%E6%BD%AE%E5%AE%89/);
+    expect(await p.locator('.search-noscript').textContent()).toContain('搜索需要浏览器启用 JavaScript');
+    await p.locator('.search-noscript a').click();
+    await p.waitForURL(/\/bulletins\/$/);
+    await context.close();
+  });
+
+  it('finds every website and account of the real data as a top result (recall)', async () => {
+    await expectRecall(page, rows('data'));
+  });
+
+  it('costs little: index size and bytes per query', async () => {
+    const size = indexBytes(dist);
+    const cost = await queryBytes(browser, server.url, '平安潮州');
+    console.log(`search cost, real data: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
+    expect(cost.query).toBeGreaterThan(0);
+    expect(cost.load + cost.query).toBeLessThan(300_000);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+/**
+ * Every row's name must find that row among the top N results, N = the number of rows whose name or unit contains
+ * the query: the same account on several platforms or in several quarters, a longer name containing it (潮州网警 in
+ * 潮州网警巡查执法), or an account named after its unit (潮州市生态环境局, whose unit runs two more accounts).
+ * Those are all correct answers to the words typed; no search can order equals by intent.
+ */
+async function expectRecall(page: Page, all: { name: string; unit: string; path: string }[]) {
+  const misses: string[] = [];
+  for (const name of new Set(all.map((r) => r.name))) {
+    const expected = all.filter((r) => r.name === name);
+    const n = all.filter((r) => r.name.includes(name) || r.unit.includes(name)).length;
+    const top = (await search(page, name, {}, n)).map((h) => h.url);
+    for (const r of expected) if (!top.includes(`/${r.path}`)) misses.push(`${name} → ${r.path}（前 ${n} 条：${top.join(' ')}）`);
+  }
+  expect(misses).toEqual([]);
+}
+
+describe('search over three invented quarters (filters, sorting, shareable links)', () => {
+  let server: Server;
+  let page: Page;
+  let dist: string;
+  beforeAll(async () => {
+    const site = buildSite(FIXTURE);
+    if (site.code !== 0) throw new Error(site.log);
+    dist = site.out;
+    server = await serve(site.out);
+    page = await searchPage(browser, server, errors);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  it('spans all quarters when unfiltered', async () => {
+    const hits = await search(page, '虚构平安乙县');
+    expect(new Set(hits.map((h) => h.quarter))).toEqual(new Set(['2021年第一季度', '2021年第二季度', '2021年第三季度']));
+    expect((await search(page, '2021年第二季度', {}, 1))[0]?.url).toBe('/bulletins/2021-q2/');
+  });
+
+  it('narrows by each filter, alone and together', async () => {
+    const q2 = await search(page, '虚构平安乙县', { filters: { 季度: '2021年第二季度' } });
+    expect(q2.map((h) => h.url).sort()).toEqual([hitUrl(FIXTURE, '2021-q2', 'account', 3), hitUrl(FIXTURE, '2021-q2', 'account', 4)]);
+    const failed = await search(page, '虚构平安乙县', { filters: { 结果: '不合格' } });
+    expect(failed.map((h) => h.url)).toEqual([hitUrl(FIXTURE, '2021-q2', 'account', 3)]);
+    const weibo = await search(page, null, { filters: { 账号类型: '新浪微博' } });
+    expect(weibo.map((h) => h.url).sort()).toEqual([hitUrl(FIXTURE, '2021-q1', 'account', 3), hitUrl(FIXTURE, '2021-q2', 'account', 2), hitUrl(FIXTURE, '2021-q3', 'account', 2)]);
+    const jiaqu = await search(page, null, { filters: { 所属地区: '甲区' } });
+    expect(jiaqu).toHaveLength(6);
+    expect(jiaqu.every((h) => h.title.startsWith('虚构甲区'))).toBe(true);
+    const bulletins = await search(page, null, { filters: { 类型: '通报' }, sort: { quarter: 'desc' } });
+    expect(bulletins.map((h) => h.url)).toEqual(['/bulletins/2021-q3/', '/bulletins/2021-q2/', '/bulletins/2021-q1/']);
+    const sites = await search(page, null, { filters: { 类型: '政府网站', 结果: '不合格' } });
+    expect(sites.map((h) => h.url)).toEqual([hitUrl(FIXTURE, '2021-q2', 'website', 2)]);
+  });
+
+  it('keeps filters in a shareable URL and restores them from it', async () => {
+    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('虚构甲区发布')}&${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}`);
+    await p.waitForSelector('.search-result');
+    expect(await p.locator('select[data-filter="结果"]').inputValue()).toBe('不合格');
+    expect(await p.locator('.search-result').count()).toBe(1);
+    expect(await p.locator('.result-quarter').textContent()).toBe('2021年第一季度');
+    await p.selectOption('select[data-filter="结果"]', '');
+    await p.waitForFunction(() => document.querySelectorAll('.search-result').length === 3);
+    await p.fill('#search-q', '虚构教育');
+    await p.waitForFunction(() => decodeURIComponent(location.search) === '?q=虚构教育');
+    await p.selectOption('#search-sort', 'newest');
+    expect(decodeURIComponent(new URL(p.url()).search)).toBe('?q=虚构教育&sort=newest');
+    await p.waitForSelector('#search-results[aria-busy="false"]');
+    const quarters = await p.locator('.result-quarter').allTextContents();
+    expect(quarters.length).toBeGreaterThan(3);
+    const order = ['2021年第三季度', '2021年第二季度', '2021年第一季度'];
+    expect(quarters).toEqual([...quarters].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
+    expect([quarters[0], quarters.at(-1)]).toEqual(['2021年第三季度', '2021年第一季度']);
+    await p.close();
+  });
+
+  it('shows names as text, never as HTML', async () => {
+    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('测试号')}`);
+    await p.waitForSelector('.search-result');
+    expect(await p.locator('.search-result .result-title').first().textContent()).toBe('虚构<b>标签</b>测试号（微信）');
+    expect(await p.locator('.search-results b').count()).toBe(0);
+    await p.close();
+  });
+
+  it('finds every website and account of every invented quarter as a top result (recall)', async () => {
+    await expectRecall(page, rows(FIXTURE));
+  });
+
+  it('costs little: index size and bytes per query', async () => {
+    const size = indexBytes(dist);
+    const cost = await queryBytes(browser, server.url, '虚构平安乙县');
+    console.log(`search cost, fixture: bundle ${size.total} B (index ${size.index} B); query 虚构平安乙县 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
+    expect(cost.query).toBeGreaterThan(0);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
+  it('loads the index from the sub-path and links results inside it', async () => {
+    const site = buildSite('data', { BASE_PATH: '/sub/' });
+    expect(site.code, site.log).toBe(0);
+    const server = await serve(site.out, '/sub/');
+    try {
+      const p = await browser.newPage();
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      p.on('pageerror', (e) => errors.push(e.message));
+      p.on('response', (r) => r.status() >= 400 && errors.push(r.url()));
+      await p.goto(`${server.url}search/?q=${encodeURIComponent('潮安')}`);
+      await p.waitForSelector('.search-result', { timeout: 10_000 }).catch(async (e) => {
+        throw new Error(`${e}\n${await p.locator('#search-status').textContent()}\n${errors.join('\n')}`);
+      });
+      expect(errors).toEqual([]);
+      expect(await p.locator('.result-link').first().getAttribute('href')).toBe(`/sub${hitUrl('data', '2020-q3', 'website', 4)}`);
+      await p.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
