@@ -4,6 +4,8 @@ import type { Platform, Result } from './columns.ts';
 export interface WebsiteRecord {
   /** Line of the row in websites.csv, for messages. */
   line: number;
+  /** 0-based position in the published table, which decides the annex page the row is on. */
+  position: number;
   /** Identity across quarters (see identity.ts). */
   key: string;
   seq: number;
@@ -30,6 +32,8 @@ export interface WebsiteRecord {
 
 export interface AccountRecord {
   line: number;
+  /** 0-based position in the published table. */
+  position: number;
   key: string;
   seq: number;
   unit: string;

@@ -239,6 +239,7 @@ export function readWebsites(parsed: ParsedTable, file: string): TableResult<Web
     const otherProblems = (v.otherProblems as string | null) ?? '';
     const record: WebsiteRecord = {
       line,
+      position: records.length,
       key: '',
       seq: v.seq as number,
       name: v.name as string,
@@ -277,6 +278,7 @@ export function readAccounts(parsed: ParsedTable, file: string): TableResult<Acc
   for (const { line, values: v } of rows) {
     const record: AccountRecord = {
       line,
+      position: records.length,
       key: '',
       seq: v.seq as number,
       unit: v.unit as string,
