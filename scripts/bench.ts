@@ -11,6 +11,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SCALES, writeSynthetic, type Scale } from './bench/synthetic.ts';
+import { launch, serve } from '../test/support/browser.ts';
+import { indexBytes, queryBytes } from '../test/support/search-cost.ts';
 
 const ROOT = process.cwd();
 const WORK = join(ROOT, '.tmp', 'bench');
@@ -29,6 +31,8 @@ function timed(args: string[], env: Record<string, string> = {}): Timed {
   const start = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], {
     encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30,
+    // A command that has not finished in an hour is reported as failed rather than left to run on.
+    timeout: 3600_000, killSignal: 'SIGKILL',
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = r.stderr.trim().split('\n');
@@ -75,7 +79,8 @@ function pageJsBytes(dist: string, html: string): number {
     seen.add(file);
     const code = readFileSync(file);
     total += gzipSync(code).length;
-    for (const m of code.toString().matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1]}`);
+    // Static and dynamic imports alike (a chart page loads Chart.js with import()): every chunk it may run.
+    for (const m of code.toString().matchAll(/["'`](?:\.\/|\/?_astro\/)([\w.-]+\.js)["'`]/g)) queue.push(`/_astro/${m[1]}`);
   }
   return total;
 }
@@ -95,6 +100,9 @@ function bareBaseline(pages: number): Timed {
 
 interface Row {
   scale: Scale;
+  /** Why the scale could not be measured to the end, when it could not. */
+  failed?: string;
+  query?: { load: number; query: number; term: string };
   rows: number;
   validate: Timed;
   build: Timed;
@@ -105,19 +113,36 @@ interface Row {
   bare: Timed;
 }
 
-function runScale(scale: Scale): Row {
+/** Bytes a reader's browser fetches to start search and to run one typical query (an account name). */
+async function searchCost(dist: string, term: string) {
+  const server = await serve(dist);
+  const browser = await launch();
+  try {
+    const cost = await queryBytes(browser, server.url, term);
+    return { load: cost.load, query: cost.query, term };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function runScale(scale: Scale): Promise<Row> {
   const base = join(WORK, scale.name);
   rmSync(base, { recursive: true, force: true });
   const data = join(base, 'data');
   const dist = join(base, 'dist');
   console.error(`[${scale.name}] 生成虚构数据…`);
   const { rows } = writeSynthetic(data, scale);
+  const empty: Timed = { seconds: NaN, peakMiB: NaN, code: null, output: '' };
+  const partial = { scale, rows, validate: empty, build: empty, pages: 0, distBytes: 0, indexBytes: 0, js: {}, bare: empty };
   console.error(`[${scale.name}] 校验 ${rows} 行…`);
   const validate = timed([NODE, 'scripts/validate.ts', data]);
-  if (validate.code !== 0) throw new Error(`校验失败：\n${validate.output.slice(-2000)}`);
+  if (validate.code !== 0) return { ...partial, failed: `校验失败（退出码 ${validate.code}）：${validate.output.slice(-300)}` };
   console.error(`[${scale.name}] 构建…`);
-  const build = timed([NODE, ASTRO, 'build', '--outDir', dist], { DATA_DIR: data, ASTRO_CACHE_DIR: join(base, 'cache') });
-  if (build.code !== 0) throw new Error(`构建失败：\n${build.output.slice(-4000)}`);
+  const build = timed([NODE, 'scripts/build.ts', '--outDir', dist], { DATA_DIR: data, ASTRO_CACHE_DIR: join(base, 'cache') });
+  if (build.code !== 0) {
+    return { ...partial, validate, build, failed: `构建失败（退出码 ${build.code}，${build.seconds.toFixed(0)} 秒，峰值内存 ${build.peakMiB.toFixed(0)} MiB）：${build.output.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` };
+  }
   const files = walk(dist);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const js: Record<string, number> = {};
@@ -128,13 +153,19 @@ function runScale(scale: Scale): Row {
   console.error(`[${scale.name}] 基线：空白 Astro 站点 ${htmlFiles.length} 页…`);
   const bare = bareBaseline(htmlFiles.length);
   if (bare.code !== 0) throw new Error(`基线构建失败：\n${bare.output.slice(-2000)}`);
-  return { scale, rows, validate, build, pages: htmlFiles.length, distBytes: bytes(files), indexBytes: bytes(walk(join(dist, 'pagefind'))), js, bare };
+  const term = readFileSync(join(data, '2019-Q1', 'new-media.csv'), 'utf8').split('\n')[1]!.split(',')[3]!;
+  const query = await searchCost(dist, term);
+  return { scale, rows, validate, build, pages: htmlFiles.length, distBytes: bytes(files), indexBytes: indexBytes(dist).index, js, bare, query };
 }
 
 function table(results: Row[]): string {
-  const head = ['规模', '数据行（8 个季度）', '校验耗时', '校验速度', '构建耗时（含检索索引）', '页面数', '页/秒', '构建峰值内存', 'dist 大小', '检索索引大小', '空白 Astro 基线', '耗时比', '各类页面 JS（gzip）'];
+  const head = ['规模', '数据行（8 个季度）', '校验耗时', '校验速度', '构建耗时（含检索索引）', '页面数', '页/秒', '构建峰值内存', 'dist 大小', '检索索引大小', '一次搜索下载（启动 + 查询）', '空白 Astro 基线', '耗时比', '各类页面 JS（gzip）'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of results) {
+    if (r.failed) {
+      lines.push(`| ${r.scale.label} | ${r.rows.toLocaleString('en')} | ${Number.isNaN(r.validate.seconds) ? '—' : `${r.validate.seconds.toFixed(2)} s`} | ${Number.isNaN(r.validate.seconds) ? '—' : `${Math.round(r.rows / r.validate.seconds).toLocaleString('en')} 行/秒`} | ${r.failed.replace(/\|/g, '/')} ||||||||||`);
+      continue;
+    }
     lines.push(
       `| ${[
         r.scale.label,
@@ -147,6 +178,7 @@ function table(results: Row[]): string {
         `${r.build.peakMiB.toFixed(0)} MiB`,
         mib(r.distBytes),
         r.indexBytes ? mib(r.indexBytes) : '（无）',
+        r.query ? `${kib(r.query.load)} + ${kib(r.query.query)}（“${r.query.term}”）` : '—',
         `${r.bare.seconds.toFixed(1)} s`,
         `${(r.build.seconds / r.bare.seconds).toFixed(2)}×`,
         Object.entries(r.js).map(([t, n]) => `${t} ${kib(n)}`).join('；'),
@@ -162,7 +194,7 @@ function machine(): string {
   return `${cpu.length} 核 ${cpu[0]?.model ?? ''}，内存 ${(totalmem() / 2 ** 30).toFixed(0)} GiB，Node ${node}，${new Date().toISOString().slice(0, 10)}`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const scaleArg = argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? (argv.includes('--scale') ? argv[argv.indexOf('--scale') + 1] : undefined);
   const names = (scaleArg ?? 'city,province,national').split(',');
   const unknown = names.filter((n) => !SCALES[n]);
@@ -170,7 +202,8 @@ function main(argv: string[]): number {
     console.error(`不认识的规模：${unknown.join(', ')}；可选 ${Object.keys(SCALES).join(', ')}（unknown scale）`);
     return 2;
   }
-  const results = names.map((n) => runScale(SCALES[n]!));
+  const results: Row[] = [];
+  for (const n of names) results.push(await runScale(SCALES[n]!));
   const report = `${table(results)}\n\n机器：${machine()}`;
   console.log(report);
   if (!argv.includes('--no-write')) {
@@ -188,7 +221,7 @@ ${report}
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   console.error(`基准测试失败：${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -21,8 +21,20 @@ const PLATFORM_SLUGS: Record<string, string> = {
   微信视频号: 'shipinhao', 小程序: 'xiaochengxu', 大鱼号: 'dayuhao', 学习强国: 'xuexiqiangguo', 其他: 'qita',
 };
 
+/** Slugs are asked for once per link, and pinyin is slow: remember them for the build. */
+const slugCache = new Map<string, string>();
+
 /** `潮州人社` → `chao-zhou-ren-she`; letters and digits kept, everything else dropped; at most 48 characters. */
 export function pinyinSlug(text: string): string {
+  let slug = slugCache.get(text);
+  if (slug === undefined) {
+    slug = computePinyinSlug(text);
+    slugCache.set(text, slug);
+  }
+  return slug;
+}
+
+function computePinyinSlug(text: string): string {
   const syllables = pinyin(normalizeName(text), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const slug = syllables
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
