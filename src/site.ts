@@ -36,6 +36,8 @@ export function absoluteUrl(path: string): string {
 export const NAV: { path: string; label: string }[] = [
   { path: '/', label: '首页' },
   { path: '/bulletins/', label: '通报' },
+  { path: '/websites/', label: '网站' },
+  { path: '/accounts/', label: '新媒体' },
   { path: '/trends/', label: '趋势' },
   { path: '/data/', label: '数据' },
   { path: '/search/', label: '搜索' },
