@@ -16,19 +16,22 @@ const validator = new HtmlValidate({
   },
 });
 
-describe('built site quality (real data and the basic fixture)', () => {
+describe('built site quality (real data, the basic and the four-quarter history fixtures)', () => {
   let real: ReturnType<typeof buildSite>;
   let fixture: ReturnType<typeof buildSite>;
+  let history: ReturnType<typeof buildSite>;
   beforeAll(() => {
     real = buildSite('data');
     fixture = buildSite('test/fixtures/basic');
+    history = buildSite('test/fixtures/history');
+    if (history.code !== 0) throw new Error(history.log);
     if (real.code !== 0) throw new Error(real.log);
     if (fixture.code !== 0) throw new Error(fixture.log);
   });
 
   it('every HTML page passes html-validate', async () => {
     const problems: string[] = [];
-    for (const site of [real, fixture]) {
+    for (const site of [real, fixture, history]) {
       for (const page of htmlPages(site.out)) {
         const report = await validator.validateString(readFileSync(join(site.out, page), 'utf8'), page);
         for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
@@ -41,6 +44,7 @@ describe('built site quality (real data and the basic fixture)', () => {
     expect(htmlPages(real.out).length).toBeGreaterThan(2);
     expect(brokenLinks(real.out)).toEqual([]);
     expect(brokenLinks(fixture.out)).toEqual([]);
+    expect(brokenLinks(history.out)).toEqual([]);
   });
 
   it('builds byte-identical output from the same data', () => {

@@ -35,9 +35,11 @@ describe('accessibility', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   let pages: string[];
   beforeAll(async () => {
-    const site = buildSite('test/fixtures/basic');
+    // Four invented quarters: every page type, charts drawn.
+    const site = buildSite('test/fixtures/history');
     if (site.code !== 0) throw new Error(site.log);
-    pages = samplePages(htmlPages(site.out));
+    // One page of every type, and the search page with results showing.
+    pages = [...samplePages(htmlPages(site.out)), `search/?q=${encodeURIComponent('虚构')}`];
     server = await serve(site.out);
     browser = await launch();
   });
@@ -47,7 +49,10 @@ describe('accessibility', () => {
   });
 
   it('axe finds no WCAG 2.x A/AA violation on any page type, at phone and desktop width', async () => {
-    expect(pages).toEqual(expect.arrayContaining(['', 'bulletins/', 'bulletins/2021-q1/']));
+    const types = pages.map((p) => p.replace(/\/[^/?]+\/$/, '/*').replace(/\?.*/, '?q'));
+    expect(types).toEqual(
+      expect.arrayContaining(['', '404', 'bulletins/', 'bulletins/*', 'websites/', 'websites/*', 'accounts/', 'accounts/*', 'units/*', 'trends/', 'search/', 'search/?q', 'data/']),
+    );
     const violations: string[] = [];
     for (const width of [390, 1280]) {
       // The site's CSP forbids injected scripts such as axe: bypass it for the audit only.
@@ -55,6 +60,7 @@ describe('accessibility', () => {
       const page = await context.newPage();
       for (const path of pages) {
         await page.goto(`${server.url}${path}`);
+        if (path.includes('?q=')) await page.waitForSelector('.search-result');
         for (const v of await axe(page)) violations.push(`${width}px /${path} ${v}`);
       }
       await context.close();

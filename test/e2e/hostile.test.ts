@@ -58,4 +58,22 @@ describe('hostile data (test/fixtures/hostile)', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('draws charts whose labels come from hostile cells, and shows search results as text', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${server.url}trends/`);
+    await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+    // The district comparison names the hostile 所属地区 cell; its table shows it as text.
+    expect(await page.locator('body').innerText()).toContain(`<img src=x onerror="window.__pwned='region'">`);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('虚构网站')}`);
+    await page.waitForSelector('.search-result');
+    const titles = await page.locator('.result-title').allInnerTexts();
+    expect(titles).toContain("<script>window.__pwned='name'</script>虚构网站");
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
