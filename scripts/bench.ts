@@ -31,8 +31,8 @@ function timed(args: string[], env: Record<string, string> = {}): Timed {
   const start = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], {
     encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30,
-    // A command that has not finished in an hour is reported as failed rather than left to run on.
-    timeout: 3600_000, killSignal: 'SIGKILL',
+    // A command that has not finished in 40 minutes is reported as failed rather than left to run on.
+    timeout: 2400_000, killSignal: 'SIGKILL',
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = r.stderr.trim().split('\n');

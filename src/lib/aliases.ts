@@ -153,39 +153,74 @@ const KINDS_OF_NAME: KindOfName[] = [
   },
   {
     kind: '单位', file: TABLES.newMedia.file, column: '单位名称',
-    names: (q) => q.newMedia.map((a) => ({ key: a.unitKey ?? unitKey(a.unit), name: a.unit, line: a.line, group: '' })),
+    // One entry per unit (its first row): a unit runs many accounts, and each would be the same entry again.
+    names: (q) => {
+      const units = new Map<string, Named>();
+      for (const a of q.newMedia) {
+        const key = a.unitKey ?? unitKey(a.unit);
+        if (!units.has(key)) units.set(key, { key, name: a.unit, line: a.line, group: '' });
+      }
+      return [...units.values()];
+    },
   },
 ];
 
+/** A name and every string made by deleting one of its UTF-16 units (names are compared the same way on both sides). */
+function deletionVariants(name: string): string[] {
+  const out = [name];
+  for (let i = 0; i < name.length; i++) out.push(name.slice(0, i) + name.slice(i + 1));
+  return out;
+}
+
 /**
- * Warns where a quarter names something new that is one edit away from a name of an earlier quarter
- * (not itself present in this quarter): most likely a typo, or a rename to register in aliases.csv.
+ * Warns where a quarter names something new that is one edit away from a name the previous quarter had and this
+ * one lacks: most likely a typo, or a rename to register in aliases.csv.
  */
 export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId & { websites: WebsiteRecord[]; newMedia: AccountRecord[] })[]): Finding[] {
   const findings: Finding[] = [];
   for (const kind of KINDS_OF_NAME) {
     /** key → where it was first seen. */
-    const known = new Map<string, { name: string; quarter: string; group: string }>();
+    const known = new Map<string, { name: string; normalized: string; quarter: string; group: string }>();
+    /** Keys named by the previous quarter: a rename shows as one of them missing and a near name appearing. */
+    let previous = new Set<string>();
     for (const quarter of quarters) {
       const here = kind.names(quarter);
       const keysHere = new Set(here.map((n) => n.key));
-      const warned = new Set<string>();
-      for (const entity of here) {
-        if (known.has(entity.key) || warned.has(entity.key)) continue;
-        const normalized = normalizeName(entity.name);
-        for (const [key, seen] of known) {
-          if (keysHere.has(key) || seen.group !== entity.group) continue;
-          if (editDistance(normalized, normalizeName(seen.name), 1) !== 1) continue;
-          warned.add(entity.key);
-          findings.push({
-            severity: 'warning', file: join(dataDir, quarter.id, kind.file), line: entity.line, column: kind.column, value: entity.name,
-            message: `与 ${seen.quarter} 的“${seen.name}”只差一个字：如是笔误，请改成一致；如是同一${kind.kind === '新媒体账号' ? '账号' : kind.kind}改了名，请在 ${join(dataDir, ALIAS_FILE)} 中加一行“${kind.kind},${seen.name},${entity.name}”，使它保持同一网址`,
-            gloss: 'name one edit away from a name of an earlier quarter',
-          });
-          break;
+      const fresh = new Map<string, (typeof here)[number]>();
+      for (const entity of here) if (!known.has(entity.key) && !fresh.has(entity.key)) fresh.set(entity.key, entity);
+      if (fresh.size > 0 && known.size > 0) {
+        // A rename or typo leaves last quarter's name absent from this one. Names one edit apart share a one-deletion
+        // variant, so an index of the absent names' variants finds candidates without comparing every pair.
+        const byVariant = new Map<string, string[]>();
+        for (const key of previous) {
+          if (keysHere.has(key)) continue;
+          const seen = known.get(key)!;
+          for (const v of deletionVariants(seen.normalized)) {
+            const slot = `${seen.group}\u0000${v}`;
+            const list = byVariant.get(slot);
+            if (list) list.push(key);
+            else byVariant.set(slot, [key]);
+          }
+        }
+        for (const entity of fresh.values()) {
+          const normalized = normalizeName(entity.name);
+          const candidates = new Set(deletionVariants(normalized).flatMap((v) => byVariant.get(`${entity.group}\u0000${v}`) ?? []));
+          for (const key of candidates) {
+            const seen = known.get(key)!;
+            if (editDistance(normalized, seen.normalized, 1) !== 1) continue;
+            findings.push({
+              severity: 'warning', file: join(dataDir, quarter.id, kind.file), line: entity.line, column: kind.column, value: entity.name,
+              message: `与 ${seen.quarter} 的“${seen.name}”只差一个字：如是笔误，请改成一致；如是同一${kind.kind === '新媒体账号' ? '账号' : kind.kind}改了名，请在 ${join(dataDir, ALIAS_FILE)} 中加一行“${kind.kind},${seen.name},${entity.name}”，使它保持同一网址`,
+              gloss: 'name one edit away from a name of an earlier quarter',
+            });
+            break;
+          }
         }
       }
-      for (const entity of here) if (!known.has(entity.key)) known.set(entity.key, { name: entity.name, quarter: quarter.id, group: entity.group });
+      for (const entity of fresh.values()) {
+        known.set(entity.key, { name: entity.name, normalized: normalizeName(entity.name), quarter: quarter.id, group: entity.group });
+      }
+      previous = keysHere;
     }
   }
   return findings;

@@ -33,3 +33,8 @@ export function parseQuarterId(name: string): QuarterId | undefined {
 export function compareQuarters(a: QuarterId, b: QuarterId): number {
   return a.year - b.year || a.quarter - b.quarter;
 }
+
+/** The short form charts use on their axis, e.g. `2021年一季度`. */
+export function shortQuarterLabel(q: Pick<QuarterId, 'year' | 'quarter'>): string {
+  return `${q.year}年${QUARTER_NAMES[q.quarter - 1]}季度`;
+}
