@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { accountKey, accountSlug, unitKey, unitSlug, websiteKey, websiteSlug } from '../../src/lib/identity.ts';
-import { launch, serve } from '../support/browser.ts';
-import { buildSite } from '../support/build.ts';
+import { siteInBrowser } from '../support/site-in-browser.ts';
 
 const WEBSITE = `websites/${websiteSlug(websiteKey({ name: '虚构甲区人民政府网站' }))}/`;
 const ACCOUNT = `accounts/${accountSlug(accountKey({ platform: '抖音', account: '虚构教育' }))}/`;
@@ -11,22 +10,11 @@ const UNIT = `units/${unitSlug(unitKey('虚构市教育局'))}/`;
 const CHART_JS_MARK = 'datasetElementType';
 
 describe('charts in Chromium (four-quarter fixture)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    const site = buildSite('test/fixtures/history');
-    if (site.code !== 0) throw new Error(site.log);
-    server = await serve(site.out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = siteInBrowser('test/fixtures/history');
 
   /** Opens a page, recording console errors and the text of every script it loads. */
   async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
     const problems: string[] = [];
     const pending: Promise<string>[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -34,7 +22,7 @@ describe('charts in Chromium (four-quarter fixture)', () => {
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') pending.push(r.text());
     });
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(ctx.server.url + path, { waitUntil: 'networkidle' });
     return { page, problems, scripts: await Promise.all(pending) };
   }
 
@@ -90,9 +78,9 @@ describe('charts in Chromium (four-quarter fixture)', () => {
   }
 
   it('keeps every table and no empty chart box with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}trends/`);
+    await page.goto(`${ctx.server.url}trends/`);
     expect(await page.locator('table.trend-table').count()).toBe(8);
     for (const box of await page.locator('.trend-canvas').all()) expect(await box.isVisible()).toBe(false);
     expect(await page.locator('#scores tbody tr').nth(2).innerText()).toMatch(/2021年第三季度\s+100\s+85\s+70/);

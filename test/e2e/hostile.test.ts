@@ -2,29 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build.ts';
-import { launch, serve } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../support/site-in-browser.ts';
 import { htmlPages } from '../support/dist.ts';
 
 describe('hostile data (test/fixtures/hostile)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-  let site: ReturnType<typeof buildSite>;
-  beforeAll(async () => {
-    site = buildSite('test/fixtures/hostile');
-    if (site.code !== 0) throw new Error(site.log);
-    server = await serve(site.out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = siteInBrowser('test/fixtures/hostile');
 
   it('ships no inline script, and every page declares a Content-Security-Policy without unsafe-inline', () => {
-    for (const page of htmlPages(site.out)) {
-      const html = readFileSync(join(site.out, page), 'utf8');
+    for (const page of htmlPages(ctx.site.out)) {
+      const html = readFileSync(join(ctx.site.out, page), 'utf8');
       expect(html, page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
       expect(html, page).not.toContain('unsafe-inline');
       // Attribute values may legally hold a literal "<script>" (escaped quotes keep it inert); look at markup only.
@@ -35,7 +22,7 @@ describe('hostile data (test/fixtures/hostile)', () => {
   });
 
   it('runs nothing from the data on any page, and shows it as text', async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const problems: string[] = [];
     page.on('dialog', (d) => {
       problems.push(`dialog: ${d.message()}`);
@@ -43,12 +30,12 @@ describe('hostile data (test/fixtures/hostile)', () => {
     });
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    for (const path of htmlPages(site.out)) {
-      await page.goto(`${server.url}${path.replace(/index\.html$/, '')}`);
+    for (const path of htmlPages(ctx.site.out)) {
+      await page.goto(`${ctx.server.url}${path.replace(/index\.html$/, '')}`);
       await page.waitForLoadState('load');
       expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), path).toBeUndefined();
     }
-    await page.goto(`${server.url}bulletins/2021-q1/`);
+    await page.goto(`${ctx.server.url}bulletins/2021-q1/`);
     const body = await page.locator('body').innerText();
     expect(body).toContain("<script>window.__pwned='name'</script>虚构网站");
     expect(body).toContain("<script>window.__pwned = 'title'</script>恶意标题");
@@ -60,15 +47,15 @@ describe('hostile data (test/fixtures/hostile)', () => {
   });
 
   it('draws charts whose labels come from hostile cells, and shows search results as text', async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.goto(`${server.url}trends/`);
+    await page.goto(`${ctx.server.url}trends/`);
     await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
     // The district comparison names the hostile 所属地区 cell; its table shows it as text.
     expect(await page.locator('body').innerText()).toContain(`<img src=x onerror="window.__pwned='region'">`);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('虚构网站')}`);
+    await page.goto(`${ctx.server.url}search/?q=${encodeURIComponent('虚构网站')}`);
     await page.waitForSelector('.search-result');
     const titles = await page.locator('.result-title').allInnerTexts();
     expect(titles).toContain("<script>window.__pwned='name'</script>虚构网站");
