@@ -1,25 +1,23 @@
 /**
- * Builds the Pagefind search index after Astro has written the site: every page marked `data-pagefind-body`
- * (the bulletins) plus one record per annex row of every quarter. Any Pagefind error fails the build.
+ * Builds the Pagefind search index: one record per annex row of every quarter, added while Astro writes the site,
+ * then every page marked `data-pagefind-body` (the bulletins). Any Pagefind error fails the build.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadDataDir } from '../lib/load.ts';
-import { SEARCH_LANGUAGE, rowAnchor, searchRecords, type SearchRow } from '../lib/search.ts';
+import { SEARCH_LANGUAGE, searchRecords, type SearchRow } from '../lib/search.ts';
 import { paths, quarterAnchor } from '../site.ts';
 
 /**
- * Where a search hit on an annex row leads: the website's or account's own page once the build has one,
- * else the row on its bulletin page. The one place to change if search results should link elsewhere.
+ * Where a search hit on an annex row leads: that quarter's row on the website's or account's own page (every
+ * published row has one). The one place to change if search results should link elsewhere.
  * URLs are without the base path: Pagefind's browser side prefixes the folder it is served from.
  */
-export function rowUrl(row: SearchRow, pageBuilt: (path: string) => boolean): string {
+export function rowUrl(row: SearchRow): string {
   const own = row.kind === 'website' ? paths.website(row.record) : paths.account(row.record);
-  if (pageBuilt(own)) return `${own}#${quarterAnchor(row.quarter)}`;
-  return `${paths.bulletin(row.quarter)}#${rowAnchor(row)}`;
+  return `${own}#${quarterAnchor(row.quarter)}`;
 }
 
 interface PagefindResponse {
@@ -39,45 +37,59 @@ function check<T extends PagefindResponse>(response: T, step: string, logger: As
 const BULLETIN_PAGES = 'bulletins/*/index.html';
 const RECORD_BATCH = 256;
 
-/** Indexes the built site in `dir` and writes the bundle to `dir/pagefind/`. */
-export async function indexSite(dir: string, dataDir: string, logger: AstroIntegrationLogger): Promise<void> {
-  const started = performance.now();
-  try {
-    const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引', logger);
-    if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
-    // Only bulletin pages carry data-pagefind-body; reading the thousands of other pages would only cost time.
-    const { page_count } = check(await index.addDirectory({ path: dir, glob: BULLETIN_PAGES }), '索引页面', logger);
-
-    const { quarters } = loadDataDir(dataDir);
-    const built = new Map<string, boolean>();
-    const pageBuilt = (path: string) => {
-      if (!built.has(path)) built.set(path, existsSync(join(dir, path, 'index.html')));
-      return built.get(path)!;
-    };
-    const records = searchRecords(quarters.filter((q) => q.published), (row) => rowUrl(row, pageBuilt));
-    // In batches: one record at a time waits on a round trip to the Pagefind process for each of many thousands.
-    for (let i = 0; i < records.length; i += RECORD_BATCH) {
-      const batch = records.slice(i, i + RECORD_BATCH);
-      const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-      responses.forEach((response, j) => check(response, `索引记录 ${batch[j]!.url}`, logger));
-    }
-
-    check(await index.writeFiles({ outputPath: join(dir, 'pagefind') }), '写出索引', logger);
-    logger.info(`已索引 ${page_count} 期通报，加入 ${records.length} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
-  } catch (cause) {
-    throw new Error('搜索索引生成失败，网站未完成构建（Failed to run Pagefind）', { cause });
-  } finally {
-    await pagefind.close();
-  }
+interface Started {
+  index: pagefind.PagefindIndex;
+  records: number;
+  started: number;
 }
 
-/** Astro integration: runs `indexSite` on the build output. */
+/**
+ * Creates the index and adds one record per annex row. Needs only the data, so it runs in the Pagefind process
+ * while Astro is still writing pages: on two cores that overlap is most of what indexing costs.
+ */
+async function startIndex(dataDir: string, logger: AstroIntegrationLogger): Promise<Started> {
+  const started = performance.now();
+  const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引', logger);
+  if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
+  const { quarters } = loadDataDir(dataDir);
+  const records = searchRecords(quarters.filter((q) => q.published), rowUrl);
+  // In batches: one record at a time waits on a round trip to the Pagefind process for each of many thousands.
+  for (let i = 0; i < records.length; i += RECORD_BATCH) {
+    const batch = records.slice(i, i + RECORD_BATCH);
+    const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    responses.forEach((response, j) => check(response, `索引记录 ${batch[j]!.url}`, logger));
+  }
+  return { index, records: records.length, started };
+}
+
+/** Adds the built bulletin pages in `dir` and writes the bundle to `dir/pagefind/`. */
+async function finishIndex({ index, records, started }: Started, dir: string, logger: AstroIntegrationLogger): Promise<void> {
+  // Only bulletin pages carry data-pagefind-body; reading the thousands of other pages would only cost time.
+  const { page_count } = check(await index.addDirectory({ path: dir, glob: BULLETIN_PAGES }), '索引页面', logger);
+  check(await index.writeFiles({ outputPath: join(dir, 'pagefind') }), '写出索引', logger);
+  logger.info(`已索引 ${page_count} 期通报，加入 ${records} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
+}
+
+/** Astro integration: starts the index when the build starts, finishes it on the build output. */
 export default function searchIndex(options: { dataDir?: string } = {}): AstroIntegration {
+  const dataDir = () => options.dataDir ?? process.env.DATA_DIR ?? 'data';
+  let pending: Promise<Started> | undefined;
   return {
     name: 'pagefind-search',
     hooks: {
+      'astro:build:start': ({ logger }) => {
+        pending = startIndex(dataDir(), logger);
+        // Reported in astro:build:done; until then a failure must not surface as an unhandled rejection.
+        pending.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), options.dataDir ?? process.env.DATA_DIR ?? 'data', logger);
+        try {
+          await finishIndex(await (pending ?? startIndex(dataDir(), logger)), fileURLToPath(dir), logger);
+        } catch (cause) {
+          throw new Error('搜索索引生成失败，网站未完成构建（Failed to run Pagefind）', { cause });
+        } finally {
+          await pagefind.close();
+        }
       },
     },
   };

@@ -51,11 +51,6 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-/** Anchor of a row on its bulletin page; AnnexTable writes `website-<序号>` / `account-<序号>` ids. */
-export function rowAnchor(row: SearchRow): string {
-  return `${row.kind}-${row.record.seq}`;
-}
-
 /** Filters common to all rows of a quarter, plus the row's own. */
 function rowFilters(quarter: SearchQuarter, type: string, extra: Record<string, string | undefined>): Record<string, string[]> {
   const filters: Record<string, string[]> = { [FILTERS.quarter]: [quarter.label], [FILTERS.type]: [type] };

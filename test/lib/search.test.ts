@@ -33,12 +33,8 @@ describe('search records', () => {
 describe('rowUrl', () => {
   const quarter = quarters[0]!;
   const row = { kind: 'account' as const, quarter, record: quarter.newMedia[0]! };
-  it('links to the row on the bulletin page while the entity has no page of its own', () => {
-    expect(rowUrl(row, () => false)).toBe('/bulletins/2021-q1/#account-1');
-  });
-  it("links to that quarter's row on the account's own page once the build has it", () => {
-    const url = rowUrl(row, (path) => path.startsWith('/accounts/'));
-    expect(url).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/#q-2021-q\d$/);
+  it("links to that quarter's row on the account's own page", () => {
+    expect(rowUrl(row)).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/#q-2021-q1$/);
   });
 });
 
