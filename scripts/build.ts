@@ -33,6 +33,12 @@ function parseArgs(argv: string[]): { outDir: string; rest: string[] } | undefin
   return outDir ? { outDir, rest } : undefined;
 }
 
+/** Validates the data; only the verdict and the report outlive it, so Astro does not share memory with the records. */
+function validate(dataDir: string): { ok: boolean; report: string } {
+  const result = loadDataDir(dataDir);
+  return { ok: passes(result.findings), report: formatReport(result) };
+}
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (!args) {
@@ -43,9 +49,8 @@ function main(argv: string[]): number {
   const kept = existsSync(out) ? `原有的 ${args.outDir} 未改动` : `没有生成 ${args.outDir}`;
 
   const dataDir = process.env.DATA_DIR || 'data';
-  const result = loadDataDir(dataDir);
-  const report = formatReport(result);
-  if (!passes(result.findings)) {
+  const { ok, report } = validate(dataDir);
+  if (!ok) {
     console.error(`${report}\n数据校验未通过，网站未生成，${kept}（validation failed; nothing written）`);
     return 1;
   }
