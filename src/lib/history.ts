@@ -211,7 +211,8 @@ export function buildHistory(all: readonly Quarter[]): History {
     };
   });
 
-  const units: UnitHistory[] = [...groupBy(accountRows, (r) => unitKey(r.record.unit))].map(([key, rows]) => {
+  // By the unit's identity after data/aliases.csv, so a renamed unit keeps one page.
+  const units: UnitHistory[] = [...groupBy(accountRows, (r) => r.record.unitKey ?? unitKey(r.record.unit))].map(([key, rows]) => {
     const entries = [...groupBy(rows, (r) => r.quarter.id).values()].map((qRows) => {
       const accs = qRows.map((r) => r.record);
       return { quarter: qRows[0]!.quarter, accounts: accs, passed: accs.filter((a) => a.result === '合格').length };
