@@ -91,4 +91,26 @@ describe('accessibility', () => {
     }
     await page.close();
   });
+
+  it('walks the main path by keyboard alone: home → latest bulletin → a website in its annex → its record', async () => {
+    const page = await browser.newPage();
+    /** Presses Tab until the focused element's text matches, as a keyboard user would (bounded). */
+    const tabTo = async (text: RegExp) => {
+      for (let i = 0; i < 400; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        if (text.test(focused)) return focused;
+      }
+      throw new Error(`Tab never reached ${text}`);
+    };
+    await page.goto(server.url);
+    await tabTo(/^阅读通报全文和附件$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/bulletins\/2021-q4\/$/);
+    const site = await tabTo(/^虚构甲区人民政府网站$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/websites\/[a-z0-9-]+\/$/);
+    expect(await page.locator('h1').textContent()).toContain(site);
+    await page.close();
+  });
 });
