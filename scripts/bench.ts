@@ -19,6 +19,9 @@ const WORK = join(ROOT, '.tmp', 'bench');
 const NODE = process.execPath;
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
+/** A command that has not finished in 40 minutes is reported as failed rather than left to run on. */
+const TIMEOUT_SECONDS = 2400;
+
 interface Timed {
   seconds: number;
   peakMiB: number;
@@ -29,10 +32,9 @@ interface Timed {
 /** Runs a command under GNU time for wall-clock seconds and peak resident memory (largest process). */
 function timed(args: string[], env: Record<string, string> = {}): Timed {
   const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], {
+  // GNU timeout signals the whole process group, so Astro's and Pagefind's own processes stop with the command.
+  const r = spawnSync('timeout', ['-s', 'KILL', String(TIMEOUT_SECONDS), '/usr/bin/time', '-f', '%M', ...args], {
     encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30,
-    // A command that has not finished in 40 minutes is reported as failed rather than left to run on.
-    timeout: 2400_000, killSignal: 'SIGKILL',
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = r.stderr.trim().split('\n');
@@ -141,7 +143,9 @@ async function runScale(scale: Scale): Promise<Row> {
   console.error(`[${scale.name}] 构建…`);
   const build = timed([NODE, 'scripts/build.ts', '--outDir', dist], { DATA_DIR: data, ASTRO_CACHE_DIR: join(base, 'cache') });
   if (build.code !== 0) {
-    return { ...partial, validate, build, failed: `构建失败（退出码 ${build.code}，${build.seconds.toFixed(0)} 秒，峰值内存 ${build.peakMiB.toFixed(0)} MiB）：${build.output.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` };
+    const why = build.code === 137 || build.seconds >= TIMEOUT_SECONDS ? `超过 ${TIMEOUT_SECONDS / 60} 分钟未完成，已终止` : `退出码 ${build.code}，${build.seconds.toFixed(0)} 秒`;
+    const memory = build.peakMiB > 0 ? `，峰值内存 ${build.peakMiB.toFixed(0)} MiB` : '';
+    return { ...partial, validate, build, failed: `构建失败（${why}${memory}）：${build.output.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` };
   }
   const files = walk(dist);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
@@ -207,15 +211,18 @@ async function main(argv: string[]): Promise<number> {
   const report = `${table(results)}\n\n机器：${machine()}`;
   console.log(report);
   if (!argv.includes('--no-write')) {
-    const doc = `# 性能基准（BENCHMARKS）
+    const generated = `<!-- npm run bench writes between these markers; text after them is kept -->
+# 性能基准（BENCHMARKS）
 
 由 \`npm run bench\` 生成（数据为基准测试生成的虚构数据，每种规模 8 个季度，不写入 data/）。
 “空白 Astro 基线”是用同一版本 Astro 构建相同页数的空白页面所需的时间；“耗时比”= 本站构建耗时 ÷ 基线耗时（目标 ≤ 2×）。
 校验目标：全国规模 10 秒内完成。各类页面 JS 为页面加载的全部脚本 gzip 后的字节数（目标：每类 ≤ 100 KB）。
 
 ${report}
-`;
-    writeFileSync('BENCHMARKS.md', doc);
+<!-- bench:end -->`;
+    const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+    const kept = previous.includes('<!-- bench:end -->') ? previous.slice(previous.indexOf('<!-- bench:end -->') + '<!-- bench:end -->'.length) : '\n';
+    writeFileSync('BENCHMARKS.md', generated + kept);
   }
   return 0;
 }
