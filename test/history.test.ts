@@ -29,6 +29,14 @@ describe('build of a four-quarter fixture', () => {
     expect(site.code, site.log).toBe(0);
   });
 
+  it('labels chart axes with short Chinese quarter names and prints no undefined value', () => {
+    for (const page of ['trends', websitePage('虚构甲区人民政府网站')]) {
+      const html = site.page(page);
+      expect(html, page).toContain('2021年一季度');
+      expect(html, page).not.toMatch(/NaN|Infinity|undefined/);
+    }
+  });
+
   it('gives a website every quarter it was inspected in, newest first, with figures and repeat marks', () => {
     const html = site.page(websitePage('虚构甲区人民政府网站'));
     expect(tableRows(html, '虚构甲区人民政府网站各季度检查情况')).toEqual([

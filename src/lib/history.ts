@@ -16,6 +16,8 @@ export interface QuarterRef {
   id: string;
   slug: string;
   label: string;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
   index: number;
 }
 
@@ -185,7 +187,7 @@ const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 /** Builds every history and trend from the published quarters (any order in; oldest first out). */
 export function buildHistory(all: readonly Quarter[]): History {
   const published = all.filter((q) => q.published).sort(compareQuarters);
-  const refs: QuarterRef[] = published.map((q, index) => ({ id: q.id, slug: q.slug, label: q.label, index }));
+  const refs: QuarterRef[] = published.map((q, index) => ({ id: q.id, slug: q.slug, label: q.label, year: q.year, quarter: q.quarter, index }));
 
   const siteRows = published.flatMap((q, i) => q.websites.map((record) => ({ quarter: refs[i]!, record })));
   const websites: WebsiteHistory[] = [...groupBy(siteRows, (r) => r.record.key)].map(([key, rows]) => {
