@@ -1,7 +1,6 @@
 /** Data is text: markup and script in CSV cells and frontmatter show literally and never run. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 import { htmlPages } from '../support/dist.ts';

@@ -2,7 +2,6 @@
  * A sub-path deployment in Chromium: every internal link, asset and download resolves under the base; the annex
  * tables copy and download as shown; the feed and sitemap parse as XML.
  */
-import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve } from '../support/browser.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
 describe('bulletin pages in Chromium', () => {
