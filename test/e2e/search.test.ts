@@ -73,23 +73,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('search over the real data (2020-Q3)', () => {
-  let server: Server;
-  let page: Page;
-  let dist: string;
+/** Builds `dataDir`, serves it and opens its search page, for the tests of the enclosing describe. */
+function searchSite(dataDir: string) {
+  const ctx = {} as { server: Server; page: Page; dist: string };
   beforeAll(async () => {
-    const site = buildSite('data');
+    const site = buildSite(dataDir);
     if (site.code !== 0) throw new Error(site.log);
-    dist = site.out;
-    server = await serve(site.out);
-    page = await searchPage(browser, server, errors);
+    ctx.dist = site.out;
+    ctx.server = await serve(site.out);
+    ctx.page = await searchPage(browser, ctx.server, errors);
   });
   afterAll(async () => {
-    await page?.close();
-    await server?.close();
+    await ctx.page?.close();
+    await ctx.server?.close();
   });
+  return ctx;
+}
 
-  const first = async (q: string) => (await search(page, q, {}, 3))[0];
+describe('search over the real data (2020-Q3)', () => {
+  const ctx = searchSite('data');
+
+  const first = async (q: string) => (await search(ctx.page, q, {}, 3))[0];
 
   it('finds unit names, account names, problem texts, quarters and districts first', async () => {
     expect((await first('潮安'))?.title).toBe('潮安区人民政府公众网');
@@ -98,27 +102,27 @@ describe('search over the real data (2020-Q3)', () => {
     expect((await first('潮州网警'))?.title).toBe('潮州网警（百度贴吧）');
     expect((await first('中国潮州政府网站'))?.title).toBe('中国潮州政府网站');
     expect((await first('2020年第三季度'))?.type).toBe('通报');
-    const unit = await search(page, '潮州市公安局', {}, 7);
+    const unit = await search(ctx.page, '潮州市公安局', {}, 7);
     expect(unit.map((h) => h.title)).toEqual(expect.arrayContaining(['平安潮州（抖音）', '平安潮州（微信）']));
-    const problem = await search(page, '文件解读不规范', {}, 2);
+    const problem = await search(ctx.page, '文件解读不规范', {}, 2);
     expect(problem.map((h) => h.title).sort()).toEqual(['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort());
   });
 
   it('answers a one-character query with every record that has the character', async () => {
-    const hits = await search(page, '潮');
+    const hits = await search(ctx.page, '潮');
     const expected = rows('data').filter((r) => r.name.includes('潮'));
     for (const r of expected) expect(hits.map((h) => h.url)).toContain(`/${r.path}`);
   });
 
   it('links each hit to the bulletin or to the row anchor, and labels it with quarter and type', async () => {
-    const [hit] = await search(page, '凤城交警', {}, 1);
+    const [hit] = await search(ctx.page, '凤城交警', {}, 1);
     expect(hit).toEqual({ url: hitUrl('data', '2020-q3', 'account', 15), title: '凤城交警（微信）', quarter: '2020年第三季度', type: '政务新媒体' });
-    const [bulletin] = await search(page, '2020年第三季度', {}, 1);
+    const [bulletin] = await search(ctx.page, '2020年第三季度', {}, 1);
     expect(bulletin?.url).toBe('/bulletins/2020-q3/');
   });
 
   it('opens /search/?q=潮安 with the query run, the match highlighted and a working link', async () => {
-    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('潮安')}`);
+    const p = await searchPage(browser, ctx.server, errors, `?q=${encodeURIComponent('潮安')}`);
     await p.waitForSelector('.search-result');
     expect(await p.inputValue('#search-q')).toBe('潮安');
     const firstResult = p.locator('.search-result').first();
@@ -137,7 +141,7 @@ describe('search over the real data (2020-Q3)', () => {
   it('works from the keyboard: / focuses the header box, Enter searches, arrows move, Enter opens', async () => {
     const p = await browser.newPage();
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(`${server.url}bulletins/2020-q3/`);
+    await p.goto(`${ctx.server.url}bulletins/2020-q3/`);
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await p.keyboard.type('平安潮州');
@@ -161,10 +165,10 @@ describe('search over the real data (2020-Q3)', () => {
   it('has the header search box on every page but the search page, which has its own', async () => {
     const p = await browser.newPage();
     for (const path of ['', 'bulletins/', 'bulletins/2020-q3/']) {
-      await p.goto(`${server.url}${path}`);
+      await p.goto(`${ctx.server.url}${path}`);
       expect(await p.locator('header form[role="search"] input[name="q"]').count()).toBe(1);
     }
-    await p.goto(`${server.url}search/`);
+    await p.goto(`${ctx.server.url}search/`);
     expect(await p.locator('header form[role="search"]').count()).toBe(0);
     expect(await p.locator('main form[role="search"] input[name="q"]').count()).toBe(1);
     await p.close();
@@ -173,7 +177,7 @@ describe('search over the real data (2020-Q3)', () => {
   it('says in Chinese what to do when JavaScript is off, and the header box still leads there', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const p = await context.newPage();
-    await p.goto(`${server.url}bulletins/`);
+    await p.goto(`${ctx.server.url}bulletins/`);
     await p.fill('#site-search-q', '潮安');
     await p.press('#site-search-q', 'Enter');
     await p.waitForURL(/\/search\/\?q=%E6%BD%AE%E5%AE%89/);
@@ -184,12 +188,12 @@ describe('search over the real data (2020-Q3)', () => {
   });
 
   it('finds every website and account of the real data as a top result (recall)', async () => {
-    await expectRecall(page, rows('data'));
+    await expectRecall(ctx.page, rows('data'));
   });
 
   it('costs little: index size and bytes per query', async () => {
-    const size = indexBytes(dist);
-    const cost = await queryBytes(browser, server.url, '平安潮州');
+    const size = indexBytes(ctx.dist);
+    const cost = await queryBytes(browser, ctx.server.url, '平安潮州');
     console.log(`search cost, real data: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
     expect(cost.query).toBeGreaterThan(0);
     expect(cost.load + cost.query).toBeLessThan(300_000);
@@ -218,45 +222,32 @@ async function expectRecall(page: Page, all: { name: string; unit: string; path:
 }
 
 describe('search over three invented quarters (filters, sorting, shareable links)', () => {
-  let server: Server;
-  let page: Page;
-  let dist: string;
-  beforeAll(async () => {
-    const site = buildSite(FIXTURE);
-    if (site.code !== 0) throw new Error(site.log);
-    dist = site.out;
-    server = await serve(site.out);
-    page = await searchPage(browser, server, errors);
-  });
-  afterAll(async () => {
-    await page?.close();
-    await server?.close();
-  });
+  const ctx = searchSite(FIXTURE);
 
   it('spans all quarters when unfiltered', async () => {
-    const hits = await search(page, '虚构平安乙县');
+    const hits = await search(ctx.page, '虚构平安乙县');
     expect(new Set(hits.map((h) => h.quarter))).toEqual(new Set(['2021年第一季度', '2021年第二季度', '2021年第三季度']));
-    expect((await search(page, '2021年第二季度', {}, 1))[0]?.url).toBe('/bulletins/2021-q2/');
+    expect((await search(ctx.page, '2021年第二季度', {}, 1))[0]?.url).toBe('/bulletins/2021-q2/');
   });
 
   it('narrows by each filter, alone and together', async () => {
-    const q2 = await search(page, '虚构平安乙县', { filters: { 季度: '2021年第二季度' } });
+    const q2 = await search(ctx.page, '虚构平安乙县', { filters: { 季度: '2021年第二季度' } });
     expect(q2.map((h) => h.url).sort()).toEqual([hitUrl(FIXTURE, '2021-q2', 'account', 3), hitUrl(FIXTURE, '2021-q2', 'account', 4)]);
-    const failed = await search(page, '虚构平安乙县', { filters: { 结果: '不合格' } });
+    const failed = await search(ctx.page, '虚构平安乙县', { filters: { 结果: '不合格' } });
     expect(failed.map((h) => h.url)).toEqual([hitUrl(FIXTURE, '2021-q2', 'account', 3)]);
-    const weibo = await search(page, null, { filters: { 账号类型: '新浪微博' } });
+    const weibo = await search(ctx.page, null, { filters: { 账号类型: '新浪微博' } });
     expect(weibo.map((h) => h.url).sort()).toEqual([hitUrl(FIXTURE, '2021-q1', 'account', 3), hitUrl(FIXTURE, '2021-q2', 'account', 2), hitUrl(FIXTURE, '2021-q3', 'account', 2)]);
-    const jiaqu = await search(page, null, { filters: { 所属地区: '甲区' } });
+    const jiaqu = await search(ctx.page, null, { filters: { 所属地区: '甲区' } });
     expect(jiaqu).toHaveLength(6);
     expect(jiaqu.every((h) => h.title.startsWith('虚构甲区'))).toBe(true);
-    const bulletins = await search(page, null, { filters: { 类型: '通报' }, sort: { quarter: 'desc' } });
+    const bulletins = await search(ctx.page, null, { filters: { 类型: '通报' }, sort: { quarter: 'desc' } });
     expect(bulletins.map((h) => h.url)).toEqual(['/bulletins/2021-q3/', '/bulletins/2021-q2/', '/bulletins/2021-q1/']);
-    const sites = await search(page, null, { filters: { 类型: '政府网站', 结果: '不合格' } });
+    const sites = await search(ctx.page, null, { filters: { 类型: '政府网站', 结果: '不合格' } });
     expect(sites.map((h) => h.url)).toEqual([hitUrl(FIXTURE, '2021-q2', 'website', 2)]);
   });
 
   it('keeps filters in a shareable URL and restores them from it', async () => {
-    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('虚构甲区发布')}&${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}`);
+    const p = await searchPage(browser, ctx.server, errors, `?q=${encodeURIComponent('虚构甲区发布')}&${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}`);
     await p.waitForSelector('.search-result');
     expect(await p.locator('select[data-filter="结果"]').inputValue()).toBe('不合格');
     expect(await p.locator('.search-result').count()).toBe(1);
@@ -277,7 +268,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
   });
 
   it('shows names as text, never as HTML', async () => {
-    const p = await searchPage(browser, server, errors, `?q=${encodeURIComponent('测试号')}`);
+    const p = await searchPage(browser, ctx.server, errors, `?q=${encodeURIComponent('测试号')}`);
     await p.waitForSelector('.search-result');
     expect(await p.locator('.search-result .result-title').first().textContent()).toBe('虚构<b>标签</b>测试号（微信）');
     expect(await p.locator('.search-results b').count()).toBe(0);
@@ -285,12 +276,12 @@ describe('search over three invented quarters (filters, sorting, shareable links
   });
 
   it('finds every website and account of every invented quarter as a top result (recall)', async () => {
-    await expectRecall(page, rows(FIXTURE));
+    await expectRecall(ctx.page, rows(FIXTURE));
   });
 
   it('costs little: index size and bytes per query', async () => {
-    const size = indexBytes(dist);
-    const cost = await queryBytes(browser, server.url, '虚构平安乙县');
+    const size = indexBytes(ctx.dist);
+    const cost = await queryBytes(browser, ctx.server.url, '虚构平安乙县');
     console.log(`search cost, fixture: bundle ${size.total} B (index ${size.index} B); query 虚构平安乙县 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
     expect(cost.query).toBeGreaterThan(0);
   });
