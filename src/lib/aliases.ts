@@ -186,8 +186,10 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
     for (const quarter of quarters) {
       const here = kind.names(quarter);
       const keysHere = new Set(here.map((n) => n.key));
-      const fresh = new Map<string, (typeof here)[number]>();
-      for (const entity of here) if (!known.has(entity.key) && !fresh.has(entity.key)) fresh.set(entity.key, entity);
+      const fresh = new Map<string, Named & { normalized: string }>();
+      for (const entity of here) {
+        if (!known.has(entity.key) && !fresh.has(entity.key)) fresh.set(entity.key, { ...entity, normalized: normalizeName(entity.name) });
+      }
       if (fresh.size > 0 && known.size > 0) {
         // A rename or typo leaves last quarter's name absent from this one. Names one edit apart share a one-deletion
         // variant, so an index of the absent names' variants finds candidates without comparing every pair.
@@ -203,7 +205,7 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
           }
         }
         for (const entity of fresh.values()) {
-          const normalized = normalizeName(entity.name);
+          const normalized = entity.normalized;
           const candidates = new Set(deletionVariants(normalized).flatMap((v) => byVariant.get(`${entity.group}\u0000${v}`) ?? []));
           for (const key of candidates) {
             const seen = known.get(key)!;
@@ -218,7 +220,7 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
         }
       }
       for (const entity of fresh.values()) {
-        known.set(entity.key, { name: entity.name, normalized: normalizeName(entity.name), quarter: quarter.id, group: entity.group });
+        known.set(entity.key, { name: entity.name, normalized: entity.normalized, quarter: quarter.id, group: entity.group });
       }
       previous = keysHere;
     }

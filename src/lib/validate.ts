@@ -84,6 +84,7 @@ function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings:
 /** Converts one cell; pushes a finding and returns undefined when the value is not acceptable. */
 function readCell(column: ColumnDef, raw: string, file: string, line: number, findings: Finding[]): CellValue | undefined | null {
   const value = cleanCell(raw);
+  if (column.type === 'text' && value !== '') return value;
   const base = { severity: 'error' as const, file, line, column: column.name, value };
   if (value === '') {
     if (column.required && !column.allowEmpty) {
@@ -173,6 +174,11 @@ export interface TableResult<T> {
   columns: string[];
 }
 
+const hasErrorSince = (findings: Finding[], start: number) => {
+  for (let i = start; i < findings.length; i++) if (findings[i]!.severity === 'error') return true;
+  return false;
+};
+
 function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: { line: number; values: Record<string, CellValue | null> }[]; findings: Finding[]; columns: string[] } {
   const findings: Finding[] = [...parsed.findings];
   if (parsed.header.length === 0) {
@@ -213,7 +219,7 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
         }
       }
     }
-    if (headerOk && findings.slice(before).every((f) => f.severity !== 'error')) rows.push({ line: row.line, values });
+    if (headerOk && !hasErrorSince(findings, before)) rows.push({ line: row.line, values });
   }
   if (parsed.rows.length === 0) {
     const what = kind === 'websites' ? '每个网站一行' : '每个政务新媒体账号一行';
