@@ -2,9 +2,10 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { bulletinSchema } from './lib/bulletin.ts';
 import { quartersLoader } from './loaders/quarters.ts';
+import { dataDir as currentDataDir } from './utils/dataset.ts';
 
 /** The data folder; tests and benchmarks point it elsewhere. */
-const dataDir = process.env.DATA_DIR ?? 'data';
+const dataDir = currentDataDir();
 
 export const collections = {
   /** Each quarter's prose (bulletin.mdx), rendered by MDX; id = quarter folder, e.g. `2020-Q3`. */
@@ -12,6 +13,6 @@ export const collections = {
     loader: glob({ pattern: '*/bulletin.mdx', base: dataDir, generateId: ({ entry }) => entry.split('/')[0]! }),
     schema: bulletinSchema,
   }),
-  /** Each quarter's validated annex records and figures (src/lib/load.ts `Quarter`). */
+  /** Each quarter, validated: its label, figures and row counts (the rows themselves: src/utils/dataset.ts). */
   quarters: defineCollection({ loader: quartersLoader(dataDir) }),
 };

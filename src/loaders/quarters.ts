@@ -1,14 +1,17 @@
-/** Content loader: every quarter of the data folder, validated and scored by src/lib; any error fails the build. */
+/**
+ * Content loader: every quarter of the data folder, validated and scored by src/lib; any error fails the build.
+ * The store gets each quarter's summary only; pages read the rows from the shared copy (src/utils/dataset.ts).
+ */
 import type { Loader } from 'astro/loaders';
 import { formatFinding, sortFindings } from '../lib/findings.ts';
-import { loadDataDir } from '../lib/load.ts';
 import { formatReport, passes } from '../lib/report.ts';
+import { loadedData } from '../utils/dataset.ts';
 
 export function quartersLoader(dataDir: string): Loader {
   return {
     name: 'quarters-loader',
     load: async ({ store, logger, generateDigest, watcher }) => {
-      const result = loadDataDir(dataDir);
+      const result = loadedData(dataDir);
       if (!passes(result.findings)) {
         // The message is the same report `npm run validate` prints, so staff see one format everywhere.
         throw new Error(`数据校验未通过，网站未生成：\n${formatReport(result)}`);
@@ -17,9 +20,10 @@ export function quartersLoader(dataDir: string): Loader {
         if (finding.severity === 'warning') logger.warn(formatFinding(finding));
       }
       store.clear();
-      for (const quarter of result.quarters) {
-        const data = JSON.parse(JSON.stringify(quarter)) as Record<string, unknown>;
-        store.set({ id: quarter.id, data, digest: generateDigest(data) });
+      for (const q of result.quarters) {
+        const summary = { label: q.label, published: q.published, meta: q.meta, stats: q.stats, websites: q.websites.length, newMedia: q.newMedia.length };
+        const data = JSON.parse(JSON.stringify(summary)) as Record<string, unknown>;
+        store.set({ id: q.id, data, digest: generateDigest(data) });
       }
       watcher?.add(dataDir);
     },

@@ -1,13 +1,14 @@
 /** The published quarters, newest first, with their rendered prose. */
-import { getCollection, getEntry, render } from 'astro:content';
+import { getEntry, render } from 'astro:content';
 import type { Quarter } from '../lib/load.ts';
+import { formatReport, passes } from '../lib/report.ts';
+import { loadedData } from './dataset.ts';
 
 export async function publishedQuarters(): Promise<Quarter[]> {
-  const entries = await getCollection('quarters');
-  return entries
-    .map((e) => e.data as unknown as Quarter)
-    .filter((q) => q.published)
-    .sort((a, b) => b.year - a.year || b.quarter - a.quarter);
+  const result = loadedData();
+  // The content loader already refused such data; in `astro dev` an edit may have broken it since.
+  if (!passes(result.findings)) throw new Error(`数据校验未通过：\n${formatReport(result)}`);
+  return result.quarters.filter((q) => q.published).sort((a, b) => b.year - a.year || b.quarter - a.quarter);
 }
 
 export async function renderBulletin(quarter: Quarter) {
