@@ -1,23 +1,22 @@
 /**
- * Builds the Pagefind search index: one record per annex row of every quarter, added while Astro writes the site,
+ * Builds the Pagefind search index: one record per website and account, added while Astro writes the site,
  * then every page marked `data-pagefind-body` (the bulletins). Any Pagefind error fails the build.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { loadDataDir } from '../lib/load.ts';
-import { SEARCH_LANGUAGE, searchRecords, type SearchRow } from '../lib/search.ts';
-import { paths, quarterAnchor } from '../site.ts';
+import { SEARCH_LANGUAGE, searchRecords } from '../lib/search.ts';
+import { paths } from '../site.ts';
+import { dataDir as currentDataDir, loadedHistory } from '../utils/dataset.ts';
 
 /**
- * Where a search hit on an annex row leads: that quarter's row on the website's or account's own page (every
- * published row has one). The one place to change if search results should link elsewhere.
+ * Where a search hit on a website or account leads: its own page, with every quarter it was inspected in.
+ * The one place to change if search results should link elsewhere.
  * URLs are without the base path: Pagefind's browser side prefixes the folder it is served from.
  */
-export function rowUrl(row: SearchRow): string {
-  const own = row.kind === 'website' ? paths.website(row.record) : paths.account(row.record);
-  return `${own}#${quarterAnchor(row.quarter)}`;
+export function entityUrl(entity: { kind: 'website' | 'account'; key: string }): string {
+  return entity.kind === 'website' ? paths.website(entity) : paths.account(entity);
 }
 
 interface PagefindResponse {
@@ -44,15 +43,14 @@ interface Started {
 }
 
 /**
- * Creates the index and adds one record per annex row. Needs only the data, so it runs in the Pagefind process
+ * Creates the index and adds one record per website and account. Needs only the data, so it runs in the Pagefind process
  * while Astro is still writing pages: on two cores that overlap is most of what indexing costs.
  */
 async function startIndex(dataDir: string, logger: AstroIntegrationLogger): Promise<Started> {
   const started = performance.now();
   const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引', logger);
   if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
-  const { quarters } = loadDataDir(dataDir);
-  const records = searchRecords(quarters.filter((q) => q.published), rowUrl);
+  const records = searchRecords(loadedHistory(dataDir), entityUrl);
   // In batches: one record at a time waits on a round trip to the Pagefind process for each of many thousands.
   for (let i = 0; i < records.length; i += RECORD_BATCH) {
     const batch = records.slice(i, i + RECORD_BATCH);
@@ -72,7 +70,7 @@ async function finishIndex({ index, records, started }: Started, dir: string, lo
 
 /** Astro integration: starts the index when the build starts, finishes it on the build output. */
 export default function searchIndex(options: { dataDir?: string } = {}): AstroIntegration {
-  const dataDir = () => options.dataDir ?? process.env.DATA_DIR ?? 'data';
+  const dataDir = () => options.dataDir ?? currentDataDir();
   let pending: Promise<Started> | undefined;
   return {
     name: 'pagefind-search',

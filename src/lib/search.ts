@@ -1,11 +1,14 @@
 /**
- * What the site search knows: filter names and values, and one search record per annex row of every quarter.
- * Pure data; src/integrations/pagefind.ts feeds these records to Pagefind, the bulletin page marks itself up with
- * the same names, and the search page shows the same words.
+ * What the site search knows: filter names and values, and one search record per website and per account, covering
+ * every quarter it was inspected in. Pure data; src/integrations/pagefind.ts feeds these records to Pagefind, the
+ * bulletin page marks itself up with the same names, and the search page shows the same words.
+ *
+ * One record per entity rather than per annex row: a reader looking for an account wants that account once, with its
+ * history one click away, and a national dataset has 154,000 entities but 1.2 million rows, which Pagefind could not
+ * index in the time the build allows (BENCHMARKS.md). The 季度结果 filter keeps “failed in that quarter” exact.
  */
 import { WEBSITE_FLAGS } from './columns.ts';
-import type { QuarterId } from './quarter.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
+import type { AccountHistory, WebsiteHistory } from './history.ts';
 import { formatScore } from './score.ts';
 
 /**
@@ -24,22 +27,21 @@ export const FILTERS = {
   result: '结果',
 } as const;
 
+/**
+ * Hidden filter: `<quarter label>：<result>` for each quarter of an entity. Chosen together, 季度 and 结果 mean
+ * “had that result in that quarter”, which the two multi-valued filters alone cannot say; the search page sends
+ * this one instead (src/scripts/search.ts).
+ */
+export const QUARTER_RESULT = '季度结果';
+
+/** The 季度结果 value for a quarter and a result. */
+export const quarterResult = (quarter: string, result: string) => `${quarter}：${result}`;
+
 /** Values of the 类型 filter. */
 export const TYPES = { bulletin: '通报', website: '政府网站', account: '政务新媒体' } as const;
 
 /** Pagefind sort key; its value sorts quarters oldest → newest as plain text (`2020-Q3` < `2021-Q1`). */
 export const SORT_KEY = 'quarter';
-
-/** The parts of a quarter that search needs. */
-export type SearchQuarter = Pick<QuarterId, 'id' | 'slug' | 'label'> & {
-  websites: readonly WebsiteRecord[];
-  newMedia: readonly AccountRecord[];
-};
-
-/** One annex row, for choosing where its search result links. */
-export type SearchRow =
-  | { kind: 'website'; quarter: SearchQuarter; record: WebsiteRecord }
-  | { kind: 'account'; quarter: SearchQuarter; record: AccountRecord };
 
 /** A Pagefind custom record (the shape of `index.addCustomRecord`). */
 export interface SearchRecord {
@@ -51,79 +53,115 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-/** Filters common to all rows of a quarter, plus the row's own. */
-function rowFilters(quarter: SearchQuarter, type: string, extra: Record<string, string | undefined>): Record<string, string[]> {
-  const filters: Record<string, string[]> = { [FILTERS.quarter]: [quarter.label], [FILTERS.type]: [type] };
-  for (const [name, value] of Object.entries(extra)) if (value) filters[name] = [value];
+const distinct = (values: (string | undefined | false)[]): string[] => [...new Set(values.filter((v): v is string => !!v))];
+
+/** `2020年第三季度`, or `2020年第三季度 至 2021年第二季度（4 期）` for an entity inspected in several quarters. */
+export function quarterSpan(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels[0]} 至 ${labels.at(-1)}（${labels.length} 期）`;
+}
+
+/** Filters from the entity's quarters and its rows' values. */
+function entityFilters(
+  type: string,
+  entries: readonly { quarter: { label: string }; record: { region?: string; result?: string } }[],
+  extra: Record<string, string[]> = {},
+): Record<string, string[]> {
+  const filters: Record<string, string[]> = {
+    [FILTERS.quarter]: distinct(entries.map((e) => e.quarter.label)),
+    [FILTERS.type]: [type],
+  };
+  const regions = distinct(entries.map((e) => e.record.region));
+  if (regions.length > 0) filters[FILTERS.region] = regions;
+  for (const [name, values] of Object.entries(extra)) if (values.length > 0) filters[name] = values;
+  const results = distinct(entries.map((e) => e.record.result));
+  if (results.length > 0) {
+    filters[FILTERS.result] = results;
+    filters[QUARTER_RESULT] = distinct(entries.map((e) => e.record.result && quarterResult(e.quarter.label, e.record.result)));
+  }
   return filters;
 }
 
-/** The words a website row is found by: name, region, category, veto flags found, problems, verdict. */
-function websiteContent(site: WebsiteRecord): string {
-  const flags = WEBSITE_FLAGS.filter((f) => site[f.key]).map((f) => f.name);
+/** The words a website is found by: its names, region, category, veto flags and problems found, scores, verdicts. */
+function websiteContent(site: WebsiteHistory): string {
+  const records = site.entries.map((e) => e.record);
+  const last = records.at(-1)!;
+  const flags = WEBSITE_FLAGS.filter((f) => records.some((r) => r[f.key])).map((f) => f.name);
+  const problems = distinct(records.flatMap((r) => r.problems));
   return [
-    site.name,
+    site.names.join('、'),
     site.region && `所属地区：${site.region}`,
     site.category,
     flags.length > 0 && `单项否决：${flags.join('、')}`,
-    site.problems.length > 0 && `其他问题：${site.problems.join('；')}`,
-    `加分 ${formatScore(site.bonus)}，扣分 ${formatScore(site.deduction)}，总分 ${formatScore(site.total)}`,
-    site.result && `结果：${site.result}`,
-    site.rectification && `整改情况：${site.rectification}`,
+    problems.length > 0 && `其他问题：${problems.join('；')}`,
+    `最近一期加分 ${formatScore(last.bonus)}，扣分 ${formatScore(last.deduction)}，总分 ${formatScore(last.total)}`,
+    distinct(records.map((r) => r.result)).length > 0 && `结果：${distinct(records.map((r) => r.result)).join('、')}`,
+    distinct(records.map((r) => r.rectification)).length > 0 && `整改情况：${distinct(records.map((r) => r.rectification)).join('；')}`,
   ]
     .filter(Boolean)
     .join('。');
 }
 
-/** The words an account row is found by: account name, unit, platform, region, verdict, problem. */
-function accountContent(account: AccountRecord): string {
+/** The words an account is found by: its names, units, platform, region, verdicts, problems. */
+function accountContent(account: AccountHistory): string {
+  const records = account.entries.map((e) => e.record);
+  const problems = distinct(records.map((r) => r.problem));
+  const rectifications = distinct(records.map((r) => r.rectification));
   return [
-    account.account,
-    `单位：${account.unit}`,
+    account.names.join('、'),
+    `单位：${account.units.join('、')}`,
     `平台：${account.platform}`,
     account.region && `所属地区：${account.region}`,
-    `结果：${account.result}`,
-    account.problem && `问题：${account.problem}`,
-    account.rectification && `整改情况：${account.rectification}`,
+    `结果：${distinct(records.map((r) => r.result)).join('、')}`,
+    problems.length > 0 && `问题：${problems.join('；')}`,
+    rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
   ]
     .filter(Boolean)
     .join('。');
+}
+
+/** “最近一期…” only where there is more than one quarter to tell apart. */
+const latest = (entries: readonly unknown[], text: string) => (entries.length > 1 ? `最近一期${text}` : text);
+
+/** `不合格 2 次`, when an entity inspected in several quarters failed in any. */
+function failures(entries: readonly { record: { result?: string } }[]): string | undefined {
+  const n = entries.filter((e) => e.record.result === '不合格').length;
+  return n > 0 && entries.length > 1 ? `不合格 ${n} 次` : undefined;
 }
 
 /**
- * One record per website and per account of every quarter, linked where `urlOf` says.
- * The quarter's label is left out of the content on purpose: a query like `2020年第三季度` should find the
- * bulletin itself first, and the 季度 filter already selects a quarter's rows.
+ * One record per website and per account, linked where `urlOf` says (its own page).
+ * Quarter labels are left out of the content on purpose: a query like `2020年第三季度` should find the bulletin
+ * itself first, and the 季度 filter already selects a quarter's websites and accounts.
  */
-export function searchRecords(quarters: readonly SearchQuarter[], urlOf: (row: SearchRow) => string): SearchRecord[] {
+export function searchRecords(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  urlOf: (entity: { kind: 'website' | 'account'; key: string }) => string,
+): SearchRecord[] {
   const records: SearchRecord[] = [];
-  for (const quarter of quarters) {
-    for (const site of quarter.websites) {
-      const detail = [site.region, site.category, `总分 ${formatScore(site.total)}`, site.result].filter(Boolean).join(' · ');
-      records.push({
-        url: urlOf({ kind: 'website', quarter, record: site }),
-        content: websiteContent(site),
-        language: SEARCH_LANGUAGE,
-        meta: { title: site.name, quarter: quarter.label, type: TYPES.website, detail },
-        filters: rowFilters(quarter, TYPES.website, { [FILTERS.region]: site.region, [FILTERS.result]: site.result }),
-        sort: { [SORT_KEY]: quarter.id },
-      });
-    }
-    for (const account of quarter.newMedia) {
-      const detail = [account.unit, account.region, account.result].filter(Boolean).join(' · ');
-      records.push({
-        url: urlOf({ kind: 'account', quarter, record: account }),
-        content: accountContent(account),
-        language: SEARCH_LANGUAGE,
-        meta: { title: `${account.account}（${account.platform}）`, quarter: quarter.label, type: TYPES.account, detail },
-        filters: rowFilters(quarter, TYPES.account, {
-          [FILTERS.region]: account.region,
-          [FILTERS.platform]: account.platform,
-          [FILTERS.result]: account.result,
-        }),
-        sort: { [SORT_KEY]: quarter.id },
-      });
-    }
+  for (const site of history.websites) {
+    const last = site.entries.at(-1)!;
+    const detail = distinct([site.region, site.category, latest(site.entries, `总分 ${formatScore(last.record.total)}`), last.record.result, failures(site.entries)]).join(' · ');
+    records.push({
+      url: urlOf({ kind: 'website', key: site.key }),
+      content: websiteContent(site),
+      language: SEARCH_LANGUAGE,
+      meta: { title: site.name, quarter: quarterSpan(site.entries.map((e) => e.quarter.label)), type: TYPES.website, detail },
+      filters: entityFilters(TYPES.website, site.entries),
+      sort: { [SORT_KEY]: last.quarter.id },
+    });
+  }
+  for (const account of history.accounts) {
+    const last = account.entries.at(-1)!;
+    const detail = distinct([account.unit, account.region, latest(account.entries, last.record.result), failures(account.entries)]).join(' · ');
+    records.push({
+      url: urlOf({ kind: 'account', key: account.key }),
+      content: accountContent(account),
+      language: SEARCH_LANGUAGE,
+      meta: { title: `${account.account}（${account.platform}）`, quarter: quarterSpan(account.entries.map((e) => e.quarter.label)), type: TYPES.account, detail },
+      filters: entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }),
+      sort: { [SORT_KEY]: last.quarter.id },
+    });
   }
   return records;
 }

@@ -37,6 +37,16 @@ const PAGE_SIZE = 20;
 export const RANKING = { termSimilarity: 10 };
 const SORT_KEY = 'quarter';
 
+/**
+ * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
+ * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search.ts).
+ */
+export function pagefindFilters(chosen: Filters): Filters {
+  const { 季度: quarter, 结果: result, ...rest } = chosen;
+  if (quarter && result) return { ...rest, 季度结果: `${quarter}：${result}` };
+  return chosen;
+}
+
 /** Splits a Pagefind excerpt (escaped text with `<mark>` around matches) into text and highlighted parts. */
 export function excerptParts(excerpt: string): { text: string; mark: boolean }[] {
   const decode = (s: string) =>
@@ -165,7 +175,7 @@ export function startSearch(): void {
     // Busy until this query's results are on screen (set before the first await, so it is never stale).
     list.setAttribute('aria-busy', 'true');
     const newest = sortSelect.value === 'newest' || !term;
-    const options: SearchOptions = { filters, ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}) };
+    const options: SearchOptions = { filters: pagefindFilters(filters), ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}) };
     const search = debounced ? await pagefind.debouncedSearch(term || null, options, 250) : await pagefind.search(term || null, options);
     if (search === null || mine !== generation) return; // A newer query superseded this one; it clears busy.
     results = search.results;

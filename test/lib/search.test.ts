@@ -1,40 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import { rowUrl } from '../../src/integrations/pagefind.ts';
+import { entityUrl } from '../../src/integrations/pagefind.ts';
+import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
-import { FILTERS, SEARCH_LANGUAGE, TYPES, searchRecords } from '../../src/lib/search.ts';
-import { excerptParts } from '../../src/scripts/search.ts';
+import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
+import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
-const records = searchRecords(quarters, (row) => `/${row.quarter.slug}/${row.kind}-${row.record.seq}`);
+const history = buildHistory(quarters);
+const records = searchRecords(history, (e) => `/${e.kind}/${e.key}`);
+const byTitle = (title: string) => records.find((r) => r.meta.title === title)!;
 
 describe('search records', () => {
-  it('makes one record per website and account row of every quarter, in one language', () => {
-    const rows = quarters.reduce((n, q) => n + q.websites.length + q.newMedia.length, 0);
-    expect(records).toHaveLength(rows);
+  it('makes one record per website and per account, whatever the number of quarters, in one language', () => {
+    const entities = new Set(quarters.flatMap((q) => [...q.websites.map((w) => w.key), ...q.newMedia.map((a) => a.key)]));
+    expect(records).toHaveLength(entities.size);
+    expect(new Set(records.map((r) => r.url)).size).toBe(entities.size);
+    expect(records.length).toBeLessThan(quarters.reduce((n, q) => n + q.websites.length + q.newMedia.length, 0));
     expect(new Set(records.map((r) => r.language))).toEqual(new Set([SEARCH_LANGUAGE]));
   });
 
-  it('files an account under quarter, type, district, platform and result, and names its platform', () => {
-    const r = records.find((x) => x.url === '/2021-q2/account-3')!;
-    expect(r.meta).toEqual({ title: '虚构平安乙县（今日头条）', quarter: '2021年第二季度', type: TYPES.account, detail: '虚构乙县公安局 · 乙县 · 不合格' });
-    expect(r.filters).toEqual({ [FILTERS.quarter]: ['2021年第二季度'], [FILTERS.type]: ['政务新媒体'], [FILTERS.region]: ['乙县'], [FILTERS.platform]: ['今日头条'], [FILTERS.result]: ['不合格'] });
-    expect(r.sort).toEqual({ quarter: '2021-Q2' });
+  it('files an account under every quarter and result it had, and keeps which result was in which quarter', () => {
+    const r = byTitle('虚构平安乙县（今日头条）');
+    expect(r.meta).toEqual({ title: '虚构平安乙县（今日头条）', quarter: '2021年第一季度 至 2021年第三季度（3 期）', type: TYPES.account, detail: '虚构乙县公安局 · 乙县 · 最近一期合格 · 不合格 1 次' });
+    expect(r.filters).toEqual({
+      [FILTERS.quarter]: ['2021年第一季度', '2021年第二季度', '2021年第三季度'],
+      [FILTERS.type]: ['政务新媒体'],
+      [FILTERS.region]: ['乙县'],
+      [FILTERS.platform]: ['今日头条'],
+      [FILTERS.result]: ['合格', '不合格'],
+      [QUARTER_RESULT]: ['2021年第一季度：合格', '2021年第二季度：不合格', '2021年第三季度：合格'],
+    });
+    expect(r.sort).toEqual({ quarter: '2021-Q3' });
     expect(r.content).toContain('问题：互动回应差');
   });
 
-  it('makes a website findable by its problems, and leaves the quarter label to the filter', () => {
-    const r = records.find((x) => x.url === '/2021-q1/website-2')!;
-    expect(r.content).toContain('其他问题：文件解读不规范；错别字');
+  it('makes a website findable by the problems of every quarter, and leaves quarter labels to the filter', () => {
+    const r = byTitle('虚构乙县人民政府网站');
+    expect(r.content).toContain('其他问题：文件解读不规范；错别字；网页标签不规范');
     expect(r.content).not.toContain('2021年');
     expect(r.filters[FILTERS.platform]).toBeUndefined();
+    expect(r.meta.detail).toBe('乙县 · 门户网站 · 最近一期总分 98 · 合格 · 不合格 1 次');
+  });
+
+  it('says a one-quarter entity\'s figures without “最近一期”', () => {
+    const r = byTitle('虚构丙镇便民（快手）');
+    expect(r.meta.quarter).toBe('2021年第三季度');
+    expect(r.meta.detail).toBe('虚构丙镇人民政府 · 乙县 · 不合格');
   });
 });
 
-describe('rowUrl', () => {
-  const quarter = quarters[0]!;
-  const row = { kind: 'account' as const, quarter, record: quarter.newMedia[0]! };
-  it("links to that quarter's row on the account's own page", () => {
-    expect(rowUrl(row)).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/#q-2021-q1$/);
+describe('quarterSpan', () => {
+  it('names one quarter, or the first and last and how many', () => {
+    expect(quarterSpan(['2020年第三季度'])).toBe('2020年第三季度');
+    expect(quarterSpan(['2020年第三季度', '2021年第一季度'])).toBe('2020年第三季度 至 2021年第一季度（2 期）');
+  });
+});
+
+describe('pagefindFilters', () => {
+  it('asks for 季度结果 when a quarter and a result are chosen together, in the form the records carry', () => {
+    expect(pagefindFilters({ 季度: '2021年第二季度', 结果: '不合格', 类型: '政务新媒体' })).toEqual({ 类型: '政务新媒体', [QUARTER_RESULT]: quarterResult('2021年第二季度', '不合格') });
+    expect(pagefindFilters({ 季度: '2021年第二季度' })).toEqual({ 季度: '2021年第二季度' });
+    expect(pagefindFilters({ 结果: '不合格' })).toEqual({ 结果: '不合格' });
+  });
+});
+
+describe('entityUrl', () => {
+  it("links to the website's or account's own page", () => {
+    const account = history.accounts.find((a) => a.account === '虚构教育' && a.platform === '微信')!;
+    expect(entityUrl({ kind: 'account', key: account.key })).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/$/);
   });
 });
 
