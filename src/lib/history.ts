@@ -182,7 +182,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const zh = new Intl.Collator('zh-CN').compare;
 
 /** Builds every history and trend from the published quarters (any order in; oldest first out). */
 export function buildHistory(all: readonly Quarter[]): History {

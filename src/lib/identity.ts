@@ -49,16 +49,30 @@ export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 6);
 }
 
+/** Entity slugs by key: every link to an entity asks again, and a national build has millions of links. */
+const entitySlugCache = new Map<string, string>();
+
+function remembered(key: string, compute: (key: string) => string): string {
+  let slug = entitySlugCache.get(key);
+  if (slug === undefined) {
+    slug = compute(key);
+    entitySlugCache.set(key, slug);
+  }
+  return slug;
+}
+
 /** URL segment of a website, from its identity key: the site code, or pinyin of the name and a hash. */
 export function websiteSlug(key: string): string {
   if (key.startsWith('code:')) return key.slice(5).toLowerCase();
-  return `${pinyinSlug(key.replace(/^name:/, ''))}-${keyHash(key)}`;
+  return remembered(key, () => `${pinyinSlug(key.replace(/^name:/, ''))}-${keyHash(key)}`);
 }
 
 /** URL segment of an account, from its identity key: platform, pinyin of the account name, and a hash. */
 export function accountSlug(key: string): string {
-  const [platform, ...name] = key.split(':');
-  return `${PLATFORM_SLUGS[platform!] ?? 'qita'}-${pinyinSlug(name.join(':'))}-${keyHash(key)}`;
+  return remembered(key, () => {
+    const [platform, ...name] = key.split(':');
+    return `${PLATFORM_SLUGS[platform!] ?? 'qita'}-${pinyinSlug(name.join(':'))}-${keyHash(key)}`;
+  });
 }
 
 /** Identity of a unit (单位名称). */
@@ -68,5 +82,5 @@ export function unitKey(unit: string): string {
 
 /** URL segment of a unit, from its identity key. */
 export function unitSlug(key: string): string {
-  return `${pinyinSlug(key.replace(/^unit:/, ''))}-${keyHash(key)}`;
+  return remembered(key, () => `${pinyinSlug(key.replace(/^unit:/, ''))}-${keyHash(key)}`);
 }

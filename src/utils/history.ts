@@ -1,6 +1,7 @@
 /** The published quarters' history, built once per build and shared by every page that needs it. */
-import type { History } from '../lib/history.ts';
+import type { AccountHistory, History } from '../lib/history.ts';
 import { loadedHistory } from './dataset.ts';
+import { memo } from './memo.ts';
 import { publishedQuarters } from './quarters.ts';
 
 export async function siteHistory(): Promise<History> {
@@ -10,3 +11,7 @@ export async function siteHistory(): Promise<History> {
 
 /** `/websites/abc/` → `abc`: getStaticPaths takes its slugs from the paths in src/site.ts, so URLs are defined in one place. */
 export const slugOf = (path: string) => path.split('/').filter(Boolean).at(-1)!;
+
+/** Every account by its key, built once per history. */
+export const accountsByKey = (history: History): Map<string, AccountHistory> =>
+  memo(history, 'accounts-by-key', () => new Map(history.accounts.map((a) => [a.key, a])));
