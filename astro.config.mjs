@@ -13,7 +13,9 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // sitemap-index.xml + sitemap-0.xml list every HTML page (the 404 page excluded) with absolute URLs under site + base.
-  integrations: [mdx(), searchIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
+  // The sitemap comes before the search index: build:done hooks run in this order, so the sitemap is written while
+  // Pagefind is still indexing in its own process rather than after it.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }), searchIndex()],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

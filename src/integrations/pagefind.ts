@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SEARCH_LANGUAGE, searchRecords } from '../lib/search.ts';
 import { paths } from '../site.ts';
-import { dataDir as currentDataDir, loadedHistory } from '../utils/dataset.ts';
+import { passes } from '../lib/report.ts';
+import { dataDir as currentDataDir, loadedData, loadedHistory } from '../utils/dataset.ts';
 
 /**
  * Where a search hit on a website or account leads: its own page, with every quarter it was inspected in.
@@ -68,17 +69,25 @@ async function finishIndex({ index, records, started }: Started, dir: string, lo
   logger.info(`已索引 ${page_count} 期通报，加入 ${records} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
 }
 
-/** Astro integration: starts the index when the build starts, finishes it on the build output. */
+/**
+ * Astro integration: starts the index as soon as the build is configured (Pagefind then works in its own process
+ * while Vite bundles and Astro writes pages), finishes it on the build output.
+ */
 export default function searchIndex(options: { dataDir?: string } = {}): AstroIntegration {
   const dataDir = () => options.dataDir ?? currentDataDir();
   let pending: Promise<Started> | undefined;
+  const start = (logger: AstroIntegrationLogger) => {
+    // Data with errors is refused by the content loader, with the staff's report; nothing to index then.
+    if (!passes(loadedData(dataDir()).findings)) return;
+    pending ??= startIndex(dataDir(), logger);
+    // Reported in astro:build:done; until then a failure must not surface as an unhandled rejection.
+    pending.catch(() => undefined);
+  };
   return {
     name: 'pagefind-search',
     hooks: {
-      'astro:build:start': ({ logger }) => {
-        pending = startIndex(dataDir(), logger);
-        // Reported in astro:build:done; until then a failure must not surface as an unhandled rejection.
-        pending.catch(() => undefined);
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') start(logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
