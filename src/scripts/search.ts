@@ -36,6 +36,8 @@ const PAGE_SIZE = 20;
  */
 export const RANKING = { termSimilarity: 10 };
 const SORT_KEY = 'quarter';
+/** Phone widths, as in src/styles/global.css: the filters start closed there. */
+const NARROW = '(max-width: 40rem)';
 
 /**
  * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
@@ -79,7 +81,8 @@ export function startSearch(): void {
   const status = document.getElementById('search-status') as HTMLElement;
   const list = document.getElementById('search-results') as HTMLOListElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
-  const fieldset = document.getElementById('search-filters') as HTMLFieldSetElement;
+  const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement;
+  const filtersCount = document.getElementById('search-filters-count') as HTMLElement;
   const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
@@ -97,6 +100,12 @@ export function startSearch(): void {
     const filters: Filters = {};
     for (const select of filterSelects) if (select.value) filters[select.dataset.filter!] = select.value;
     return filters;
+  };
+
+  /** Tells in the disclosure's summary how many filters are set, so that a closed one does not hide them. */
+  const showFilterCount = () => {
+    const n = Object.keys(chosenFilters()).length + (sortSelect.value ? 1 : 0);
+    filtersCount.textContent = n > 0 ? `（已选 ${n} 项）` : '';
   };
 
   /** Keeps the address bar a shareable link to what is on screen. */
@@ -195,7 +204,10 @@ export function startSearch(): void {
       await pagefind.options({ excerptLength: 36, ranking: RANKING });
       await pagefind.init();
       fillFilters(await pagefind.filters());
-      fieldset.hidden = false;
+      showFilterCount();
+      // Open on wide screens; on phones closed (it would fill the first screen) unless a shared link set a filter.
+      filtersBox.open = !matchMedia(NARROW).matches || filtersCount.textContent !== '';
+      filtersBox.hidden = false;
       status.textContent = '';
       await run(false);
     } catch (error) {
@@ -209,7 +221,12 @@ export function startSearch(): void {
     event.preventDefault();
     void run(false);
   });
-  for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run(false));
+  for (const select of [...filterSelects, sortSelect]) {
+    select.addEventListener('change', () => {
+      showFilterCount();
+      void run(false);
+    });
+  }
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     void showMore(generation).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | undefined)?.focus());
