@@ -135,11 +135,11 @@ describe('build of a four-quarter fixture', () => {
     ]);
     expect(tableRows(html, '2021年第四季度各地区检查情况')).toEqual([
       '所属地区 网站数（个） 网站平均得分（分） 有单项否决项的网站（个） 新媒体数（个） 新媒体合格率',
-      '丙县 1 100 0 0 —', '甲区 1 110 0 1 100%', '市直 1 97 0 2 100%', '乙县 1 99 0 2 50%',
+      '市直 1 97 0 2 100%', '丙县 1 100 0 0 —', '甲区 1 110 0 1 100%', '乙县 1 99 0 2 50%',
     ]);
     // Every series is also a chart, with a summary for screen readers.
     expect(html.match(/<canvas role="img" aria-label="[^"]+"/g)).toHaveLength(8);
-    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况。新媒体合格率：最高为甲区 100%，最低为乙县 50%');
+    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况。新媒体合格率：最高为市直 100%，最低为乙县 50%');
   });
 
   it('shows the headline trend on the home page and 趋势 in the navigation', () => {

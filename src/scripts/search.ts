@@ -3,6 +3,8 @@
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
 
+import { compareRegions, compareZh } from '../lib/region';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -123,8 +125,9 @@ export function startSearch(): void {
     for (const select of filterSelects) {
       const name = select.dataset.filter!;
       const wanted = select.value || params.get(name) || '';
+      // Newest quarter first; regions as in the lists (市直… first, src/lib/region.ts); the rest in pinyin order.
       const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
-        name === '季度' ? b.localeCompare(a, 'zh-CN', { numeric: true }) : a.localeCompare(b, 'zh-CN'),
+        name === '季度' ? b.localeCompare(a, 'zh-CN', { numeric: true }) : name === '所属地区' ? compareRegions(a, b) : compareZh(a, b),
       );
       select.replaceChildren(el('option', undefined, '全部'));
       (select.firstChild as HTMLOptionElement).value = '';
