@@ -12,8 +12,11 @@ export const NO_REGION = '未注明地区';
  */
 export const CITY_LEVEL = ['市直', '市本级', '市属', '市级', '本级'] as const;
 
-/** zh-CN collation (pinyin order); one collator, since sorting 140,000 rows asks it a few million times. */
-export const compareZh: (a: string, b: string) => number = new Intl.Collator('zh-CN').compare;
+/**
+ * zh-CN collation (pinyin order), numbers by value (第2区 before 第10区); one collator, since sorting 140,000 rows
+ * asks it a few million times.
+ */
+export const compareZh: (a: string, b: string) => number = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
 /** The heading a row is listed under: its 所属地区, or 未注明地区. */
 export function regionLabel(region: string | undefined): string {

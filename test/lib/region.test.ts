@@ -7,6 +7,10 @@ describe('order of 所属地区', () => {
     expect([...regions].sort(compareRegions)).toEqual(['市直', '丙县', '潮安区', '甲区', '饶平县', '湘桥区', '乙县', NO_REGION]);
   });
 
+  it('orders numbers in labels by value', () => {
+    expect(['第10区', '第2区', '第1区'].sort(compareRegions)).toEqual(['第1区', '第2区', '第10区']);
+  });
+
   it('orders several city-level labels 市直, 市本级, 市属, 市级, 本级, and longer forms after their prefix', () => {
     const regions = ['本级', '湘桥区', '市属单位', '市级', '市属', '市本级', '市直机关', '市直'];
     expect([...regions].sort(compareRegions)).toEqual(['市直', '市直机关', '市本级', '市属', '市属单位', '市级', '本级', '湘桥区']);
