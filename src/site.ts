@@ -63,6 +63,8 @@ export const paths = {
   },
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
+  /** The index of units (单位) that run accounts; pages 2… at `/units/page/<n>/`. */
+  units: '/units/',
   /** A unit by name, or by an account record (whose `unitKey` follows data/aliases.csv renames). */
   unit: (unit: string | { unit: string; unitKey?: string }) =>
     `/units/${unitSlug(typeof unit === 'string' ? unitKey(unit) : (unit.unitKey ?? unitKey(unit.unit)))}/`,

@@ -135,11 +135,11 @@ describe('build of a four-quarter fixture', () => {
     ]);
     expect(tableRows(html, '2021年第四季度各地区检查情况')).toEqual([
       '所属地区 网站数（个） 网站平均得分（分） 有单项否决项的网站（个） 新媒体数（个） 新媒体合格率',
-      '丙县 1 100 0 0 —', '甲区 1 110 0 1 100%', '市直 1 97 0 2 100%', '乙县 1 99 0 2 50%',
+      '市直 1 97 0 2 100%', '丙县 1 100 0 0 —', '甲区 1 110 0 1 100%', '乙县 1 99 0 2 50%',
     ]);
     // Every series is also a chart, with a summary for screen readers.
     expect(html.match(/<canvas role="img" aria-label="[^"]+"/g)).toHaveLength(8);
-    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况。新媒体合格率：最高为甲区 100%，最低为乙县 50%');
+    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况。新媒体合格率：最高为市直 100%，最低为乙县 50%');
   });
 
   it('shows the headline trend on the home page and 趋势 in the navigation', () => {
@@ -148,11 +148,27 @@ describe('build of a four-quarter fixture', () => {
     expect(html).toMatch(/<a href="\/trends\/"[^>]*>\s*趋势\s*<\/a>/);
   });
 
-  it('groups the website index by 所属地区 and the account index by unit', () => {
-    expect(text(site.page('websites'))).toMatch(/丙县 .* 甲区 .* 市直 .* 乙县 /);
-    const accounts = tableRows(site.page('accounts'), '政务新媒体账号（按单位）');
+  it('groups the website and account indexes by 所属地区, city level (市直) first, and the accounts by unit', () => {
+    expect(text(site.page('websites'))).toMatch(/市直 .* 丙县 .* 甲区 .* 乙县 /);
+    const html = site.page('accounts');
+    expect(text(html)).toMatch(/市直 .* 甲区 .* 乙县 /);
+    const accounts = tableRows(html, '乙县的政务新媒体账号（按单位）');
     expect(accounts).toContain('虚构乙县公安局 虚构平安乙县 今日头条 3 合格（2021年第四季度）');
     expect(accounts).toContain('虚构乙县公安 微信 2 不合格（2021年第四季度）');
+    expect(html).toContain('href="/units/"');
+  });
+
+  it('lists every unit on /units/ by 所属地区 with its account count and latest pass count, linked both ways', () => {
+    const html = site.page('units');
+    expect(text(html)).toMatch(/共 3 个单位，按所属地区排列.* 市直 .* 甲区 .* 乙县 /);
+    const header = '单位名称 账号总数 最近抽查季度 当季抽查 当季合格';
+    expect(tableRows(html, '市直开设政务新媒体的单位')).toEqual([header, '虚构市教育局 2 2021年第四季度 2 2']);
+    expect(tableRows(html, '乙县开设政务新媒体的单位')).toEqual([header, '虚构乙县公安局 2 2021年第四季度 2 1']);
+    for (const unit of ['虚构市教育局', '虚构甲区人民政府', '虚构乙县公安局']) expect(html).toContain(`href="/${unitPage(unit)}/"`);
+    expect(html).not.toContain('class="pager"');
+    // Each unit page's breadcrumb leads back to the list.
+    const unit = site.page(unitPage('虚构乙县公安局'));
+    expect(unit).toMatch(/<a href="\/accounts\/"[^>]*>政务新媒体<\/a> › <a href="\/units\/"[^>]*>单位<\/a> › <span aria-current="page"[^>]*>虚构乙县公安局<\/span>/);
   });
 });
 
@@ -181,5 +197,15 @@ describe('build of the real data (one quarter)', () => {
     const account = site.page(accountPage('微信', '潮州司法潮州普法'));
     expect(tableRows(account, '各季度检查情况').slice(1)).toEqual(['2020年第三季度 合格']);
     expect(text(site.page(''))).toContain('目前只有一个季度的数据');
+  });
+
+  it('lists the units without 所属地区 in one table, by name', () => {
+    const html = site.page('units');
+    const rows = tableRows(html, '<caption id="units-caption-1">开设政务新媒体的单位');
+    expect(rows).toHaveLength(31);
+    expect(rows[1]).toBe('潮州市城市管理和综合执法局 1 2020年第三季度 1 1');
+    expect(rows).toContain('潮州市公安局 7 2020年第三季度 7 7');
+    expect(text(html)).toContain('共 30 个单位，按单位名称排列');
+    expect(text(html)).not.toContain('未注明地区');
   });
 });

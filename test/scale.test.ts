@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCALES, writeSynthetic } from '../scripts/bench/synthetic.ts';
+import { buildHistory } from '../src/lib/history.ts';
 import { loadDataDir } from '../src/lib/load.ts';
 import { paths } from '../src/site.ts';
 import { buildSite } from './support/build.ts';
@@ -53,5 +54,31 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
     const largest = Math.max(...htmlPages(site.out).map((p) => statSync(join(site.out, p)).size));
     expect(largest).toBeLessThan(1024 * 1024);
     expect(readFileSync(join(site.out, 'data', quarter.slug, 'new-media.csv'), 'utf8').trim().split('\n')).toHaveLength(1101);
+  });
+});
+
+describe('a units list longer than one page (invented benchmark data: 3,003 accounts of 1,001 units)', () => {
+  const data = tempDir();
+  writeSynthetic(data, { ...SCALES.city!, websites: 7, accounts: 3003, quarters: 1 });
+  const units = buildHistory(loadDataDir(data).quarters).units;
+  let site: ReturnType<typeof buildSite>;
+  beforeAll(() => {
+    site = buildSite(data);
+    if (site.code !== 0) throw new Error(site.log);
+  });
+
+  it('splits /units/ into pages of 1,000, every unit exactly once, with a pager', () => {
+    expect(units).toHaveLength(1001);
+    const pages = ['units', 'units/page/2'].map((p) => site.page(p));
+    const listed = pages.map((html) => [...html.matchAll(/<th scope="row"><a href="(\/units\/[^"]+)"/g)].map((m) => m[1]!));
+    expect(listed.map((l) => l.length)).toEqual([1000, 1]);
+    expect(new Set(listed.flat())).toEqual(new Set(units.map((u) => paths.unit({ unit: u.name, unitKey: u.key }))));
+    expect(pages[0]).toContain('（第 1 页，共 2 页）');
+    expect(pages[0]).toMatch(/<a href="\/units\/page\/2\/"[^>]*rel="next"/);
+    expect(pages[1]).toMatch(/<a href="\/units\/"[^>]*rel="prev"/);
+    // Regions in order (numbers by value), so a region split by the page break continues on the next page.
+    const headings = pages.map((html) => [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]!));
+    expect(headings).toEqual([['虚构第1区', '虚构第2区', '虚构第3区'], ['虚构第3区']]);
+    expect(brokenLinks(site.out)).toEqual([]);
   });
 });

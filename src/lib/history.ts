@@ -8,6 +8,7 @@ import { unitKey } from './identity.ts';
 import type { Quarter } from './load.ts';
 import { normalizeName } from './normalize.ts';
 import { compareQuarters } from './quarter.ts';
+import { compareRegions } from './region.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { round2 } from './score.ts';
 
@@ -182,8 +183,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const zh = new Intl.Collator('zh-CN').compare;
-
 /** Builds every history and trend from the published quarters (any order in; oldest first out). */
 export function buildHistory(all: readonly Quarter[]): History {
   const published = all.filter((q) => q.published).sort(compareQuarters);
@@ -272,9 +271,9 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
   return { rows, platforms, websiteRepeatLabels, accountRepeatLabels, districts: latest ? districtComparison(latest) : undefined };
 }
 
-/** Per-district figures of one quarter; undefined when neither table has 所属地区. */
+/** Per-district figures of one quarter, city level (市直…) first as in the lists; undefined when neither table has 所属地区. */
 export function districtComparison(q: Quarter): DistrictRow[] | undefined {
-  const regions = distinct([...q.stats.websites.byRegion, ...q.stats.newMedia.byRegion].map((c: Count) => c.label)).sort(zh);
+  const regions = distinct([...q.stats.websites.byRegion, ...q.stats.newMedia.byRegion].map((c: Count) => c.label)).sort(compareRegions);
   if (regions.length === 0) return undefined;
   return regions.map((region) => {
     const sites = q.websites.filter((w) => w.region === region);

@@ -3,6 +3,8 @@
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
 
+import { compareRegions, compareZh } from '../lib/region';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -36,6 +38,8 @@ const PAGE_SIZE = 20;
  */
 export const RANKING = { termSimilarity: 10 };
 const SORT_KEY = 'quarter';
+/** Phone widths, as in src/styles/global.css: the filters start closed there. */
+const NARROW = '(max-width: 40rem)';
 
 /**
  * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
@@ -79,7 +83,8 @@ export function startSearch(): void {
   const status = document.getElementById('search-status') as HTMLElement;
   const list = document.getElementById('search-results') as HTMLOListElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
-  const fieldset = document.getElementById('search-filters') as HTMLFieldSetElement;
+  const filtersBox = document.getElementById('search-filters') as HTMLDetailsElement;
+  const filtersCount = document.getElementById('search-filters-count') as HTMLElement;
   const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
@@ -99,6 +104,12 @@ export function startSearch(): void {
     return filters;
   };
 
+  /** Tells in the disclosure's summary how many filters are set, so that a closed one does not hide them. */
+  const showFilterCount = () => {
+    const n = Object.keys(chosenFilters()).length + (sortSelect.value ? 1 : 0);
+    filtersCount.textContent = n > 0 ? `（已选 ${n} 项）` : '';
+  };
+
   /** Keeps the address bar a shareable link to what is on screen. */
   const writeUrl = () => {
     const next = new URLSearchParams();
@@ -114,8 +125,9 @@ export function startSearch(): void {
     for (const select of filterSelects) {
       const name = select.dataset.filter!;
       const wanted = select.value || params.get(name) || '';
+      // Newest quarter first; regions as in the lists (市直… first, src/lib/region.ts); the rest in pinyin order.
       const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
-        name === '季度' ? b.localeCompare(a, 'zh-CN', { numeric: true }) : a.localeCompare(b, 'zh-CN'),
+        name === '季度' ? b.localeCompare(a, 'zh-CN', { numeric: true }) : name === '所属地区' ? compareRegions(a, b) : compareZh(a, b),
       );
       select.replaceChildren(el('option', undefined, '全部'));
       (select.firstChild as HTMLOptionElement).value = '';
@@ -195,7 +207,10 @@ export function startSearch(): void {
       await pagefind.options({ excerptLength: 36, ranking: RANKING });
       await pagefind.init();
       fillFilters(await pagefind.filters());
-      fieldset.hidden = false;
+      showFilterCount();
+      // Open on wide screens; on phones closed (it would fill the first screen) unless a shared link set a filter.
+      filtersBox.open = !matchMedia(NARROW).matches || filtersCount.textContent !== '';
+      filtersBox.hidden = false;
       status.textContent = '';
       await run(false);
     } catch (error) {
@@ -209,7 +224,12 @@ export function startSearch(): void {
     event.preventDefault();
     void run(false);
   });
-  for (const select of [...filterSelects, sortSelect]) select.addEventListener('change', () => void run(false));
+  for (const select of [...filterSelects, sortSelect]) {
+    select.addEventListener('change', () => {
+      showFilterCount();
+      void run(false);
+    });
+  }
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
     void showMore(generation).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | undefined)?.focus());

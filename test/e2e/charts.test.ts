@@ -65,7 +65,7 @@ describe('charts in Chromium (four-quarter fixture)', () => {
     await page.close();
   });
 
-  for (const path of ['', 'bulletins/2021-q4/', ACCOUNT, UNIT, 'websites/', 'accounts/']) {
+  for (const path of ['', 'bulletins/2021-q4/', ACCOUNT, UNIT, 'websites/', 'accounts/', 'units/']) {
     it(`ships no Chart.js on /${path}`, async () => {
       const { page, problems, scripts } = await open(path);
       expect(await page.locator('canvas').count()).toBe(0);

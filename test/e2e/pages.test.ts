@@ -20,6 +20,47 @@ describe('bulletin pages in Chromium', () => {
     });
   }
 
+  it('shows that a wide table scrolls sideways, on phones in words, and only while it is wider than its box', async () => {
+    /** For each table box on the page: does it overflow, is the hint shown, and which edge shadows are visible. */
+    const boxes = (page: import('playwright-core').Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.table-frame')].map((frame) => {
+          const box = frame.querySelector('.table-scroll')!;
+          const hint = frame.querySelector<HTMLElement>('.scroll-hint')!;
+          return {
+            name: box.getAttribute('aria-labelledby') ?? box.getAttribute('aria-label'),
+            wide: box.scrollWidth > box.clientWidth,
+            hint: hint.getBoundingClientRect().height > 0 && getComputedStyle(hint).visibility === 'visible' ? hint.textContent : '',
+            left: getComputedStyle(frame, '::before').opacity,
+            right: getComputedStyle(frame, '::after').opacity,
+          };
+        }),
+      );
+    const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await phone.goto(`${ctx.server.url}bulletins/2020-q3/`);
+    const before = await boxes(phone);
+    const annex = before.find((b) => b.name === 'annex-1-caption')!;
+    expect(annex).toEqual({ name: 'annex-1-caption', wide: true, hint: '左右滑动查看更多列', left: '0', right: '1' });
+    // Every box: hint and right shadow exactly when the table overflows (a narrow table gets neither).
+    for (const b of before) expect([b.name, b.hint !== '', b.right === '1'], b.name ?? '').toEqual([b.name, b.wide, b.wide]);
+    expect(before.some((b) => !b.wide)).toBe(true);
+    // The box is a named, keyboard-focusable region: arrow keys scroll it; at its end the shadow moves to the left.
+    const region = phone.getByRole('region', { name: '第三季度政府网站抽查情况统计表' });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    await region.focus();
+    await phone.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    await region.evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
+    await expect.poll(async () => (await boxes(phone)).find((b) => b.name === 'annex-1-caption')).toMatchObject({ left: '1', right: '0' });
+    await phone.close();
+
+    const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desktop.goto(`${ctx.server.url}bulletins/2020-q3/`);
+    // On a desktop the words are not shown; a table that still overflows keeps its shadow.
+    for (const b of await boxes(desktop)) expect([b.name, b.hint, b.right === '1'], b.name ?? '').toEqual([b.name, '', b.wide]);
+    await desktop.close();
+  });
+
   it('works with JavaScript off', async () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

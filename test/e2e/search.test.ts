@@ -283,6 +283,38 @@ describe('search over three invented quarters (filters, sorting, shareable links
     await p.close();
   });
 
+  it('folds the filters into “筛选与排序” on a phone, unless a shared link set one; open on a desktop', async () => {
+    const open = async (width: number, query = '') => {
+      const p = await browser.newPage({ viewport: { width, height: 844 } });
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(`${ctx.server.url}search/${query}`);
+      await p.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
+      const state = () =>
+        p.evaluate(() => {
+          const box = document.getElementById('search-filters') as HTMLDetailsElement;
+          return { open: box.open, summary: box.querySelector('summary')!.textContent };
+        });
+      return { p, state };
+    };
+    // A phone: closed, so that the first screen shows results rather than six drop-downs.
+    const phone = await open(390, `?q=${encodeURIComponent('虚构')}`);
+    expect(await phone.state()).toEqual({ open: false, summary: '筛选与排序' });
+    await phone.p.waitForSelector('.search-result');
+    expect(await phone.p.locator('.search-result').first().evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(844);
+    await phone.p.locator('#search-filters summary').click();
+    await phone.p.selectOption('select[data-filter="结果"]', '不合格');
+    expect(await phone.state()).toEqual({ open: true, summary: '筛选与排序（已选 1 项）' });
+    await phone.p.close();
+    // A shared link with a filter: open, so that the reader sees what narrows the results.
+    const shared = await open(390, `?${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}&sort=newest`);
+    expect(await shared.state()).toEqual({ open: true, summary: '筛选与排序（已选 2 项）' });
+    expect(await shared.p.locator('select[data-filter="结果"]').inputValue()).toBe('不合格');
+    await shared.p.close();
+    const desktop = await open(1280);
+    expect(await desktop.state()).toEqual({ open: true, summary: '筛选与排序' });
+    await desktop.p.close();
+  });
+
   it('shows names as text, never as HTML', async () => {
     const p = await searchPage(browser, ctx.server, errors, `?q=${encodeURIComponent('测试号')}`);
     await p.waitForSelector('.search-result');

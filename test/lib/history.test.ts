@@ -119,11 +119,11 @@ describe('trends', () => {
     expect(h.trends.rows.map((r) => r.accountsWithRepeats)).toEqual([0, 0, 1, 0]);
   });
 
-  it('compares districts in the latest quarter', () => {
+  it('compares districts in the latest quarter, city level (市直) first', () => {
     expect(h.trends.districts).toEqual([
+      { region: '市直', websites: 1, meanScore: 97, withVeto: 0, accounts: 2, passed: 2, passRate: 100 },
       { region: '丙县', websites: 1, meanScore: 100, withVeto: 0, accounts: 0, passed: 0, passRate: undefined },
       { region: '甲区', websites: 1, meanScore: 110, withVeto: 0, accounts: 1, passed: 1, passRate: 100 },
-      { region: '市直', websites: 1, meanScore: 97, withVeto: 0, accounts: 2, passed: 2, passRate: 100 },
       { region: '乙县', websites: 1, meanScore: 99, withVeto: 0, accounts: 2, passed: 1, passRate: 50 },
     ]);
   });

@@ -1,0 +1,48 @@
+/**
+ * The order of the index lists (/websites/, /accounts/, /units/): by 所属地区 (city level first, see region.ts),
+ * then by name in zh-CN collation. Computed once per build and split into pages by the list components.
+ */
+import type { AccountHistory, History, UnitHistory, WebsiteHistory } from './history.ts';
+import { unitKey } from './identity.ts';
+import { compareRegions, compareZh } from './region.ts';
+
+/** One row of the account list: an account under the unit it is listed with. */
+export interface AccountListRow {
+  unit: UnitHistory;
+  account: AccountHistory;
+}
+
+export interface ListOrder {
+  websites: WebsiteHistory[];
+  units: UnitHistory[];
+  /**
+   * Every account exactly once, under the unit it had in its latest quarter: unit by unit (in `units` order), a
+   * unit's accounts in order of first appearance. Exactly once, so that the list's page count is the account count.
+   */
+  accounts: AccountListRow[];
+}
+
+const byRegionThenName = <T>(name: (item: T) => string, region: (item: T) => string | undefined) =>
+  (a: T, b: T) => compareRegions(region(a), region(b)) || compareZh(name(a), name(b));
+
+/** Identity of the unit an account belonged to in its latest quarter (after data/aliases.csv renames). */
+const latestUnitKey = (account: AccountHistory) => {
+  const record = account.entries.at(-1)!.record;
+  return record.unitKey ?? unitKey(record.unit);
+};
+
+/** Every list in reading order. */
+export function listOrder(history: History): ListOrder {
+  const websites = [...history.websites].sort(byRegionThenName((w) => w.name, (w) => w.region));
+  const units = [...history.units].sort(byRegionThenName((u) => u.name, (u) => u.region));
+  const byKey = new Map(history.accounts.map((a) => [a.key, a]));
+  const accounts: AccountListRow[] = [];
+  for (const unit of units) {
+    for (const key of unit.accountKeys) {
+      const account = byKey.get(key)!;
+      // An account that moved to another unit is listed once, under the unit it has now.
+      if (latestUnitKey(account) === unit.key) accounts.push({ unit, account });
+    }
+  }
+  return { websites, units, accounts };
+}
