@@ -1,12 +1,13 @@
 /** Bar charts: only the pieces a bar chart needs are registered. */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ChartSpec } from '../../lib/chart';
-import { baseOptions, colour, pageFont, pattern } from './common';
+import { baseOptions, colour, pageFont, pageFontSize, pattern } from './common';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   Chart.defaults.font.family = pageFont();
+  Chart.defaults.font.size = pageFontSize();
   const options = baseOptions(spec);
   options.plugins.legend.labels.usePointStyle = false;
   return new Chart(canvas, {

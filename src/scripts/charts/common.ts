@@ -55,3 +55,12 @@ export function baseOptions(spec: ChartSpec) {
 export function pageFont(): string {
   return getComputedStyle(document.body).fontFamily;
 }
+
+/**
+ * Chart.js draws its labels at a fixed 12 px; scale that with the reader's text size (the root font size, 16 px by
+ * default), so that a reader who sets larger text in the browser gets larger chart labels too.
+ */
+export function pageFontSize(): number {
+  const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.round((12 * root) / 16);
+}
