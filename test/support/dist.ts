@@ -23,6 +23,18 @@ export function htmlPages(dist: string): string[] {
     .map((f) => relative(dist, f));
 }
 
+/** One page of each type a site has, by its first path segment (home = ''), as URL paths (e.g. `bulletins/2020-q3/`). */
+export function samplePages(pages: string[]): string[] {
+  const byType = new Map<string, string>();
+  for (const page of pages) {
+    const url = page.replace(/index\.html$/, '').replace(/\.html$/, '');
+    const segments = url.split('/').filter(Boolean);
+    const type = segments.length === 0 ? 'home' : `${segments[0]}${segments.length > 1 ? '/*' : ''}`;
+    if (!byType.has(type)) byType.set(type, url);
+  }
+  return [...byType.values()];
+}
+
 const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** ids declared in a page. */
