@@ -8,7 +8,8 @@
  * index in the time the build allows (BENCHMARKS.md). The 季度结果 filter keeps “failed in that quarter” exact.
  */
 import { WEBSITE_FLAGS } from './columns.ts';
-import type { AccountHistory, WebsiteHistory } from './history.ts';
+import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
+import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
 
 /**
@@ -164,4 +165,44 @@ export function searchRecords(
     });
   }
   return records;
+}
+
+/** One filter of the search page: its name and its values, in the order offered, with how many records have each. */
+export interface FilterOption {
+  name: string;
+  values: { value: string; count: number }[];
+}
+
+/**
+ * The search page's filters and their counts, written into the page at build time. Pagefind could report them, but
+ * only by downloading every filter file first, which for a national dataset is 7 MB before the first query; a query
+ * then loads only the filters it uses. Counts use the records' own filters (entityFilters), so they cannot disagree.
+ * `quarters` are the published quarters, oldest first: each has a bulletin, filed under 季度 and 类型 通报.
+ */
+export function filterOptions(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  quarters: readonly Pick<QuarterRef, 'label'>[],
+): FilterOption[] {
+  const counts = new Map<string, Map<string, number>>(Object.values(FILTERS).map((name) => [name, new Map()]));
+  const add = (filters: Record<string, string[]>) => {
+    for (const [name, values] of Object.entries(filters)) {
+      const byValue = counts.get(name);
+      if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    }
+  };
+  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
+  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
+  for (const account of history.accounts) add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
+
+  const quarterOrder = new Map([...quarters].reverse().map((q, i) => [q.label, i]));
+  const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
+  const order: Record<string, (a: string, b: string) => number> = {
+    [FILTERS.quarter]: (a, b) => (quarterOrder.get(a) ?? 0) - (quarterOrder.get(b) ?? 0), // newest first
+    [FILTERS.type]: (a, b) => typeOrder.indexOf(a) - typeOrder.indexOf(b),
+    [FILTERS.region]: compareRegions, // city level first, as in the lists
+  };
+  return [...counts].map(([name, byValue]) => ({
+    name,
+    values: [...byValue].sort(([a], [b]) => (order[name] ?? compareZh)(a, b)).map(([value, count]) => ({ value, count })),
+  }));
 }

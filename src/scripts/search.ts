@@ -3,7 +3,6 @@
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
 
-import { compareRegions, compareZh } from '../lib/region';
 
 interface PagefindResultData {
   url: string;
@@ -26,7 +25,6 @@ interface SearchOptions {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (term: string | null, o?: SearchOptions) => Promise<PagefindSearch>;
   debouncedSearch: (term: string | null, o?: SearchOptions, ms?: number) => Promise<PagefindSearch | null>;
 }
@@ -120,27 +118,14 @@ export function startSearch(): void {
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
   };
 
-  /** Fills each filter's options with the values in the index and their counts. */
-  const fillFilters = (available: Record<string, Record<string, number>>) => {
-    for (const select of filterSelects) {
-      const name = select.dataset.filter!;
-      const wanted = select.value || params.get(name) || '';
-      // Newest quarter first; regions as in the lists (市直… first, src/lib/region.ts); the rest in pinyin order.
-      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
-        name === '季度' ? b.localeCompare(a, 'zh-CN', { numeric: true }) : name === '所属地区' ? compareRegions(a, b) : compareZh(a, b),
-      );
-      select.replaceChildren(el('option', undefined, '全部'));
-      (select.firstChild as HTMLOptionElement).value = '';
-      for (const [value, count] of values) {
-        const option = el('option', undefined, `${value}（${count}）`);
-        option.value = value;
-        select.append(option);
-      }
-      select.value = values.some(([v]) => v === wanted) ? wanted : '';
-      // A filter the data does not have (e.g. no 所属地区 column yet) is hidden rather than offered empty.
-      (select.closest('label') as HTMLElement).hidden = values.length === 0;
-    }
-  };
+  /**
+   * The filters' options and counts are in the page (src/lib/search.ts `filterOptions`): asking Pagefind for them
+   * would download every filter file before the first query. A shared link's choices are restored if offered.
+   */
+  for (const select of filterSelects) {
+    const wanted = params.get(select.dataset.filter!) ?? '';
+    if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  }
 
   const renderResult = (data: PagefindResultData): HTMLLIElement => {
     const item = el('li', 'search-result');
@@ -206,7 +191,6 @@ export function startSearch(): void {
       pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
       await pagefind.options({ excerptLength: 36, ranking: RANKING });
       await pagefind.init();
-      fillFilters(await pagefind.filters());
       showFilterCount();
       // Open on wide screens; on phones closed (it would fill the first screen) unless a shared link set a filter.
       filtersBox.open = !matchMedia(NARROW).matches || filtersCount.textContent !== '';

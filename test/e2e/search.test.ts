@@ -201,6 +201,8 @@ describe('search over the real data (2020-Q3)', () => {
     console.log(`search cost, real data: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
     expect(cost.query).toBeGreaterThan(0);
     expect(cost.load + cost.query).toBeLessThan(300_000);
+    // The filter lists are in the page; a query without filters downloads no filter file.
+    expect(cost.filterFiles).toBe(0);
   });
 
   it('logged no console errors', () => {
@@ -254,6 +256,25 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(bulletins.map((h) => h.url)).toEqual(['/bulletins/2021-q3/', '/bulletins/2021-q2/', '/bulletins/2021-q1/']);
     const sites = await search(ctx.page, null, { filters: { 类型: '政府网站', 结果: '不合格' } });
     expect(urls(sites)).toEqual([hitUrl(FIXTURE, '虚构乙县人民政府网站')]);
+  });
+
+  it('offers the filters with the counts Pagefind itself reports, without downloading them first', async () => {
+    const offered = await ctx.page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')].map((s) => [
+          s.dataset.filter!,
+          Object.fromEntries([...s.options].filter((o) => o.value).map((o) => [o.value, Number(/（(\d+)）$/.exec(o.text)![1])])),
+        ]),
+      ),
+    );
+    const reported = (await ctx.page.evaluate(`(async () => {
+      const pagefind = await import(document.getElementById('search-form').dataset.bundle);
+      return pagefind.filters();
+    })()`)) as Record<string, Record<string, number>>;
+    const { 季度结果: hidden, ...visible } = reported;
+    expect(hidden).toBeDefined();
+    expect(offered).toEqual(visible);
+    expect(Object.keys(offered['季度']!)).toEqual(['2021年第三季度', '2021年第二季度', '2021年第一季度']);
   });
 
   it('keeps filters in a shareable URL and restores them from it', async () => {

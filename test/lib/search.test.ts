@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityUrl } from '../../src/integrations/pagefind.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
-import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
+import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, filterOptions, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
 import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -46,6 +46,27 @@ describe('search records', () => {
     const r = byTitle('虚构丙镇便民（快手）');
     expect(r.meta.quarter).toBe('2021年第三季度');
     expect(r.meta.detail).toBe('虚构丙镇人民政府 · 乙县 · 不合格');
+  });
+});
+
+describe('filterOptions', () => {
+  const options = Object.fromEntries(filterOptions(history, history.quarters).map((f) => [f.name, f.values.map((v) => `${v.value} ${v.count}`)]));
+
+  it('counts each quarter\'s bulletin, websites and accounts, newest quarter first', () => {
+    // Counted by hand from test/fixtures/search: Q1 3 websites + 4 accounts, Q2 3 + 4, Q3 3 + 5, and a bulletin each;
+    // 合格: 4 websites + 6 accounts, 不合格: 乙县网站, 甲区发布, 平安乙县（今日头条）, 丙镇便民.
+    expect(options[FILTERS.quarter]).toEqual(['2021年第三季度 9', '2021年第二季度 8', '2021年第一季度 8']);
+    expect(options[FILTERS.type]).toEqual(['通报 3', '政府网站 4', '政务新媒体 7']);
+  });
+
+  it('counts a website or account once per value it ever had, regions city level first', () => {
+    expect(options[FILTERS.result]).toEqual(['不合格 4', '合格 10']);
+    expect(options[FILTERS.region]).toEqual(['市直 4', '甲区 2', '乙县 5']);
+    expect(options[FILTERS.platform]).toEqual(['抖音 1', '今日头条 1', '快手 1', '微信 3', '新浪微博 1']);
+  });
+
+  it('offers only the filters readers choose from, not the hidden 季度结果', () => {
+    expect(Object.keys(options)).toEqual(Object.values(FILTERS));
   });
 });
 

@@ -27,7 +27,7 @@ export function indexBytes(dist: string): { total: number; index: number } {
  * `load` for starting search (script, WebAssembly, metadata, filters), `query` for the query itself
  * (index chunks and the first page of result fragments).
  */
-export async function queryBytes(browser: Browser, siteUrl: string, query: string): Promise<{ load: number; query: number; requests: number }> {
+export async function queryBytes(browser: Browser, siteUrl: string, query: string): Promise<{ load: number; query: number; requests: number; filterFiles: number }> {
   const page = await browser.newPage();
   const sizes: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {
@@ -41,5 +41,10 @@ export async function queryBytes(browser: Browser, siteUrl: string, query: strin
   await page.close();
   const isQuery = (url: string) => /\/(index|fragment)\//.test(url);
   const sum = (list: typeof sizes) => list.reduce((n, s) => n + s.bytes, 0);
-  return { load: sum(sizes.filter((s) => !isQuery(s.url))), query: sum(sizes.filter((s) => isQuery(s.url))), requests: sizes.length };
+  return {
+    load: sum(sizes.filter((s) => !isQuery(s.url))),
+    query: sum(sizes.filter((s) => isQuery(s.url))),
+    requests: sizes.length,
+    filterFiles: sizes.filter((s) => /\/filter\//.test(s.url)).length,
+  };
 }
