@@ -1,14 +1,17 @@
 /**
- * Builds the Pagefind search index: one record per website and account, added while Astro writes the site,
- * then every page marked `data-pagefind-body` (the bulletins). Any Pagefind error fails the build.
+ * Builds the Pagefind search index from the data alone: one record per bulletin, website and account
+ * (src/lib/search.ts). Records are added and the index is written to a staging folder while Astro is still writing
+ * pages (Pagefind runs in its own process, on the other core); when the build is done the folder is moved into
+ * place. Any Pagefind error fails the build.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { SEARCH_LANGUAGE, searchRecords } from '../lib/search.ts';
-import { paths } from '../site.ts';
 import { passes } from '../lib/report.ts';
+import { SEARCH_LANGUAGE, bulletinRecord, searchRecords, type SearchRecord } from '../lib/search.ts';
+import { paths } from '../site.ts';
 import { dataDir as currentDataDir, loadedData, loadedHistory } from '../utils/dataset.ts';
 
 /**
@@ -33,65 +36,74 @@ function check<T extends PagefindResponse>(response: T, step: string, logger: As
   return response;
 }
 
-/** Pages that have searchable text of their own (data-pagefind-body); everything else is a custom record. */
-const BULLETIN_PAGES = 'bulletins/*/index.html';
 const RECORD_BATCH = 256;
 
-interface Started {
-  index: pagefind.PagefindIndex;
-  records: number;
-  started: number;
+/** Every record of the site: the published bulletins, then each website and account. */
+export function siteRecords(dataDir: string): SearchRecord[] {
+  const bulletins = loadedData(dataDir).quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));
+  return [...bulletins, ...searchRecords(loadedHistory(dataDir), entityUrl)];
 }
 
-/**
- * Creates the index and adds one record per website and account. Needs only the data, so it runs in the Pagefind process
- * while Astro is still writing pages: on two cores that overlap is most of what indexing costs.
- */
-async function startIndex(dataDir: string, logger: AstroIntegrationLogger): Promise<Started> {
+/** Creates the index, adds every record and writes the bundle to `staging`; returns how many records it holds. */
+async function writeIndex(dataDir: string, staging: string, logger: AstroIntegrationLogger): Promise<number> {
   const started = performance.now();
   const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引', logger);
   if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
-  const records = searchRecords(loadedHistory(dataDir), entityUrl);
+  const records = siteRecords(dataDir);
   // In batches: one record at a time waits on a round trip to the Pagefind process for each of many thousands.
   for (let i = 0; i < records.length; i += RECORD_BATCH) {
     const batch = records.slice(i, i + RECORD_BATCH);
     const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
     responses.forEach((response, j) => check(response, `索引记录 ${batch[j]!.url}`, logger));
   }
-  return { index, records: records.length, started };
+  rmSync(staging, { recursive: true, force: true });
+  check(await index.writeFiles({ outputPath: staging }), '写出索引', logger);
+  logger.info(`搜索索引：${records.length} 条记录（通报、网站和账号），${Math.round(performance.now() - started)} ms`);
+  return records.length;
 }
 
-/** Adds the built bulletin pages in `dir` and writes the bundle to `dir/pagefind/`. */
-async function finishIndex({ index, records, started }: Started, dir: string, logger: AstroIntegrationLogger): Promise<void> {
-  // Only bulletin pages carry data-pagefind-body; reading the thousands of other pages would only cost time.
-  const { page_count } = check(await index.addDirectory({ path: dir, glob: BULLETIN_PAGES }), '索引页面', logger);
-  check(await index.writeFiles({ outputPath: join(dir, 'pagefind') }), '写出索引', logger);
-  logger.info(`已索引 ${page_count} 期通报，加入 ${records} 条网站和账号记录（${Math.round(performance.now() - started)} ms）`);
+/** Moves the written index into the built site (a copy when the two are on different file systems). */
+function moveInto(staging: string, target: string): void {
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(staging, target);
+  } catch {
+    cpSync(staging, target, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /**
- * Astro integration: starts the index as soon as the build is configured (Pagefind then works in its own process
- * while Vite bundles and Astro writes pages), finishes it on the build output.
+ * Astro integration: starts the index as soon as the build is configured (Pagefind then works while Vite bundles and
+ * Astro writes pages), and moves it into the output when the build is done.
  */
 export default function searchIndex(options: { dataDir?: string } = {}): AstroIntegration {
   const dataDir = () => options.dataDir ?? currentDataDir();
-  let pending: Promise<Started> | undefined;
+  let staging = '';
+  let pending: Promise<number> | undefined;
   const start = (logger: AstroIntegrationLogger) => {
     // Data with errors is refused by the content loader, with the staff's report; nothing to index then.
-    if (!passes(loadedData(dataDir()).findings)) return;
-    pending ??= startIndex(dataDir(), logger);
+    if (pending || !passes(loadedData(dataDir()).findings)) return;
+    pending = writeIndex(dataDir(), staging, logger);
     // Reported in astro:build:done; until then a failure must not surface as an unhandled rejection.
     pending.catch(() => undefined);
   };
+  const cleanUp = () => staging && existsSync(staging) && rmSync(staging, { recursive: true, force: true });
   return {
     name: 'pagefind-search',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        if (command === 'build') start(logger);
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build') return;
+        // One folder per build process: parallel builds (tests, benchmark) may share a cache folder.
+        staging = join(fileURLToPath(config.cacheDir), `pagefind-${process.pid}`);
+        process.once('exit', cleanUp); // a build that fails before build:done leaves no staging folder behind
+        start(logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          await finishIndex(await (pending ?? startIndex(dataDir(), logger)), fileURLToPath(dir), logger);
+          if (!pending) start(logger);
+          await pending;
+          moveInto(staging, join(fileURLToPath(dir), 'pagefind'));
         } catch (cause) {
           throw new Error('搜索索引生成失败，网站未完成构建（Failed to run Pagefind）', { cause });
         } finally {

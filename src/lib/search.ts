@@ -7,7 +7,13 @@
  * history one click away, and a national dataset has 154,000 entities but 1.2 million rows, which Pagefind could not
  * index in the time the build allows (BENCHMARKS.md). The 季度结果 filter keeps “failed in that quarter” exact.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import type { QuarterStats } from './aggregate.ts';
+import type { BulletinMeta } from './bulletin.ts';
 import { WEBSITE_FLAGS } from './columns.ts';
+import { FIGURES } from './figures.ts';
+import { formatDate } from './format.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
@@ -205,4 +211,41 @@ export function filterOptions(
     name,
     values: [...byValue].sort(([a], [b]) => (order[name] ?? compareZh)(a, b)).map(([value, count]) => ({ value, count })),
   }));
+}
+
+/** The parts of a published quarter its bulletin's search record needs. */
+export interface BulletinSource {
+  id: string;
+  label: string;
+  meta: Pick<BulletinMeta, 'title' | 'issuer' | 'issued' | 'corrections'>;
+  /** The MDX prose, with `<Stat name="…" />` figures. */
+  body: string;
+  stats: QuarterStats;
+}
+
+/**
+ * The bulletin's text as a reader sees it on its page: `<Stat>` figures filled in from the annex data (as the page
+ * does), Markdown reduced to its words, one block per line.
+ */
+export function bulletinText(body: string, stats: QuarterStats): string {
+  const filled = body.replace(/<Stat\s+name\s*=\s*["']([^"']*)["']\s*\/>/g, (_, name: string) => FIGURES[name]?.[1](stats) ?? '');
+  const tree = fromMarkdown(filled);
+  return tree.children.map((block) => toString(block)).filter(Boolean).join('\n');
+}
+
+/**
+ * A bulletin's search record. Built from the data rather than read from the built page, so that the whole index is
+ * written while Astro is still writing pages (at national scale writing it took a minute after the last page).
+ * The title comes first, so a query such as `2020年第三季度` finds the bulletin before anything else.
+ */
+export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
+  const corrections = (q.meta.corrections ?? []).map((c) => `${formatDate(c.date)}更正：${c.note}`);
+  return {
+    url,
+    content: [q.meta.title, bulletinText(q.body, q.stats), `${q.meta.issuer}，${formatDate(q.meta.issued)}`, ...corrections].join('\n'),
+    language: SEARCH_LANGUAGE,
+    meta: { title: q.meta.title, quarter: q.label, type: TYPES.bulletin, detail: `${q.meta.issuer} · ${formatDate(q.meta.issued)}` },
+    filters: { [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] },
+    sort: { [SORT_KEY]: q.id },
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityUrl } from '../../src/integrations/pagefind.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
-import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, filterOptions, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
+import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
 import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -67,6 +67,33 @@ describe('filterOptions', () => {
 
   it('offers only the filters readers choose from, not the hidden 季度结果', () => {
     expect(Object.keys(options)).toEqual(Object.values(FILTERS));
+  });
+});
+
+describe('bulletin records', () => {
+  const [seed] = loadDataDir('data').quarters;
+
+  it('hold the prose as a reader sees it: figures filled in, Markdown reduced to words', () => {
+    const text = bulletinText(seed!.body, seed!.stats);
+    expect(text).toContain('此次对全市7个政府网站全部进行了抽查');
+    expect(text).toContain('抽查已经报备的政务新媒体48个');
+    expect(text).toContain('具体情况见附件1和附件2。');
+    expect(text).toMatch(/^一、总体情况$/m);
+    expect(text).not.toMatch(/<Stat|##|\]\(#annex/);
+  });
+
+  it('put the title first and file the bulletin under its quarter and 通报', () => {
+    const r = bulletinRecord(seed!, '/bulletins/2020-q3/');
+    expect(r.content.split('\n')[0]).toBe('潮州市人民政府办公室关于2020年第三季度全市政府网站与政务新媒体检查情况的通报');
+    expect(r.content).toContain('潮州市人民政府办公室，2020年10月26日');
+    expect(r.meta).toEqual({ title: seed!.meta.title, quarter: '2020年第三季度', type: TYPES.bulletin, detail: '潮州市人民政府办公室 · 2020年10月26日' });
+    expect(r.filters).toEqual({ [FILTERS.quarter]: ['2020年第三季度'], [FILTERS.type]: ['通报'] });
+    expect(r.sort).toEqual({ quarter: '2020-Q3' });
+  });
+
+  it('include corrections made after publication', () => {
+    const corrected = { ...seed!, meta: { ...seed!.meta, corrections: [{ date: '2020-11-02', note: '附件2第3行结果更正为合格' }] } };
+    expect(bulletinRecord(corrected, '/x/').content).toContain('2020年11月2日更正：附件2第3行结果更正为合格');
   });
 });
 
