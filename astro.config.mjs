@@ -17,8 +17,7 @@ export default defineConfig({
   // Pagefind is still indexing in its own process rather than after it.
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }), searchIndex()],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
-  // concurrency: several pages in flight, so rendering one overlaps writing another (each page is its own folder).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Parallel builds of different data folders (tests, benchmark) must not share a content cache.

@@ -5,7 +5,7 @@
  * place. Any Pagefind error fails the build.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -73,6 +73,25 @@ function moveInto(staging: string, target: string): void {
   }
 }
 
+/** Whether a process is still running (a staging folder of a running build must be left alone). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes staging folders that killed builds left in the cache folder. */
+function removeStale(cacheDir: string): void {
+  const names = existsSync(cacheDir) ? readdirSync(cacheDir) : [];
+  for (const name of names) {
+    const pid = /^pagefind-(\d+)$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * Astro integration: starts the index as soon as the build is configured (Pagefind then works while Vite bundles and
  * Astro writes pages), and moves it into the output when the build is done.
@@ -95,6 +114,7 @@ export default function searchIndex(options: { dataDir?: string } = {}): AstroIn
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         // One folder per build process: parallel builds (tests, benchmark) may share a cache folder.
+        removeStale(fileURLToPath(config.cacheDir));
         staging = join(fileURLToPath(config.cacheDir), `pagefind-${process.pid}`);
         process.once('exit', cleanUp); // a build that fails before build:done leaves no staging folder behind
         start(logger);
