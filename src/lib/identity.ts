@@ -21,17 +21,25 @@ const PLATFORM_SLUGS: Record<string, string> = {
   微信视频号: 'shipinhao', 小程序: 'xiaochengxu', 大鱼号: 'dayuhao', 学习强国: 'xuexiqiangguo', 其他: 'qita',
 };
 
-/** Slugs are asked for once per link, and pinyin is slow: remember them for the build. */
-const slugCache = new Map<string, string>();
+/**
+ * Slugs are asked for once per link (millions in a national build) and pinyin is slow: each is computed once per
+ * build. Pinyin by text, entity slugs by identity key.
+ */
+const pinyinCache = new Map<string, string>();
+const entitySlugCache = new Map<string, string>();
+
+function remember(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 /** `潮州人社` → `chao-zhou-ren-she`; letters and digits kept, everything else dropped; at most 48 characters. */
 export function pinyinSlug(text: string): string {
-  let slug = slugCache.get(text);
-  if (slug === undefined) {
-    slug = computePinyinSlug(text);
-    slugCache.set(text, slug);
-  }
-  return slug;
+  return remember(pinyinCache, text, () => computePinyinSlug(text));
 }
 
 function computePinyinSlug(text: string): string {
@@ -49,27 +57,15 @@ export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 6);
 }
 
-/** Entity slugs by key: every link to an entity asks again, and a national build has millions of links. */
-const entitySlugCache = new Map<string, string>();
-
-function remembered(key: string, compute: (key: string) => string): string {
-  let slug = entitySlugCache.get(key);
-  if (slug === undefined) {
-    slug = compute(key);
-    entitySlugCache.set(key, slug);
-  }
-  return slug;
-}
-
 /** URL segment of a website, from its identity key: the site code, or pinyin of the name and a hash. */
 export function websiteSlug(key: string): string {
   if (key.startsWith('code:')) return key.slice(5).toLowerCase();
-  return remembered(key, () => `${pinyinSlug(key.replace(/^name:/, ''))}-${keyHash(key)}`);
+  return remember(entitySlugCache, key, () => `${pinyinSlug(key.replace(/^name:/, ''))}-${keyHash(key)}`);
 }
 
 /** URL segment of an account, from its identity key: platform, pinyin of the account name, and a hash. */
 export function accountSlug(key: string): string {
-  return remembered(key, () => {
+  return remember(entitySlugCache, key, () => {
     const [platform, ...name] = key.split(':');
     return `${PLATFORM_SLUGS[platform!] ?? 'qita'}-${pinyinSlug(name.join(':'))}-${keyHash(key)}`;
   });
@@ -82,5 +78,5 @@ export function unitKey(unit: string): string {
 
 /** URL segment of a unit, from its identity key. */
 export function unitSlug(key: string): string {
-  return remembered(key, () => `${pinyinSlug(key.replace(/^unit:/, ''))}-${keyHash(key)}`);
+  return remember(entitySlugCache, key, () => `${pinyinSlug(key.replace(/^unit:/, ''))}-${keyHash(key)}`);
 }

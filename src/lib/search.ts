@@ -95,6 +95,8 @@ function websiteContent(site: WebsiteHistory): string {
   const last = records.at(-1)!;
   const flags = WEBSITE_FLAGS.filter((f) => records.some((r) => r[f.key])).map((f) => f.name);
   const problems = distinct(records.flatMap((r) => r.problems));
+  const results = distinct(records.map((r) => r.result));
+  const rectifications = distinct(records.map((r) => r.rectification));
   return [
     site.names.join('、'),
     site.region && `所属地区：${site.region}`,
@@ -102,8 +104,8 @@ function websiteContent(site: WebsiteHistory): string {
     flags.length > 0 && `单项否决：${flags.join('、')}`,
     problems.length > 0 && `其他问题：${problems.join('；')}`,
     `最近一期加分 ${formatScore(last.bonus)}，扣分 ${formatScore(last.deduction)}，总分 ${formatScore(last.total)}`,
-    distinct(records.map((r) => r.result)).length > 0 && `结果：${distinct(records.map((r) => r.result)).join('、')}`,
-    distinct(records.map((r) => r.rectification)).length > 0 && `整改情况：${distinct(records.map((r) => r.rectification)).join('；')}`,
+    results.length > 0 && `结果：${results.join('、')}`,
+    rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
   ]
     .filter(Boolean)
     .join('。');
