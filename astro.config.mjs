@@ -1,8 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import searchIndex from './src/integrations/pagefind.ts';
+import sitemap from './src/integrations/sitemap.ts';
 
 // SITE_URL and BASE_PATH let the same build serve from a domain root or a sub-path.
 // An inherited BASE_URL variable (vitest sets one, so do some CI systems) would override import.meta.env.BASE_URL
@@ -12,10 +11,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.gov.cn',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
-  // sitemap-index.xml + sitemap-0.xml list every HTML page (the 404 page excluded) with absolute URLs under site + base.
-  // The sitemap comes before the search index: build:done hooks run in this order, so the sitemap is written while
-  // Pagefind is still indexing in its own process rather than after it.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }), searchIndex()],
+  // sitemap-index.xml + sitemap-0.xml… list every HTML page (the 404 page excluded) with absolute URLs under site + base.
+  // The search index is not an integration: `npm run build` writes it in a process beside Astro (scripts/search-index.ts).
+  integrations: [mdx(), sitemap()],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -4,15 +4,18 @@
  * into a temporary folder beside DIR and swaps it in only when both validation and Astro succeeded, so a failed
  * build leaves the previous site byte-for-byte as it was. Exit 0 built, 1 validation or build failed, 2 usage error.
  *
- * Validation (scripts/validate.ts) runs beside Astro rather than before it: Astro spends its first seconds on one
- * core loading the data, so the other core validates for free (8 s at national scale). Astro's output is held back
- * until the data has passed, so staff with a broken CSV read only the validation report.
+ * Validation and the search index (scripts/search-index.ts) run in a process beside Astro rather than before it:
+ * Astro spends its first seconds on one core loading the data, so the other core validates for free (8 s at national
+ * scale) and then builds the index while Astro writes pages. Astro's output is held back until the data has passed,
+ * so staff with a broken CSV read only the validation report.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchFolder } from '../src/lib/search-index.ts';
+import type { IndexerMessage } from './search-index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -48,14 +51,33 @@ interface Exit {
 
 const exited = (child: ChildProcess) => new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 
-/** Runs `npm run validate` on the data folder: its verdict and its report (the same one staff get from validate). */
-async function validate(dataDir: string): Promise<{ ok: boolean; report: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/validate.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let report = '';
-  child.stdout!.on('data', (d: Buffer) => (report += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (report += d.toString()));
-  const { code } = await exited(child);
-  return { ok: code === 0, report: report.trimEnd() };
+/**
+ * Starts scripts/search-index.ts: validation of the data folder, then the search index written to `outputDir`.
+ * `verdict` settles when validation is done, with the same report staff get from `npm run validate`.
+ */
+function startIndexer(dataDir: string, outputDir: string) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/search-index.ts'), dataDir, outputDir], {
+    // Its own process group, so that stopping it stops the Pagefind process it starts too.
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exit = exited(child);
+  const verdict = new Promise<{ ok: boolean; report: string }>((resolve) => {
+    child.once('message', (message: IndexerMessage) => resolve({ ok: message.ok, report: message.report }));
+    // Ended without a verdict (it crashed): what it printed is the report.
+    void exit.then(() => resolve({ ok: false, report: output.trimEnd() }));
+  });
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    rmSync(scratchFolder(child.pid!), { recursive: true, force: true });
+  };
+  return { child, verdict, exit, kill, output: () => output.trimEnd() };
 }
 
 /** Holds a child's output until `release()`, then passes it on as it comes. */
@@ -84,26 +106,34 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = process.env.DATA_DIR || 'data';
 
   mkdirSync(dirname(out), { recursive: true });
-  // Beside the output, so the final rename stays on one file system.
+  // Beside the output, so the final renames stay on one file system.
   const temp = mkdtempSync(join(dirname(out), `.${basename(out)}-build-`));
+  const searchIndex = `${temp}-search`;
+  const cleanUp = () => {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(searchIndex, { recursive: true, force: true });
+  };
   const astro = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, ASTRO, 'build', '--outDir', temp, ...args.rest], {
     cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: dataDir },
   });
   const output = holdOutput(astro);
   const astroExit = exited(astro);
-  // Interrupted (Ctrl+C, a CI timeout): Astro stops too, and the old site stays.
+  const indexer = startIndexer(dataDir, searchIndex);
+  // Interrupted (Ctrl+C, a CI timeout): Astro and the indexer stop too, and the old site stays.
   const stop = (signal: NodeJS.Signals) => {
     astro.kill('SIGKILL');
-    rmSync(temp, { recursive: true, force: true });
+    indexer.kill();
+    cleanUp();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
 
-  const { ok, report } = await validate(dataDir);
+  const { ok, report } = await indexer.verdict;
   if (!ok) {
     astro.kill('SIGKILL');
-    await astroExit;
-    rmSync(temp, { recursive: true, force: true });
+    indexer.kill();
+    await Promise.all([astroExit, indexer.exit]);
+    cleanUp();
     console.error(`${report}\n数据校验未通过，网站未生成，${kept}（validation failed; nothing written）`);
     return 1;
   }
@@ -112,10 +142,20 @@ async function main(argv: string[]): Promise<number> {
 
   const { code, signal } = await astroExit;
   if (code !== 0) {
-    rmSync(temp, { recursive: true, force: true });
+    indexer.kill();
+    await indexer.exit;
+    cleanUp();
     console.error(`构建失败，${kept}（astro build failed${signal ? ` by ${signal}` : ''}; nothing replaced）`);
     return 1;
   }
+  const indexed = await indexer.exit;
+  if (indexed.code !== 0) {
+    cleanUp();
+    console.error(`${indexer.output()}\n搜索索引生成失败，${kept}（search index failed; nothing replaced）`);
+    return 1;
+  }
+  console.log(indexer.output());
+  renameSync(searchIndex, join(temp, 'pagefind'));
   const previous = `${temp}-previous`;
   if (existsSync(out)) renameSync(out, previous);
   try {

@@ -1,7 +1,7 @@
 /** Site-wide words, navigation and URLs; the city's name comes from the bulletins themselves. */
-import type { TableKind } from './lib/columns';
-import { accountSlug, unitKey, unitSlug, websiteSlug } from './lib/identity';
-import { ANNEX_PAGE_SIZE, pageOf } from './lib/paginate';
+import type { TableKind } from './lib/columns.ts';
+import { accountSlug, unitKey, unitSlug, websiteSlug } from './lib/identity.ts';
+import { ANNEX_PAGE_SIZE, pageOf } from './lib/paginate.ts';
 
 export const SITE_TITLE = '政府网站与政务新媒体检查情况通报';
 export const SITE_DESCRIPTION = '政府网站与政务新媒体季度检查情况通报及附件数据，主动公开。';

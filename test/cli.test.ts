@@ -70,3 +70,37 @@ describe('npm run new-quarter', () => {
     expect(readdirSync(dir)).toEqual(['2021-Q1']);
   });
 });
+
+describe('scripts/search-index.ts (run by npm run build beside Astro)', () => {
+  const index = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['scripts/search-index.ts', ...args], { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('writes the Pagefind bundle with one record per bulletin, website and account, exit 0', () => {
+    const out = join(tempDir(), 'pagefind');
+    const r = index('test/fixtures/search', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('校验通过');
+    const records = Number(/搜索索引：(\d+) 条记录/.exec(r.out)?.[1]);
+    expect(records).toBeGreaterThan(3);
+    expect(readdirSync(join(out, 'fragment'))).toHaveLength(records);
+    expect(readdirSync(out)).toContain('pagefind-entry.json');
+  });
+
+  it('writes nothing for data with errors, and prints the validation report, exit 1', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1', { 'websites.csv': WEBSITES.replace('10,5,105', '10,5,106') });
+    const out = join(tempDir(), 'pagefind');
+    const r = index(dir, out);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${dir}/2021-Q1/websites.csv:2: 错误：总分 “106”`);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = index('data');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('用法：node scripts/search-index.ts');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * What the site search knows: filter names and values, and one search record per website and per account, covering
- * every quarter it was inspected in. Pure data; src/integrations/pagefind.ts feeds these records to Pagefind, the
+ * every quarter it was inspected in. Pure data; src/lib/search-index.ts feeds these records to Pagefind, the
  * bulletin page marks itself up with the same names, and the search page shows the same words.
  *
  * One record per entity rather than per annex row: a reader looking for an account wants that account once, with its
@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import type { QuarterStats } from './aggregate.ts';
 import type { BulletinMeta } from './bulletin.ts';
 import { WEBSITE_FLAGS } from './columns.ts';
+import { escapeXml } from './feed.ts';
 import { FIGURES } from './figures.ts';
 import { formatDate } from './format.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
@@ -50,7 +51,7 @@ export const TYPES = { bulletin: '通报', website: '政府网站', account: '�
 /** Pagefind sort key; its value sorts quarters oldest → newest as plain text (`2020-Q3` < `2021-Q1`). */
 export const SORT_KEY = 'quarter';
 
-/** A Pagefind custom record (the shape of `index.addCustomRecord`). */
+/** One search record: what Pagefind stores for a hit (url, meta), indexes (content) and filters and sorts by. */
 export interface SearchRecord {
   url: string;
   content: string;
@@ -250,4 +251,20 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
     filters: { [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] },
     sort: { [SORT_KEY]: q.id },
   };
+}
+
+/**
+ * A record as the tiny HTML page Pagefind reads it from (src/lib/search-index.ts): the content as the body's only
+ * text, meta, filters and sort keys as `<meta>` tags whose `content` attribute Pagefind captures. Every value is
+ * escaped, so a cell holding markup stays text in the index.
+ */
+export function recordHtml(record: SearchRecord): string {
+  const tag = (kind: 'meta' | 'filter' | 'sort', name: string, value: string) =>
+    `<meta data-pagefind-${kind}="${escapeXml(name)}[content]" content="${escapeXml(value)}">`;
+  const head = [
+    ...Object.entries(record.meta).map(([name, value]) => tag('meta', name, value)),
+    ...Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => tag('filter', name, value))),
+    ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
+  ];
+  return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p></body></html>`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entityUrl } from '../../src/integrations/pagefind.ts';
+import { entityUrl, recordPath } from '../../src/lib/search-index.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
-import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, searchRecords } from '../../src/lib/search.ts';
+import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search.ts';
 import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -116,6 +116,47 @@ describe('entityUrl', () => {
   it("links to the website's or account's own page", () => {
     const account = history.accounts.find((a) => a.account === '虚构教育' && a.platform === '微信')!;
     expect(entityUrl({ kind: 'account', key: account.key })).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/$/);
+  });
+});
+
+describe('recordHtml', () => {
+  const record = {
+    url: '/accounts/x/',
+    content: '<script>alert(1)</script> & “引号”',
+    language: 'zh',
+    meta: { title: 'A"><img src=x onerror=alert(1)>', detail: "it's" },
+    filters: { [FILTERS.result]: ['合格', '不<合格>'] },
+    sort: { quarter: '2020-Q3' },
+  };
+  const html = recordHtml(record);
+
+  it('gives the content as the only text of the body, escaped', () => {
+    expect(html).toContain('<body><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</p></body>');
+    expect(html).not.toContain('<script');
+    expect(html).toMatch(/^<!doctype html><html lang="zh">/);
+  });
+
+  it('gives meta, one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
+    expect(html).toContain('<meta data-pagefind-meta="title[content]" content="A&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">');
+    expect(html).toContain('<meta data-pagefind-meta="detail[content]" content="it&apos;s">');
+    expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="合格">');
+    expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="不&lt;合格&gt;">');
+    expect(html).toContain('<meta data-pagefind-sort="quarter[content]" content="2020-Q3">');
+    expect(html.match(/<meta /g)).toHaveLength(5);
+  });
+});
+
+describe('recordPath', () => {
+  it('puts a record where Pagefind reads its URL back from', () => {
+    expect(recordPath('/accounts/weixin-x-1a2b3c/')).toBe('accounts/weixin-x-1a2b3c/index.html');
+    expect(recordPath('/websites/4400000001/')).toBe('websites/4400000001/index.html');
+    expect(recordPath('/')).toBe('index.html');
+  });
+
+  it('refuses URLs that would be indexed under another address or outside the folder', () => {
+    for (const url of ['/accounts/x', 'accounts/x/', '/a b/', '/../x/', '/a/../../x/', '/账号/', '/a?b/']) {
+      expect(() => recordPath(url), url).toThrow(/网址/);
+    }
   });
 });
 
