@@ -15,8 +15,11 @@ export default defineConfig({
   // The search index is not an integration: `npm run build` writes it in a process beside Astro (scripts/search-index.ts).
   integrations: [mdx(), sitemap()],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Four pages at a time: while one page's files are being written, the next is rendered (national scale: 229 s
+  // against 252 s one at a time, BENCHMARKS.md).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // One stylesheet for the whole site (18 KB, 4 KB gzip): cached once on a phone, one <link> per page rather than five.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   devToolbar: { enabled: false },
   // Parallel builds of different data folders (tests, benchmark) must not share a content cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',

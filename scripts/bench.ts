@@ -6,9 +6,9 @@
  * baseline. Prints a Markdown table and writes BENCHMARKS.md (unless --no-write).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SCALES, writeSynthetic, type Scale } from './bench/synthetic.ts';
 import { launch, serve } from '../test/support/browser.ts';
@@ -16,6 +16,7 @@ import { indexBytes, queryBytes } from '../test/support/search-cost.ts';
 
 const ROOT = process.cwd();
 const WORK = join(ROOT, '.tmp', 'bench');
+const TRASH = join(ROOT, '.tmp', 'bench-trash');
 const NODE = process.execPath;
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
@@ -43,6 +44,19 @@ function timed(args: string[], env: Record<string, string> = {}): Timed {
   const lines = r.stderr.trim().split('\n');
   const peakKiB = Number(lines.at(-1));
   return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : NaN, code: r.status, output: r.stdout + r.stderr };
+}
+
+/**
+ * Moves an earlier run's output aside instead of deleting it; the run deletes it after its last timed step.
+ * On ext4 without a journal (as on these machines), creating a file passes over every inode freed in the last few
+ * minutes (the kernel's recently_deleted check), so a build started right after deleting a previous national
+ * output spent most of its time in the kernel: the same bare baseline took 106 s on a quiet disk and 168 s after
+ * a deletion. Timings taken within about five minutes of deleting a large tree are not comparable.
+ */
+function discard(path: string): void {
+  if (!existsSync(path)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(path, join(TRASH, `${Date.now()}-${basename(path)}`));
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -93,7 +107,7 @@ function pageJsBytes(dist: string, html: string): number {
 /** A bare Astro site with `pages` trivial pages, built by the same Astro: the baseline. */
 function bareBaseline(pages: number): Timed {
   const dir = join(WORK, `bare-${pages}`);
-  rmSync(dir, { recursive: true, force: true });
+  discard(dir);
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
   writeFileSync(join(dir, 'astro.config.mjs'), "export default { devToolbar: { enabled: false } };\n");
   writeFileSync(
@@ -133,7 +147,7 @@ async function searchCost(dist: string, term: string) {
 
 async function runScale(scale: Scale): Promise<Row> {
   const base = join(WORK, scale.name);
-  rmSync(base, { recursive: true, force: true });
+  discard(base);
   const data = join(base, 'data');
   const dist = join(base, 'dist');
   console.error(`[${scale.name}] 生成虚构数据…`);
@@ -213,6 +227,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const results: Row[] = [];
   for (const n of names) results.push(await runScale(SCALES[n]!));
+  console.error('删除上次运行的输出…');
+  rmSync(TRASH, { recursive: true, force: true });
   const report = `${table(results)}\n\n机器：${machine()}`;
   console.log(report);
   if (!argv.includes('--no-write')) {
