@@ -24,6 +24,11 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
  * quarters of the machine's memory instead.
  */
 const HEAP_MIB = Math.floor((totalmem() / 2 ** 20) * 0.75);
+/**
+ * A larger young generation (64 MiB semi-spaces, default 16): each page's garbage dies young instead of being copied
+ * into the old generation and marked again with the whole dataset (national scale: 192 s against 205 s).
+ */
+const SEMI_SPACE_MIB = 64;
 
 /** `--outDir X` or `--outDir=X` (default dist), and the other arguments, passed on to `astro build`. */
 function parseArgs(argv: string[]): { outDir: string; rest: string[] } | undefined {
@@ -113,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     rmSync(temp, { recursive: true, force: true });
     rmSync(searchIndex, { recursive: true, force: true });
   };
-  const astro = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, ASTRO, 'build', '--outDir', temp, ...args.rest], {
+  const astro = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, ASTRO, 'build', '--outDir', temp, ...args.rest], {
     cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: dataDir },
   });
   const output = holdOutput(astro);
