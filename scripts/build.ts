@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scratchFolder } from '../src/lib/search-index.ts';
+import { scratchFolders } from '../src/lib/search-index.ts';
 import type { IndexerMessage } from './search-index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,7 +80,7 @@ function startIndexer(dataDir: string, outputDir: string) {
     } catch {
       // Already gone.
     }
-    rmSync(scratchFolder(child.pid!), { recursive: true, force: true });
+    for (const folder of scratchFolders(child.pid!)) rmSync(folder, { recursive: true, force: true });
   };
   return { child, verdict, exit, kill, output: () => output.trimEnd() };
 }

@@ -3,11 +3,11 @@
  * (src/lib/search.ts). `npm run build` runs it in a process of its own beside Astro (scripts/search-index.ts), so the
  * index is built while Astro writes pages, and moves it into the built site at the end.
  *
- * Pagefind reads the records as tiny HTML pages from a scratch folder (in memory where the machine has /dev/shm)
+ * Pagefind reads the records as tiny HTML pages from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
  * record added before it, so 186,000 records took 88 s to add, against 13 s for the walk (BENCHMARKS.md).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -54,15 +54,33 @@ function check<T extends PagefindResponse>(response: T, step: string): T {
   return response;
 }
 
-/** In memory where there is /dev/shm, else the system's temporary folder. */
-const SCRATCH_BASE = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const SCRATCH_PREFIX = 'search-records-';
+/** Room a record takes in the scratch folder: a file and a folder, a block each. */
+const BYTES_PER_RECORD = 8192;
+
+/** Free bytes on the file system of `dir` (0 when it cannot be read). */
+function freeBytes(dir: string): number {
+  try {
+    const stats = statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return 0;
+  }
+}
 
 /**
- * The scratch folder of the indexing process `pid`. Named by process so that scripts/build.ts can remove it when it
- * stops an indexer, and an indexer can remove those of killed ones.
+ * Where to put `records` record files: in memory (/dev/shm) when it has room for them twice over, else the system's
+ * temporary folder. A container's /dev/shm may be as small as 64 MB; the 186,000 records of a national index take 0.7 GB.
  */
-export const scratchFolder = (pid: number): string => join(SCRATCH_BASE, `${SCRATCH_PREFIX}${pid}`);
+export function scratchBase(records: number): string {
+  return freeBytes('/dev/shm') > 2 * records * BYTES_PER_RECORD ? '/dev/shm' : tmpdir();
+}
+
+/**
+ * The scratch folders the indexing process `pid` may use. Named by process so that scripts/build.ts can remove them
+ * when it stops an indexer, and an indexer can remove those of killed ones.
+ */
+export const scratchFolders = (pid: number): string[] => [...new Set(['/dev/shm', tmpdir()])].map((base) => join(base, `${SCRATCH_PREFIX}${pid}`));
 
 /** Whether a process is still running (the scratch folder of a running indexer must be left alone). */
 function alive(pid: number): boolean {
@@ -75,10 +93,16 @@ function alive(pid: number): boolean {
 }
 
 /** Removes scratch folders that killed indexers left behind. */
-function removeStaleScratch(): void {
-  for (const name of readdirSync(SCRATCH_BASE)) {
+function removeStaleScratch(base: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
     const pid = name.startsWith(SCRATCH_PREFIX) ? Number(name.slice(SCRATCH_PREFIX.length)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(SCRATCH_BASE, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(base, name), { recursive: true, force: true });
   }
 }
 
@@ -87,8 +111,9 @@ function removeStaleScratch(): void {
  * Returns how many pages Pagefind indexed, which is the number of records.
  */
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
-  removeStaleScratch();
-  const scratch = scratchFolder(process.pid);
+  const base = scratchBase(records.length);
+  removeStaleScratch(base);
+  const scratch = join(base, `${SCRATCH_PREFIX}${process.pid}`);
   rmSync(scratch, { recursive: true, force: true });
   try {
     for (const record of records) {

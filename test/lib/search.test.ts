@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entityUrl, recordPath } from '../../src/lib/search-index.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { entityUrl, recordPath, scratchBase, scratchFolders } from '../../src/lib/search-index.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
 import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search.ts';
@@ -157,6 +159,18 @@ describe('recordPath', () => {
     for (const url of ['/accounts/x', 'accounts/x/', '/a b/', '/../x/', '/a/../../x/', '/账号/', '/a?b/']) {
       expect(() => recordPath(url), url).toThrow(/网址/);
     }
+  });
+});
+
+describe('scratch folder of the record files', () => {
+  it('falls back to the temporary folder when /dev/shm has no room for the records', () => {
+    expect(scratchBase(1e12)).toBe(tmpdir());
+    expect(['/dev/shm', tmpdir()]).toContain(scratchBase(10));
+  });
+
+  it('names the folders of an indexing process by its pid, so the build can remove them when it stops it', () => {
+    expect(scratchFolders(4242)).toContain(join(tmpdir(), 'search-records-4242'));
+    expect(scratchFolders(4242).every((f) => f.endsWith('/search-records-4242'))).toBe(true);
   });
 });
 
