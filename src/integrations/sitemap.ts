@@ -3,7 +3,8 @@
  * file): every HTML page but the 404 page, absolute under `site` + `base`, sorted so that rebuilds are identical.
  *
  * In place of @astrojs/sitemap, which sorts the URLs with `localeCompare(b, 'en', { numeric: true })`, creating the
- * comparison rules anew for each of the n·log n comparisons: 10 s of a national build (235,000 pages), 0.2 s here.
+ * comparison rules anew for each of the n·log n comparisons: 10 s of a national build (235,000 pages), well under
+ * a second here.
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
@@ -12,9 +13,12 @@ import { escapeXml } from '../lib/feed.ts';
 const URLS_PER_FILE = 45_000;
 const XMLNS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
+/** The site's root URL: `site` + `base`, ending in `/`. */
+const siteRoot = (site: string, base: string) => new URL(base.endsWith('/') ? base : `${base}/`, site).href;
+
 /** The absolute URLs of `pathnames` (as Astro reports built pages: `accounts/x/`, `` for the home page), sorted. */
 export function sitemapUrls(pathnames: readonly string[], site: string, base: string): string[] {
-  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+  const root = siteRoot(site, base);
   const order = new Intl.Collator('en', { numeric: true });
   return pathnames
     .filter((p) => !/^\/?404\/?$/.test(p))
@@ -50,8 +54,7 @@ export default function sitemap(): AstroIntegration {
       'astro:build:done': ({ dir, pages, logger }) => {
         if (!site) throw new Error('网站地图需要设置 site（SITE_URL）（sitemap needs `site`）');
         const urls = sitemapUrls(pages.map((p) => p.pathname), site, base);
-        const root = new URL(base.endsWith('/') ? base : `${base}/`, site).href;
-        for (const [name, xml] of sitemapFiles(urls, root)) writeFileSync(new URL(name, dir), xml);
+        for (const [name, xml] of sitemapFiles(urls, siteRoot(site, base))) writeFileSync(new URL(name, dir), xml);
         logger.info(`网站地图：${urls.length} 个页面（sitemap-index.xml）`);
       },
     },

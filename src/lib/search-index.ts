@@ -76,11 +76,13 @@ export function scratchBase(records: number): string {
   return freeBytes('/dev/shm') > 2 * records * BYTES_PER_RECORD ? '/dev/shm' : tmpdir();
 }
 
+const scratchFolder = (base: string, pid: number) => join(base, `${SCRATCH_PREFIX}${pid}`);
+
 /**
  * The scratch folders the indexing process `pid` may use. Named by process so that scripts/build.ts can remove them
  * when it stops an indexer, and an indexer can remove those of killed ones.
  */
-export const scratchFolders = (pid: number): string[] => [...new Set(['/dev/shm', tmpdir()])].map((base) => join(base, `${SCRATCH_PREFIX}${pid}`));
+export const scratchFolders = (pid: number): string[] => [...new Set(['/dev/shm', tmpdir()])].map((base) => scratchFolder(base, pid));
 
 /** Whether a process is still running (the scratch folder of a running indexer must be left alone). */
 function alive(pid: number): boolean {
@@ -113,7 +115,7 @@ function removeStaleScratch(base: string): void {
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
   const base = scratchBase(records.length);
   removeStaleScratch(base);
-  const scratch = join(base, `${SCRATCH_PREFIX}${process.pid}`);
+  const scratch = scratchFolder(base, process.pid);
   rmSync(scratch, { recursive: true, force: true });
   try {
     for (const record of records) {
