@@ -34,11 +34,3 @@ export const FIGURES: Record<string, [string, (s: QuarterStats) => string | unde
   新媒体合格率: ['政务新媒体合格率', (s) => percent(s.newMedia.passRate)],
 };
 
-/** `<Stat name="…" />` occurrences in MDX, with their 1-based line offsets in `body`. */
-export function findStatReferences(body: string): { name: string; line: number }[] {
-  const refs: { name: string; line: number }[] = [];
-  body.split('\n').forEach((text, i) => {
-    for (const m of text.matchAll(/<Stat\s+name\s*=\s*["']([^"']*)["']/g)) refs.push({ name: m[1]!, line: i + 1 });
-  });
-  return refs;
-}

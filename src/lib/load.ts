@@ -6,8 +6,9 @@ import { aggregate, type QuarterStats } from './aggregate.ts';
 import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
 import { TABLES, type TableKind } from './columns.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
-import { FIGURES, findStatReferences } from './figures.ts';
+import { FIGURES } from './figures.ts';
 import type { Finding } from './findings.ts';
+import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
 import { parseQuarterId, compareQuarters, type QuarterId } from './quarter.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
@@ -73,7 +74,7 @@ export function readTableBytes<K extends TableKind>(
 
 function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string): Finding[] {
   const findings: Finding[] = [];
-  for (const ref of findStatReferences(body)) {
+  for (const ref of statReferences(body)) {
     const line = bodyLine + ref.line - 1;
     const figure = FIGURES[ref.name];
     if (!figure) {
@@ -123,7 +124,7 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
       findings.push({ severity: 'error', file: bulletinFile, message: '请将 bulletin.mdx 保存为 UTF-8 编码的文本文件', gloss: 'bulletin.mdx must be UTF-8 text' });
     } else {
       bulletin = parseBulletin(decoded.text, bulletinFile);
-      findings.push(...bulletin.findings);
+      findings.push(...bulletin.findings, ...checkMdx(bulletin.body, bulletin.bodyLine, bulletinFile));
     }
   }
 
