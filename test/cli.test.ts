@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
+import { BULLETIN, WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
 
 const validate = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: '' } });
@@ -32,6 +32,27 @@ describe('npm run validate', () => {
     expect(out).toContain(`${dir}/2021-Q1/websites.csv:4: 错误：总分 “1000”：应在 0 到 130 之间`);
     expect(out).toContain('2 个错误');
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses the MDX mistakes that used to pass and then break the build, each at its line, exit 1', () => {
+    const dir = tempDir();
+    const prose = ['如此次创建{如潮州创森}工作。', '得分<100分的网站。', '全市<Stat name="网站数"个政府网站。'];
+    const text = `${BULLETIN}\n${prose.join('\n\n')}\n`;
+    const lineOf = (p: string) => text.split('\n').indexOf(p) + 1;
+    const expected = [
+      `bulletin.mdx:${lineOf(prose[0]!)}: 错误：正文 “{如潮州创森}”：正文中不能使用大括号 { }`,
+      `bulletin.mdx:${lineOf(prose[1]!)}: 错误：正文 “<100分的网站。”：正文中的“<”会被当作标签的开始`,
+      `bulletin.mdx:${lineOf(prose[2]!)}: 错误：正文 “<Stat name="网站数"个政府网…”：数字组件没有写完整`,
+    ];
+    // Each mistake alone: the compiler stops at the first syntax error, as the build does.
+    prose.forEach((p, i) => {
+      writeQuarter(dir, '2021-Q1', { 'bulletin.mdx': prose.reduce((t, other) => (other === p ? t : t.replace(other, '正常的一段。')), text) });
+      const { code, out } = validate(dir);
+      expect(code).toBe(1);
+      expect(out).toContain(`${dir}/2021-Q1/${expected[i]}`);
+      expect(out).toContain('1 个错误');
+      expect(out).not.toMatch(/\n\s+at |ReferenceError|MDXError/); // no stack trace, nothing from the build
+    });
   });
 
   it('exits 2 on a usage error', () => {
