@@ -43,7 +43,9 @@ interface Node {
   position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
 }
 
-const BRACES = '正文中不能使用大括号 { }（MDX 会把其中的内容当作程序代码，网站无法生成）；括注请改用（）或「」，确需大括号请写成 \\{ 和 \\}';
+const BRACES = '正文中不能使用大括号 { }；括注请改用（）或「」，确需大括号请写成 \\{ 和 \\}';
+/** `{…}`: MDX runs what is inside as program code, so prose there breaks the page. */
+const EXPRESSION = BRACES.replace('{ }；', '{ }（MDX 会把其中的内容当作程序代码，网站无法生成）；');
 const LESS_THAN = '正文中的“<”会被当作标签的开始，网站无法生成；小于号请写成 &lt; 或全角“＜”，如“得分＜100分”';
 const ESM = '正文中不能写 import 或 export 语句；请删除这一行';
 const tagMessage = (tag: string) =>
@@ -55,7 +57,9 @@ function parseCompileError(error: unknown): { line?: number; column?: number; re
   const message = error instanceof Error ? error.message : String(error);
   const match = /^(\d+):(\d+):\s*([\s\S]*?)(?:\s+\([\w:-]+\))?$/.exec(message);
   if (!match) return { reason: message };
-  return { line: Number(match[1]), column: Number(match[2]), reason: match[3]! };
+  // Without the compiler's hints for programmers (`note: to create a link in MDX, use [text](url)`) and positions
+  // within the body, which are not file lines.
+  return { line: Number(match[1]), column: Number(match[2]), reason: match[3]!.replace(/\s*\(note: .*\)$/, '').replace(/\s*\(\d+:\d+\)/g, '') };
 }
 
 /** What staff wrote at the error and how to write it instead, from the compiler's message and the text at its position. */
@@ -85,7 +89,7 @@ function explainCompileError(lines: string[], line: number, column: number, reas
   if (rest.startsWith('<')) return { line, value: snippet(rest), message: LESS_THAN };
   if (/expression|brace/i.test(reason)) {
     const open = text.lastIndexOf('{', column - 1);
-    return { line, value: snippet(open === -1 ? rest : text.slice(open)), message: BRACES };
+    return { line, value: snippet(open === -1 ? rest : text.slice(open)), message: EXPRESSION };
   }
   if (/import\/export|esm/i.test(reason)) {
     // The statement, not the line after it where the compiler stopped.
@@ -149,17 +153,24 @@ export function checkMdx(body: string, bodyLine: number, file: string): Finding[
     const explained = explainCompileError(lines, line ?? 1, column ?? 1, reason);
     return [{ severity: 'error', file, line: at(explained.line), column: '正文', value: explained.value, message: explained.message, gloss: `MDX: ${reason}` }];
   }
+  let tree: Node;
+  try {
+    tree = mdxToMdast(body, { features: BUILD_OPTIONS.features }) as Node;
+  } catch (error) {
+    // Not seen: the tree parses whatever compiled. Still a located message rather than a crash.
+    return [{ severity: 'error', file, line: bodyLine, column: '正文', message: '正文无法解析；请检查其中的 < > { } 符号', gloss: `MDX: ${parseCompileError(error).reason}` }];
+  }
   const findings: Finding[] = [];
   const add = (node: Node, value: string, message: string, gloss: string) =>
     findings.push({ severity: 'error', file, line: at(lineOf(node)), column: '正文', value, message, gloss });
-  for (const node of walk(mdxToMdast(body, { features: BUILD_OPTIONS.features }) as Node)) {
+  for (const node of walk(tree)) {
     switch (node.type) {
       case 'mdxjsEsm':
         add(node, String(node.value).split('\n')[0]!, ESM, 'import/export in MDX');
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        add(node, `{${String(node.value)}}`, BRACES, 'expression in MDX');
+        add(node, `{${String(node.value)}}`, EXPRESSION, 'expression in MDX');
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
