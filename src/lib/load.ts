@@ -71,14 +71,15 @@ export function readTableBytes<K extends TableKind>(
   return result;
 }
 
-function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string): Finding[] {
+/** `tablesFailed`: a table had errors, so a figure it cannot give is a knock-on of those errors and is not reported. */
+function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string, tablesFailed = false): Finding[] {
   const findings: Finding[] = [];
   for (const ref of findStatReferences(body)) {
     const line = bodyLine + ref.line - 1;
     const figure = FIGURES[ref.name];
     if (!figure) {
       findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`, gloss: 'unknown figure name' });
-    } else if (figure[1](stats) === undefined) {
+    } else if (!tablesFailed && figure[1](stats) === undefined) {
       findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `本季度的数据算不出这个数字（${figure[0]}）`, gloss: 'figure not available for this quarter' });
     }
   }
@@ -140,7 +141,8 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
   }
   if (!meta || !websites || !accounts || !bulletin) return { findings };
   const stats = aggregate(websites.records, accounts.records, { websites: meta.websitesTotal, newMedia: meta.newMediaTotal });
-  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile));
+  const tablesFailed = [websites, accounts].some((t) => t.findings.some((f) => f.severity === 'error'));
+  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile, tablesFailed));
   const order = (kind: TableKind, present: string[]) => TABLES[kind].columns.map((c) => c.key).filter((k) => present.includes(k));
   return {
     findings,
