@@ -5,6 +5,7 @@ import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes
 import { aggregate, type QuarterStats } from './aggregate.ts';
 import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
 import { TABLES, type TableKind } from './columns.ts';
+import { copyFindings, type QuarterTables } from './copycheck.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { FIGURES, findStatReferences } from './figures.ts';
 import type { Finding } from './findings.ts';
@@ -193,6 +194,14 @@ export function loadDataDir(dir: string): LoadResult {
     findings.push({ severity: 'error', file: dir, message: '数据文件夹中没有任何季度；请用 npm run new-quarter 新建，如 2020-Q3', gloss: 'no quarters' });
   }
   quarters.sort(compareQuarters);
+  // Tables with errors are left out of the copy check: their rows are not all known.
+  const failed = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  const tables = (q: Quarter): QuarterTables => ({
+    id: q.id,
+    websites: failed.has(join(dir, q.id, TABLES.websites.file)) ? undefined : q.websites,
+    newMedia: failed.has(join(dir, q.id, TABLES.newMedia.file)) ? undefined : q.newMedia,
+  });
+  findings.push(...copyFindings(dir, quarters.map(tables)));
   let aliases = noAliases();
   if (names.includes(ALIAS_FILE) && statSync(join(dir, ALIAS_FILE)).isFile()) {
     const read = readAliasesBytes(readFileSync(join(dir, ALIAS_FILE)), join(dir, ALIAS_FILE));
