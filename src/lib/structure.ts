@@ -12,8 +12,8 @@ import { round2 } from './score.ts';
 export const headerForm = (name: string) => name.replace(/[、，,（）()]/g, '');
 
 /**
- * A row whose non-empty cells are mostly column names of the table: the header copied again where the table crossed a
- * PDF or Word page. `names` holds the accepted header names in headerForm.
+ * A row whose first non-empty cell and most other non-empty cells are column names of the table: the header copied
+ * again where the table crossed a PDF or Word page. `names` holds the accepted header names in headerForm.
  */
 export function isRepeatedHeader(cells: readonly string[], names: ReadonlySet<string>): boolean {
   let filled = 0;
@@ -23,6 +23,8 @@ export function isRepeatedHeader(cells: readonly string[], names: ReadonlySet<st
     if (form === '') continue;
     filled++;
     if (names.has(form)) matching++;
+    // Every data row stops here, after one cell: its first cell is a value, not a column name.
+    else if (filled === 1) return false;
   }
   return matching >= 2 && matching * 2 >= filled;
 }
@@ -33,6 +35,7 @@ const TOTALS = /^(合计|总计|小计|共计)(?:[:：(（\d].*)?$/;
 /** The totals word a row starts with (`合计`, `总计`, `小计`, `共计`), or undefined for an ordinary row. */
 export function totalsLabel(cells: readonly string[]): string | undefined {
   for (const cell of cells.slice(0, 2)) {
+    if (!cell.includes('计')) continue;
     const match = TOTALS.exec(normalizeHeader(cell));
     if (match) return match[1];
   }
