@@ -5,6 +5,7 @@ import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes
 import { aggregate, type QuarterStats } from './aggregate.ts';
 import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
 import { TABLES, type TableKind } from './columns.ts';
+import { copyFindings, type QuarterTables } from './copycheck.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { FIGURES } from './figures.ts';
 import type { Finding } from './findings.ts';
@@ -72,14 +73,15 @@ export function readTableBytes<K extends TableKind>(
   return result;
 }
 
-function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string): Finding[] {
+/** `tablesFailed`: a table had errors, so a figure it cannot give is a knock-on of those errors and is not reported. */
+function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string, tablesFailed = false): Finding[] {
   const findings: Finding[] = [];
   for (const ref of statReferences(body)) {
     const line = bodyLine + ref.line - 1;
     const figure = FIGURES[ref.name];
     if (!figure) {
       findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`, gloss: 'unknown figure name' });
-    } else if (figure[1](stats) === undefined) {
+    } else if (!tablesFailed && figure[1](stats) === undefined) {
       findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `本季度的数据算不出这个数字（${figure[0]}）`, gloss: 'figure not available for this quarter' });
     }
   }
@@ -141,7 +143,8 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
   }
   if (!meta || !websites || !accounts || !bulletin) return { findings };
   const stats = aggregate(websites.records, accounts.records, { websites: meta.websitesTotal, newMedia: meta.newMediaTotal });
-  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile));
+  const tablesFailed = [websites, accounts].some((t) => t.findings.some((f) => f.severity === 'error'));
+  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile, tablesFailed));
   const order = (kind: TableKind, present: string[]) => TABLES[kind].columns.map((c) => c.key).filter((k) => present.includes(k));
   return {
     findings,
@@ -192,6 +195,14 @@ export function loadDataDir(dir: string): LoadResult {
     findings.push({ severity: 'error', file: dir, message: '数据文件夹中没有任何季度；请用 npm run new-quarter 新建，如 2020-Q3', gloss: 'no quarters' });
   }
   quarters.sort(compareQuarters);
+  // Tables with errors are left out of the copy check: their rows are not all known.
+  const failed = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  const tables = (q: Quarter): QuarterTables => ({
+    id: q.id,
+    websites: failed.has(join(dir, q.id, TABLES.websites.file)) ? undefined : q.websites,
+    newMedia: failed.has(join(dir, q.id, TABLES.newMedia.file)) ? undefined : q.newMedia,
+  });
+  findings.push(...copyFindings(dir, quarters.map(tables)));
   let aliases = noAliases();
   if (names.includes(ALIAS_FILE) && statSync(join(dir, ALIAS_FILE)).isFile()) {
     const read = readAliasesBytes(readFileSync(join(dir, ALIAS_FILE)), join(dir, ALIAS_FILE));

@@ -9,13 +9,10 @@ import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfW
 import type { ParsedTable, Row } from './parse.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { checkWebsiteScore } from './score.ts';
+import { checkTotalsRow, FILL_DOWN, fillDownNotice, headerForm, isRepeatedHeader, totalsLabel, type CellValue } from './structure.ts';
 
-/** Header match ignores punctuation inside the name: `安全泄密事故等严重问题` is the flag column too. */
-const headerForm = (name: string) => name.replace(/[、，,（）()]/g, '');
 const COMBINED_SCORE = '得分情况';
 const SCORE_KEYS = ['bonus', 'deduction', 'total'] as const;
-
-type CellValue = string | number | boolean;
 
 interface HeaderMap {
   /** Column index → definition. */
@@ -179,11 +176,19 @@ const hasErrorSince = (findings: Finding[], start: number) => {
   return false;
 };
 
-function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: { line: number; values: Record<string, CellValue | null> }[]; findings: Finding[]; columns: string[] } {
+interface ReadRows {
+  rows: { line: number; values: Record<string, CellValue | null> }[];
+  findings: Finding[];
+  columns: string[];
+  /** Checks the totals rows against the rows they close; called once the records are checked, so rows with errors are left out. */
+  checkTotals: () => void;
+}
+
+function readRows(kind: TableKind, parsed: ParsedTable, file: string): ReadRows {
   const findings: Finding[] = [...parsed.findings];
   if (parsed.header.length === 0) {
     findings.push({ severity: 'error', file, message: '文件没有表头和数据；第 1 行应为表头', gloss: 'no header row' });
-    return { rows: [], findings, columns: [] };
+    return { rows: [], findings, columns: [], checkTotals: () => {} };
   }
   const header = mapHeader(kind, parsed, file, findings);
   // With a missing or unknown column no row is complete; cells are still checked so every problem shows at once.
@@ -193,12 +198,52 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
   let fullWidth = 0;
   let padded = 0;
+  const headerNames = new Set([...TABLES[kind].columns.map((c) => headerForm(c.name)), ...(kind === 'websites' ? [COMBINED_SCORE] : [])]);
+  /** Every data row, with its values (undefined when it had an error); a totals row checks its sums against them. */
+  const dataRows: { line: number; values?: Record<string, CellValue | null> }[] = [];
+  const totalsRows: { label: string; line: number; cells: string[]; from: number; to: number }[] = [];
+  let subtotalFrom = 0;
+  /** Merged cells: the last value seen in each fill-down column, and the runs of blank rows filled from it. */
+  const fillColumns = [...header.byIndex].filter(([, c]) => FILL_DOWN[kind].includes(c.key));
+  const lastValue = new Map<string, string>();
+  const filledRuns = new Map<string, { from: number; to: number }[]>();
+  let previousLine: number | undefined;
   for (const row of parsed.rows) {
+    // A header repeated where the table crossed a page, or a 合计 row, is one finding, not one per cell.
+    if (isRepeatedHeader(row.cells, headerNames)) {
+      findings.push({ severity: 'error', file, line: row.line, message: '重复的表头行，请删除这一行：表格跨页复制时会把表头也带进来', gloss: 'repeated header row' });
+      lastValue.clear();
+      continue;
+    }
+    const totals = totalsLabel(row.cells);
+    if (totals !== undefined) {
+      totalsRows.push({ label: totals, line: row.line, cells: row.cells, from: totals === '小计' ? subtotalFrom : 0, to: dataRows.length });
+      subtotalFrom = dataRows.length;
+      lastValue.clear();
+      continue;
+    }
     const before = findings.length;
     checkCellCount(row, width, file, findings);
+    let cells = row.cells;
+    for (const [index, column] of fillColumns) {
+      const value = cleanCell(cells[index] ?? '');
+      const above = lastValue.get(column.key);
+      if (value !== '') lastValue.set(column.key, value);
+      else if (above !== undefined) {
+        // Excel exports a merged cell as its value on the first row and blanks below.
+        if (cells === row.cells) cells = [...row.cells];
+        cells[index] = above;
+        const runs = filledRuns.get(column.key) ?? [];
+        const last = runs[runs.length - 1];
+        if (last && last.to === previousLine) last.to = row.line;
+        else runs.push({ from: row.line, to: row.line });
+        filledRuns.set(column.key, runs);
+      }
+    }
+    previousLine = row.line;
     const values: Record<string, CellValue | null> = {};
     for (const [index, column] of header.byIndex) {
-      const raw = row.cells[index] ?? '';
+      const raw = cells[index] ?? '';
       if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
       if (cleanCell(raw) !== raw) padded++;
       const v = readCell(column, raw, file, row.line, findings);
@@ -219,9 +264,15 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
         }
       }
     }
-    if (headerOk && !hasErrorSince(findings, before)) rows.push({ line: row.line, values });
+    const clean = headerOk && !hasErrorSince(findings, before);
+    dataRows.push({ line: row.line, values: clean ? values : undefined });
+    if (clean) rows.push({ line: row.line, values });
   }
-  if (parsed.rows.length === 0) {
+  for (const [, column] of fillColumns) {
+    const runs = filledRuns.get(column.key);
+    if (runs) findings.push(fillDownNotice(column, runs, file));
+  }
+  if (dataRows.length === 0) {
     const what = kind === 'websites' ? '每个网站一行' : '每个政务新媒体账号一行';
     findings.push({ severity: 'error', file, message: `还没有数据行：请在表头下面填写数据，${what}`, gloss: 'no data rows' });
   }
@@ -231,13 +282,20 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): { rows: {
   if (fullWidth > 0) {
     findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
   }
-  return { rows, findings, columns: [...header.present] };
+  const checkTotals = () => {
+    const errorLines = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.line));
+    for (const t of totalsRows) {
+      const closes = dataRows.slice(t.from, t.to).map((r) => (errorLines.has(r.line) ? undefined : r.values));
+      findings.push(checkTotalsRow(t.label, t.line, t.cells, header.byIndex, header.combinedScore, closes, file));
+    }
+  };
+  return { rows, findings, columns: [...header.present], checkTotals };
 }
 
 const optional = <T>(v: CellValue | null | undefined) => (v === null || v === undefined ? undefined : (v as T));
 
 export function readWebsites(parsed: ParsedTable, file: string): TableResult<WebsiteRecord> {
-  const { rows, findings, columns } = readRows('websites', parsed, file);
+  const { rows, findings, columns, checkTotals } = readRows('websites', parsed, file);
   const seq = duplicateCheck(file, findings);
   const site = duplicateCheck(file, findings);
   const records: WebsiteRecord[] = [];
@@ -273,11 +331,12 @@ export function readWebsites(parsed: ParsedTable, file: string): TableResult<Web
     findings.push(...checkWebsiteScore(record, file));
     records.push(record);
   }
+  checkTotals();
   return { records, findings, columns };
 }
 
 export function readAccounts(parsed: ParsedTable, file: string): TableResult<AccountRecord> {
-  const { rows, findings, columns } = readRows('newMedia', parsed, file);
+  const { rows, findings, columns, checkTotals } = readRows('newMedia', parsed, file);
   const seq = duplicateCheck(file, findings);
   const account = duplicateCheck(file, findings);
   const records: AccountRecord[] = [];
@@ -301,5 +360,6 @@ export function readAccounts(parsed: ParsedTable, file: string): TableResult<Acc
     account(record.key, line, '账号名称', `${record.platform} ${record.account}`, '同一账号（按账号类型和账号名称）');
     records.push(record);
   }
+  checkTotals();
   return { records, findings, columns };
 }

@@ -118,7 +118,7 @@ describe('data/aliases.csv', () => {
 
   it('refuses a binary or empty aliases.csv, naming it, and fails the data folder', () => {
     expect(aliasErrors('')[0]).toMatch(/^DATA\/aliases\.csv: 错误：无法读取/);
-    const { errors } = twoQuarters({}, '');
+    const { errors } = twoQuarters({ websites: RENAMED_SITE }, '');
     expect(errors).toEqual([expect.stringMatching(/^DATA\/aliases\.csv: 错误：无法读取/)]);
   });
 });
