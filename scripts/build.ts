@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run build [-- --outDir DIR]: fails closed. Validates the data and writes nothing if it has an error; builds
+ * npm run build [-- --outDir DIR] [--verbose]: fails closed. Validates the data and writes nothing if it has an error; builds
  * into a temporary folder beside DIR and swaps it in only when both validation and Astro succeeded, so a failed
  * build leaves the previous site byte-for-byte as it was. Exit 0 built, 1 validation or build failed, 2 usage error.
  *
@@ -8,6 +8,10 @@
  * Astro spends its first seconds on one core loading the data, so the other core validates for free (8 s at national
  * scale) and then builds the index while Astro writes pages. Astro's output is held back until the data has passed,
  * so staff with a broken CSV read only the validation report.
+ *
+ * Output: the validation report once, then one line per stage and the result. Astro's own log (every route, its
+ * timings) is shown only with --verbose, or in full when Astro fails, so its error keeps its file and line; its
+ * warnings are always shown.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -30,13 +34,17 @@ const HEAP_MIB = Math.floor((totalmem() / 2 ** 20) * 0.75);
  */
 const SEMI_SPACE_MIB = 64;
 
-/** `--outDir X` or `--outDir=X` (default dist), and the other arguments, passed on to `astro build`. */
-function parseArgs(argv: string[]): { outDir: string; rest: string[] } | undefined {
+/** `--outDir X` or `--outDir=X` (default dist), `--verbose`, and the other arguments, passed on to `astro build`. */
+function parseArgs(argv: string[]): { outDir: string; verbose: boolean; rest: string[] } | undefined {
   let outDir = 'dist';
+  let verbose = false;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--outDir') {
+    if (arg === '--verbose') {
+      // Ours, not Astro's (whose --verbose is its debug log).
+      verbose = true;
+    } else if (arg === '--outDir') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('-')) return undefined;
       outDir = value;
@@ -46,7 +54,7 @@ function parseArgs(argv: string[]): { outDir: string; rest: string[] } | undefin
       rest.push(arg);
     }
   }
-  return outDir ? { outDir, rest } : undefined;
+  return outDir ? { outDir, verbose, rest } : undefined;
 }
 
 interface Exit {
@@ -60,8 +68,8 @@ const exited = (child: ChildProcess) => new Promise<Exit>((resolve) => child.on(
  * Starts scripts/search-index.ts: validation of the data folder, then the search index written to `outputDir`.
  * `verdict` settles when validation is done, with the same report staff get from `npm run validate`.
  */
-function startIndexer(dataDir: string, outputDir: string) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/search-index.ts'), dataDir, outputDir], {
+function startIndexer(dataDir: string, outputDir: string, verbose: boolean) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])], {
     // Its own process group, so that stopping it stops the Pagefind process it starts too.
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true,
   });
@@ -85,7 +93,7 @@ function startIndexer(dataDir: string, outputDir: string) {
   return { child, verdict, exit, kill, output: () => output.trimEnd() };
 }
 
-/** Holds a child's output until `release()`, then passes it on as it comes. */
+/** Holds a child's output until `release()`, then passes it on as it comes (--verbose). */
 function holdOutput(child: ChildProcess): { release: () => void } {
   const held: [NodeJS.WriteStream, Buffer][] = [];
   let holding = true;
@@ -100,10 +108,58 @@ function holdOutput(child: ChildProcess): { release: () => void } {
   };
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** A line of Astro's route list: `12:00:00   ├─ /websites/…/index.html (+3ms)`, or a timing left on its own line. */
+const ROUTE_LINE = /[├└]─ |^\s*\(\+[\d.]+m?s\)\s*$/;
+/** A line that starts an entry of Astro's log: `12:00:00 [build] …`. */
+const LOG_ENTRY = /^\d\d:\d\d:\d\d /;
+
+/**
+ * Keeps Astro's log without its route list (national scale: 190 000 lines): what staff need from it is its warnings
+ * when it succeeds, all of it when it fails, and how many pages it wrote.
+ */
+function quietOutput(child: ChildProcess) {
+  const lines: string[] = [];
+  let partial = '';
+  const take = (d: Buffer) => {
+    const parts = (partial + d.toString()).split('\n');
+    partial = parts.pop()!;
+    for (const line of parts) if (!ROUTE_LINE.test(line.replace(ANSI, ''))) lines.push(line);
+  };
+  child.stdout!.on('data', take);
+  child.stderr!.on('data', take);
+  const all = () => (partial ? [...lines, partial] : lines);
+  return {
+    /** Everything but the route list. */
+    full: () => all().join('\n').trim(),
+    /** Astro's warnings and errors, each with the lines that belong to it (a code frame, a stack). */
+    warnings: () => {
+      const shown: string[] = [];
+      let keep = false;
+      for (const line of all()) {
+        const plain = line.replace(ANSI, '');
+        if (LOG_ENTRY.test(plain)) keep = /^\S+ \[(WARN|ERROR)\]/.test(plain);
+        else if (plain.trim() === '') keep = false;
+        if (keep) shown.push(line);
+      }
+      return shown.join('\n');
+    },
+    /** `95 page(s) built in 2.49s` */
+    pages: () => {
+      for (const line of all()) {
+        const match = /(\d+) page\(s\) built in/.exec(line.replace(ANSI, ''));
+        if (match) return Number(match[1]);
+      }
+      return undefined;
+    },
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
+  const started = performance.now();
   const args = parseArgs(argv);
   if (!args) {
-    console.error('用法：npm run build [-- --outDir 输出目录]（usage）\n退出码：0 成功，1 校验或构建失败，2 用法错误');
+    console.error('用法：npm run build [-- --outDir 输出目录] [--verbose]（usage）\n  --verbose  显示 Astro 的完整输出（每个页面）和已确认的警告\n退出码：0 成功，1 校验或构建失败，2 用法错误');
     return 2;
   }
   const out = resolve(args.outDir);
@@ -118,12 +174,22 @@ async function main(argv: string[]): Promise<number> {
     rmSync(temp, { recursive: true, force: true });
     rmSync(searchIndex, { recursive: true, force: true });
   };
+  console.log('校验数据…');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR: dataDir,
+    // Astro's output is piped through here: colour only on a terminal, never raw codes in a CI log or a file.
+    ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' }),
+    // No usage data sent to Astro from a government publishing pipeline (its notice would otherwise be one more English box).
+    ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED ?? '1',
+  };
   const astro = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, ASTRO, 'build', '--outDir', temp, ...args.rest], {
-    cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, DATA_DIR: dataDir },
+    cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env,
   });
-  const output = holdOutput(astro);
+  const output = args.verbose ? holdOutput(astro) : undefined;
+  const log = quietOutput(astro);
+  const quiet = args.verbose ? undefined : log;
   const astroExit = exited(astro);
-  const indexer = startIndexer(dataDir, searchIndex);
+  const indexer = startIndexer(dataDir, searchIndex, args.verbose);
   // Interrupted (Ctrl+C, a CI timeout): Astro and the indexer stop too, and the old site stays.
   const stop = (signal: NodeJS.Signals) => {
     astro.kill('SIGKILL');
@@ -143,16 +209,22 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(report);
-  output.release();
+  console.log('生成页面…');
+  console.log('建立搜索索引…');
+  output?.release();
 
   const { code, signal } = await astroExit;
   if (code !== 0) {
     indexer.kill();
     await indexer.exit;
     cleanUp();
+    // Astro's whole log (its route list aside): its error says which file and line.
+    if (quiet) console.error(quiet.full());
     console.error(`构建失败，${kept}（astro build failed${signal ? ` by ${signal}` : ''}; nothing replaced）`);
     return 1;
   }
+  const warnings = quiet?.warnings();
+  if (warnings) console.log(warnings);
   const indexed = await indexer.exit;
   if (indexed.code !== 0) {
     cleanUp();
@@ -171,7 +243,9 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   rmSync(previous, { recursive: true, force: true });
-  console.log(`网站已生成：${args.outDir}（site written）`);
+  const pages = log.pages();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`完成：${pages === undefined ? '' : `${pages} 个页面，`}用时 ${seconds} 秒；网站已生成到 ${args.outDir}（site written）`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node scripts/search-index.ts DATA_DIR OUTPUT_DIR: validates the data as `npm run validate` does and, when it passes,
+ * node scripts/search-index.ts DATA_DIR OUTPUT_DIR [--all]: validates the data as `npm run validate` does and, when it passes,
  * writes the site's search index (Pagefind bundle) to OUTPUT_DIR. `npm run build` runs it beside Astro.
  * Exit 0 written, 1 data invalid or indexing failed, 2 usage error.
  *
@@ -17,14 +17,15 @@ import { siteRecords, writeSearchIndex } from '../src/lib/search-index.ts';
 export type IndexerMessage = { kind: 'validated'; ok: boolean; report: string };
 
 async function main(argv: string[]): Promise<number> {
-  const [dataDir, outputDir, ...rest] = argv;
+  const all = argv.includes('--all'); // the report lists acknowledged warnings too
+  const [dataDir, outputDir, ...rest] = argv.filter((a) => a !== '--all');
   if (!dataDir || !outputDir || rest.length > 0) {
-    console.error('用法：node scripts/search-index.ts 数据目录 输出目录（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
+    console.error('用法：node scripts/search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
     return 2;
   }
   const data = loadDataDir(dataDir);
   const ok = passes(data.findings);
-  const report = formatReport(data);
+  const report = formatReport(data, { all });
   if (process.send) {
     const message: IndexerMessage = { kind: 'validated', ok, report };
     process.send(message);
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const count = await writeSearchIndex(siteRecords(data), outputDir);
-  console.log(`搜索索引：${count} 条记录（通报、网站和账号），${((performance.now() - started) / 1000).toFixed(1)} 秒（search index written）`);
+  console.log(`搜索索引：${count} 条记录（通报、网站和账号），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
   return 0;
 }
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** npm run validate [-- DIR] [--strict]: checks every quarter; exit 0 valid, 1 invalid, 2 usage error. */
+/** npm run validate [-- DIR] [--strict] [--all]: checks every quarter; exit 0 valid, 1 invalid, 2 usage error. */
 import { loadDataDir } from '../src/lib/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 
-const USAGE = `用法：npm run validate [-- 数据目录] [--strict]
+const USAGE = `用法：npm run validate [-- 数据目录] [--strict] [--all]
   数据目录   默认为环境变量 DATA_DIR，未设置时为 data
-  --strict   警告也视为错误
+  --strict   警告也视为错误（已确认的警告除外）
+  --all      也列出已确认的警告（bulletin.mdx 中 acknowledged: 所列）
 退出码：0 通过，1 数据有错误，2 用法错误`;
 
 function main(argv: string[]): number {
@@ -15,16 +16,16 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const unknown = flags.filter((f) => f !== '--strict');
+  const unknown = flags.filter((f) => f !== '--strict' && f !== '--all');
   if (unknown.length > 0 || dirs.length > 1) {
     console.error(`不认识的参数：${[...unknown, ...dirs.slice(1)].join(' ')}（unknown argument）\n${USAGE}`);
     return 2;
   }
   const dir = dirs[0] ?? process.env.DATA_DIR ?? 'data';
   const result = loadDataDir(dir);
-  const strict = flags.includes('--strict');
-  const ok = passes(result.findings, { strict });
-  (ok ? console.log : console.error)(formatReport(result, { strict }));
+  const options = { strict: flags.includes('--strict'), all: flags.includes('--all') };
+  const ok = passes(result.findings, options);
+  (ok ? console.log : console.error)(formatReport(result, options));
   return ok ? 0 : 1;
 }
 

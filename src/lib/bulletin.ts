@@ -4,6 +4,7 @@
  */
 import yaml from 'js-yaml';
 import { z } from 'zod';
+import { ACK_FIELD, readAcknowledgements, type Acknowledgement } from './acknowledge.ts';
 import type { Finding } from './findings.ts';
 
 /** What `npm run new-quarter` writes where staff must fill something in; validation refuses any `（请填写…）`. */
@@ -59,6 +60,19 @@ export const bulletinSchema = z.strictObject(
 );
 export type BulletinMeta = z.output<typeof bulletinSchema>;
 
+// --- Staff-only frontmatter (not published) -------------------------------------------------------------------
+/**
+ * The frontmatter as bulletin.mdx may hold it: the published fields, and `acknowledged:` (acknowledge.ts), which is
+ * staff metadata for validation only and is dropped here, so no page sees it. The content collection uses this.
+ */
+export const bulletinFileSchema = bulletinSchema.extend({
+  [ACK_FIELD]: z.unknown().optional().transform(() => undefined),
+});
+
+/** Whether a field may be left out (a blank left in it may simply be deleted). */
+const isOptionalField = (key: string) => key in BULLETIN_FIELDS && BULLETIN_FIELDS[key as keyof Fields][2].safeParse(undefined).success;
+// ------------------------------------------------------------------------------------------------------------------
+
 /** Whether a quarter is published: proactively disclosed and not a draft. */
 export const isPublished = (meta: Pick<BulletinMeta, 'disclosure' | 'draft'>) => meta.disclosure === '主动公开' && !meta.draft;
 
@@ -68,6 +82,8 @@ export interface ParsedBulletin {
   /** Line in the file where the body starts. */
   bodyLine: number;
   findings: Finding[];
+  /** Warnings staff have checked (`acknowledged:`), when the list is valid. */
+  acknowledged?: Acknowledgement[];
 }
 
 /** The first `（请填写…）` of a line, with any brackets nested in the hint. */
@@ -114,13 +130,20 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
     return i === -1 ? 1 : i + 2;
   };
   const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  // Staff metadata, checked on its own and not part of the published metadata.
+  const acks = readAcknowledgements(raw[ACK_FIELD], lines, file);
+  findings.push(...acks.findings);
+  if (ACK_FIELD in raw) {
+    const { [ACK_FIELD]: _staffOnly, ...published } = raw;
+    data = published;
+  }
   // Blanks left from the scaffold: one message per blank, saying what belongs there.
   const blanks = new Set(Object.keys(raw).filter((key) => typeof raw[key] === 'string' && PLACEHOLDER_PATTERN.test(raw[key])));
   for (const key of blanks) {
     const field = BULLETIN_FIELDS[key as keyof Fields];
     findings.push({
       severity: 'error', file, line: lineOf(key), column: field ? `${key}（${field[0]}）` : key, value: String(raw[key]),
-      message: `还没有填写；应为${field?.[1] ?? '有效的值'}`, gloss: `${key} not filled in`,
+      message: `还没有填写；应为${field?.[1] ?? '有效的值'}${isOptionalField(key) ? '；选填，不需要时可删除这一行' : ''}`, gloss: `${key} not filled in`,
     });
   }
   body.split('\n').forEach((text, i) => {
@@ -160,7 +183,7 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
   if (result.data.draft) {
     findings.push({ severity: 'notice', file, line: lineOf('draft'), column: 'draft（草稿）', value: 'true', message: '草稿，本季度不会发布；核对无误后改为 false', gloss: 'draft, not published' });
   }
-  return { meta: result.data, body, bodyLine, findings };
+  return { meta: result.data, body, bodyLine, findings, acknowledged: acks.entries };
 }
 
 const showValue = (value: unknown) =>

@@ -1,6 +1,7 @@
 /** Reads a data folder: every quarter, every file, every finding. The one entry point for CLI and site. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyAcknowledgements, type Acknowledgement } from './acknowledge.ts';
 import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes, type Aliases } from './aliases.ts';
 import { aggregate, type QuarterStats } from './aggregate.ts';
 import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
@@ -28,11 +29,15 @@ export interface Quarter extends QuarterId {
   websiteColumns: string[];
   newMediaColumns: string[];
   stats: QuarterStats;
+  /** Warnings staff have checked (bulletin.mdx `acknowledged:`); validation only, never published. */
+  acknowledged?: Acknowledgement[];
 }
 
 export interface LoadResult {
   quarters: Quarter[];
   findings: Finding[];
+  /** Every quarter folder (validly named), whether or not it loaded: the report counts them all. */
+  folders?: string[];
   /** Renames from data/aliases.csv (empty when there is none); `canonicalUnit(aliases, unit)` gives a unit's current name. */
   aliases?: Aliases;
 }
@@ -158,6 +163,7 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
       websiteColumns: order('websites', websites.columns),
       newMediaColumns: order('newMedia', accounts.columns),
       stats,
+      acknowledged: bulletin.acknowledged ?? [],
     },
   };
 }
@@ -166,6 +172,7 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
 export function loadDataDir(dir: string): LoadResult {
   const findings: Finding[] = [];
   const quarters: Quarter[] = [];
+  const folders: string[] = [];
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => !isHidden(n)).sort();
@@ -187,6 +194,7 @@ export function loadDataDir(dir: string): LoadResult {
       });
       continue;
     }
+    folders.push(path);
     const loaded = loadQuarter(path, id);
     findings.push(...loaded.findings);
     if (loaded.quarter) quarters.push(loaded.quarter);
@@ -211,5 +219,6 @@ export function loadDataDir(dir: string): LoadResult {
   }
   for (const quarter of quarters) applyAliases(quarter, aliases);
   findings.push(...nearNameWarnings(dir, quarters));
-  return { quarters, findings, aliases };
+  applyAcknowledgements(findings, quarters.map((q) => ({ ...q, folder: join(dir, q.id), acknowledged: q.acknowledged ?? [] })));
+  return { quarters, findings, aliases, folders };
 }

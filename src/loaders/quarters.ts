@@ -3,7 +3,6 @@
  * The store gets each quarter's summary only; pages read the rows from the shared copy (src/utils/dataset.ts).
  */
 import type { Loader } from 'astro/loaders';
-import { formatFinding, sortFindings } from '../lib/findings.ts';
 import { formatReport, passes } from '../lib/report.ts';
 import { loadedData } from '../utils/dataset.ts';
 
@@ -16,9 +15,9 @@ export function quartersLoader(dataDir: string): Loader {
         // The message is the same report `npm run validate` prints, so staff see one format everywhere.
         throw new Error(`数据校验未通过，网站未生成：\n${formatReport(result)}`);
       }
-      for (const finding of sortFindings(result.findings)) {
-        if (finding.severity === 'warning') logger.warn(formatFinding(finding));
-      }
+      // `npm run build` has printed the report already; Astro's own log (shown with --verbose, and by `astro dev`)
+      // gets its summary line rather than every warning a second time.
+      logger.info(`${formatReport(result).split('\n').at(-1)!}详见 npm run validate。`);
       store.clear();
       for (const q of result.quarters) {
         const summary = { label: q.label, published: q.published, meta: q.meta, stats: q.stats, websites: q.websites.length, newMedia: q.newMedia.length };

@@ -15,12 +15,12 @@ export function freshOutDir(): string {
   return join(mkdtempSync(join(BUILDS, 'site-')), 'dist');
 }
 
-/** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder. */
-export function buildSite(dataDir: string, env: Record<string, string> = {}, out = freshOutDir()) {
+/** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder; `args` are more arguments to it. */
+export function buildSite(dataDir: string, env: Record<string, string> = {}, out = freshOutDir(), args: string[] = []) {
   // Vitest puts Vite's BASE_URL/MODE/DEV/PROD/SSR into process.env; passed on, they override the build's own
   // (a BASE_PATH build would link to `/` instead of its sub-path).
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-  const r = spawnSync('npm', ['run', 'build', '--', '--outDir', out], {
+  const r = spawnSync('npm', ['run', 'build', '--', '--outDir', out, ...args], {
     encoding: 'utf8',
     env: { ...inherited, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },
   });
