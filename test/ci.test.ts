@@ -50,9 +50,8 @@ function brokenCopy(path: string, from: string | RegExp, to: string): string {
 }
 
 describe('GitHub workflow', () => {
-  const workflow = yaml.load(read(WORKFLOW)) as {
-    jobs: Record<string, { needs?: string; if?: string; steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
-  };
+  type Job = { needs?: string; if?: string; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] };
+  const workflow = yaml.load(read(WORKFLOW)) as { jobs: { report: Job; build: Job; deploy: Job } };
 
   it('passes action-validator, which rejects a broken copy', () => {
     const ok = run('action-validator', [WORKFLOW]);
@@ -81,11 +80,11 @@ describe('GitHub workflow', () => {
       'actions/upload-pages-artifact': 'v5',
       'actions/deploy-pages': 'v5',
     };
-    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const uses = steps.flatMap((s) => (s.uses ? [s.uses] : []));
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) {
-      const [action, version] = u.split('@');
+      const [action = '', version] = u.split('@');
       expect(current[action], `${u}: not a known action`).toBeDefined();
       expect(version, u).toBe(current[action]);
     }
@@ -95,7 +94,7 @@ describe('GitHub workflow', () => {
   });
 
   it('on a push: npm ci, validate, npm test, build, and publishes only after all of them and only from the default branch', () => {
-    const build = workflow.jobs.build.steps!.map((s) => s.run ?? s.uses ?? '');
+    const build = workflow.jobs.build.steps.map((s) => s.run ?? s.uses ?? '');
     const at = (what: string) => build.findIndex((s) => s.includes(what));
     const order = ['npm ci', 'scripts/ci/validate-report.sh', 'npm test', 'npm run build', 'actions/upload-pages-artifact'].map(at);
     expect(order.every((i) => i >= 0), build.join(' | ')).toBe(true);
@@ -103,7 +102,7 @@ describe('GitHub workflow', () => {
     expect(workflow.jobs.deploy.needs).toBe('build');
     expect(workflow.jobs.deploy.if).toContain('github.event.repository.default_branch');
     // A pull request only validates, with the same report.
-    expect(workflow.jobs.report.steps!.some((s) => s.run?.includes('scripts/ci/validate-report.sh'))).toBe(true);
+    expect(workflow.jobs.report.steps.some((s) => s.run?.includes('scripts/ci/validate-report.sh'))).toBe(true);
   });
 });
 
