@@ -18,12 +18,20 @@ const WORKFLOW = '.github/workflows/publish.yml';
 const GITLAB = '.gitlab-ci.yml';
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
+/**
+ * The environment for local runs of the CI files: when this suite itself runs in CI, the outer job's CI_* and GITLAB_*
+ * variables must not leak into the jobs run here, nor their report into the outer run's GitHub summary.
+ */
+const localEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(CI_|GITLAB_)/.test(k) && k !== 'GITHUB_STEP_SUMMARY'),
+);
+
 /** Runs a tool from node_modules/.bin on the project's Node (gitlab-ci-local needs Node ≥ 22). */
 function run(bin: string, args: string[], cwd = ROOT) {
   const r = spawnSync(join(BIN, bin), args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, FORCE_COLOR: '0' },
+    env: { ...localEnv, PATH: `${BIN}:${process.env.PATH}`, FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, out: `${r.stdout}${r.stderr}` };
@@ -117,7 +125,7 @@ describe('the validation report step', () => {
     writeFileSync(join(fake, 'npm'), '#!/bin/sh\necho "data/2021-Q1/websites.csv:2: 错误：示例"\necho "校验未通过" >&2\nexit 1\n', { mode: 0o755 });
     const r = spawnSync('bash', ['scripts/ci/validate-report.sh'], {
       encoding: 'utf8',
-      env: { ...process.env, PATH: `${fake}:${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary, VALIDATE_REPORT: report },
+      env: { ...localEnv, PATH: `${fake}:${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary, VALIDATE_REPORT: report },
     });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('websites.csv:2: 错误：示例');
