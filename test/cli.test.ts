@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BULLETIN, WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
+import { BULLETIN, SEED_DATA, WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
 
 const validate = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: '' } });
@@ -10,10 +10,11 @@ const validate = (...args: string[]) => {
 };
 
 describe('npm run validate', () => {
-  it('passes the real data, exit 0', () => {
-    const { code, out } = validate('data');
-    expect(code, out).toBe(0);
-    expect(out).toContain('校验通过：共 ');
+  it('passes the real 2020-Q3 (frozen copy) with its five rule warnings, exit 0', () => {
+    const { code, out } = validate(SEED_DATA);
+    expect(code).toBe(0);
+    expect(out.match(/警告：/g)).toHaveLength(5);
+    expect(out).toContain('校验通过：共 1 个季度（1 个将发布）；0 个错误，5 个警告');
   });
 
   it('--strict makes warnings fatal, exit 1, but not acknowledged ones; --all lists those', () => {

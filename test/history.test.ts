@@ -1,9 +1,10 @@
-/** Builds the four-quarter fixture and the real single quarter, and reads the history and trends pages. */
+/** Builds the four-quarter fixture and the real 2020-Q3 alone (frozen copy in test/fixtures/seed), and reads the history and trends pages. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountKey, accountSlug, unitKey, unitSlug, websiteKey, websiteSlug } from '../src/lib/identity.ts';
 import { buildSite } from './support/build.ts';
+import { SEED_DATA } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped and whitespace folded. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
@@ -172,10 +173,10 @@ describe('build of a four-quarter fixture', () => {
   });
 });
 
-describe('build of the real data (one quarter)', () => {
+describe('build of the real 2020-Q3 alone (frozen copy, one quarter)', () => {
   let site: ReturnType<typeof buildSite>;
   beforeAll(() => {
-    site = buildSite('data');
+    site = buildSite(SEED_DATA);
   });
 
   it('renders the trends page with the single-quarter message, tables and no chart', () => {

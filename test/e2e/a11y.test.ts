@@ -1,22 +1,10 @@
 /** WCAG 2.x A/AA with axe-core, the skip link and 200% zoom, on one page of every type in real Chromium (keyboard walk-through and large text: keyboard.test.ts). */
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
 import { launch, serve } from '../support/browser.ts';
 import { htmlPages, samplePages } from '../support/dist.ts';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axe(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
-    // @ts-expect-error injected global
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, TAGS);
-}
+import { axe } from '../support/gates.ts';
 
 describe('accessibility', () => {
   let browser: Browser;

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
 import { launch, serve } from '../support/browser.ts';
 import { htmlPages, samplePages } from '../support/dist.ts';
+import { DATA_DIR } from '../support/data-dir.ts';
+import { entities } from '../support/search.ts';
 
 const WIDTHS = [390, 1280];
 
@@ -194,9 +196,10 @@ describe('keyboard and large text', () => {
   let browser: Browser;
   const sites: Record<string, { server: Awaited<ReturnType<typeof serve>>; pages: string[] }> = {};
   beforeAll(async () => {
-    // The four invented quarters (every page type, charts drawn) and the real published data.
-    // Each with the search page showing results.
-    for (const [name, dir, query] of [['fixture', 'test/fixtures/history', '虚构'], ['real', 'data', '潮州']] as const) {
+    // The four invented quarters (every page type, charts drawn) and the data folder (whatever it holds), each with
+    // the search page showing results (for the data folder, for the first name in it).
+    const realQuery = entities(DATA_DIR)[0]?.names[0] ?? '';
+    for (const [name, dir, query] of [['fixture', 'test/fixtures/history', '虚构'], ['real', DATA_DIR, realQuery]] as const) {
       const site = buildSite(dir);
       if (site.code !== 0) throw new Error(site.log);
       sites[name] = { server: await serve(site.out), pages: [...samplePages(htmlPages(site.out)), `search/?q=${encodeURIComponent(query)}`] };
@@ -301,7 +304,7 @@ describe('keyboard and large text', () => {
   }
 
   const cycles = [['fixture', 390], ['fixture', 1280], ['real', 390], ['real', 1280], ['urls', 390]] as const;
-  const about = { fixture: 'invented data, every page type', real: 'real data, every page type', urls: 'an annex with links beside the sticky name column' };
+  const about = { fixture: 'invented data, every page type', real: 'the data folder, every page type', urls: 'an annex with links beside the sticky name column' };
   for (const [name, width] of cycles) {
     it(`Tab reaches every control and comes back round, no trap (${about[name]}, ${width}px)`, async () => {
       const { server, pages } = sites[name]!;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_DATA } from '../support/fixtures.ts';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
+// The real 2020-Q3 (frozen copy): real column widths and names. Every quarter of data/ is checked in data.test.ts.
 describe('bulletin pages in Chromium', () => {
-  const ctx = siteInBrowser('data');
+  const ctx = siteInBrowser(SEED_DATA);
 
   for (const [name, width] of [['phone', 390], ['desktop', 1280]] as const) {
     it(`renders the 2020-Q3 bulletin at ${name} width without console errors or sideways page scroll`, async () => {

@@ -1,40 +1,19 @@
 /**
  * Site search in Chromium: Chinese queries, filters, the shareable `?q=` link, keyboard use, recall of every
- * website and account name, and what search costs, on the real data and on a three-quarter invented fixture.
+ * website and account name, and what search costs, on the frozen real quarter (test/fixtures/seed) and on a
+ * three-quarter invented fixture. Recall over whatever data/ holds is one of the data checks (test/data.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildHistory } from '../../src/lib/history.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
-import { paths } from '../../src/site.ts';
 import { buildSite } from '../support/build.ts';
+import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../support/browser.ts';
 import { indexBytes, queryBytes } from '../support/search-cost.ts';
+import { entities, expectRecall, hitUrl, search, type Hit } from '../support/search.ts';
 
 const FIXTURE = 'test/fixtures/search';
 
-interface Hit {
-  url: string;
-  title: string;
-  quarter: string;
-  type: string;
-}
-
 type Server = Awaited<ReturnType<typeof serve>>;
-
-/**
- * Runs a query through the site's own Pagefind bundle, configured as the search page configures it. The in-page
- * code is a string so that Vite does not rewrite its `import()`.
- */
-async function search(page: Page, term: string | null, options: Record<string, unknown> = {}, top = 1000): Promise<Hit[]> {
-  return page.evaluate(`(async ({ term, options, top }) => {
-    const pagefind = await import(document.getElementById('search-form').dataset.bundle);
-    await pagefind.init();
-    const found = await pagefind.search(term, options);
-    const data = await Promise.all(found.results.slice(0, top).map((r) => r.data()));
-    return data.map((d) => ({ url: d.url, title: d.meta.title, quarter: d.meta.quarter, type: d.meta.type }));
-  })(${JSON.stringify({ term, options, top })})`);
-}
 
 /** A page on the search page, collecting console errors. */
 async function searchPage(browser: Browser, server: Server, errors: string[], query = '') {
@@ -44,25 +23,6 @@ async function searchPage(browser: Browser, server: Server, errors: string[], qu
   await page.goto(`${server.url}search/${query}`);
   await page.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
   return page;
-}
-
-/**
- * Every website and account of a data folder (one search record each), with the names it is searched by and the
- * path a hit on it leads to: its own page.
- */
-function entities(dataDir: string) {
-  const history = buildHistory(loadDataDir(dataDir).quarters);
-  return [
-    ...history.websites.map((w) => ({ title: w.name, names: w.names, units: [] as string[], path: paths.website(w).slice(1) })),
-    ...history.accounts.map((a) => ({ title: `${a.account}（${a.platform}）`, names: a.names, units: a.units, path: paths.account(a).slice(1) })),
-  ];
-}
-
-/** The URL a hit on the website or account titled `title` leads to. */
-function hitUrl(dataDir: string, title: string): string {
-  const entity = entities(dataDir).find((e) => e.title === title);
-  if (!entity) throw new Error(`no ${title} in ${dataDir}`);
-  return `/${entity.path}`;
 }
 
 /** The last quarter of a result's quarter label: `2021年第一季度 至 2021年第三季度（3 期）` → `2021年第三季度`. */
@@ -94,8 +54,8 @@ function searchSite(dataDir: string) {
   return ctx;
 }
 
-describe('search over the real data (2020-Q3)', () => {
-  const ctx = searchSite('data');
+describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () => {
+  const ctx = searchSite(SEED_DATA);
 
   const first = async (q: string) => (await search(ctx.page, q, {}, 3))[0];
 
@@ -114,13 +74,13 @@ describe('search over the real data (2020-Q3)', () => {
 
   it('answers a one-character query with every record that has the character', async () => {
     const hits = await search(ctx.page, '潮');
-    const expected = entities('data').filter((e) => e.names.some((n) => n.includes('潮')));
+    const expected = entities(SEED_DATA).filter((e) => e.names.some((n) => n.includes('潮')));
     for (const e of expected) expect(hits.map((h) => h.url)).toContain(`/${e.path}`);
   });
 
   it('links each hit to the bulletin or to the account\'s own page, and labels it with quarter and type', async () => {
     const [hit] = await search(ctx.page, '凤城交警', {}, 1);
-    expect(hit).toEqual({ url: hitUrl('data', '凤城交警（微信）'), title: '凤城交警（微信）', quarter: '2020年第三季度', type: '政务新媒体' });
+    expect(hit).toEqual({ url: hitUrl(SEED_DATA, '凤城交警（微信）'), title: '凤城交警（微信）', quarter: '2020年第三季度', type: '政务新媒体' });
     const [bulletin] = await search(ctx.page, '2020年第三季度', {}, 1);
     expect(bulletin?.url).toBe('/bulletins/2020-q3/');
   });
@@ -136,7 +96,7 @@ describe('search over the real data (2020-Q3)', () => {
     expect(await firstResult.locator('.result-excerpt mark').first().textContent()).toMatch(/潮|安/);
     expect(await p.locator('#search-status').textContent()).toMatch(/^找到 \d+ 条与“潮安”相关的结果。$/);
     await firstResult.locator('a').click();
-    await p.waitForURL((url) => url.pathname === hitUrl('data', '潮安区人民政府公众网'));
+    await p.waitForURL((url) => url.pathname === hitUrl(SEED_DATA, '潮安区人民政府公众网'));
     expect(await p.locator('h1').textContent()).toContain('潮安区人民政府公众网');
     expect(await p.locator('#q-2020-q3 th').textContent()).toBe('2020年第三季度');
     await p.close();
@@ -191,14 +151,14 @@ describe('search over the real data (2020-Q3)', () => {
     await context.close();
   });
 
-  it('finds every website and account of the real data as a top result (recall)', async () => {
-    await expectRecall(ctx.page, entities('data'));
+  it('finds every website and account of the real quarter as a top result (recall)', async () => {
+    await expectRecall(ctx.page, entities(SEED_DATA));
   });
 
   it('costs little: index size and bytes per query', async () => {
     const size = indexBytes(ctx.dist);
     const cost = await queryBytes(browser, ctx.server.url, '平安潮州');
-    console.log(`search cost, real data: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
+    console.log(`search cost, real 2020-Q3: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
     expect(cost.query).toBeGreaterThan(0);
     expect(cost.load + cost.query).toBeLessThan(300_000);
     // The filter lists are in the page; a query without filters downloads no filter file.
@@ -209,23 +169,6 @@ describe('search over the real data (2020-Q3)', () => {
     expect(errors).toEqual([]);
   });
 });
-
-/**
- * Every name must find each website or account that bore it among the top N results, N = the number of them whose
- * name or unit contains the query: the same account on several platforms, a longer name containing it (潮州网警 in
- * 潮州网警巡查执法), or an account named after its unit (潮州市生态环境局, whose unit runs two more accounts).
- * Those are all correct answers to the words typed; no search can order equals by intent.
- */
-async function expectRecall(page: Page, all: { names: string[]; units: string[]; path: string }[]) {
-  const misses: string[] = [];
-  for (const name of new Set(all.flatMap((e) => e.names))) {
-    const expected = all.filter((e) => e.names.includes(name));
-    const n = all.filter((e) => [...e.names, ...e.units].some((x) => x.includes(name))).length;
-    const top = (await search(page, name, {}, n)).map((h) => h.url);
-    for (const e of expected) if (!top.includes(`/${e.path}`)) misses.push(`${name} → ${e.path}（前 ${n} 条：${top.join(' ')}）`);
-  }
-  expect(misses).toEqual([]);
-}
 
 describe('search over three invented quarters (filters, sorting, shareable links)', () => {
   const ctx = searchSite(FIXTURE);
@@ -362,7 +305,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
 
 describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
   it('loads the index from the sub-path and links results inside it', async () => {
-    const site = buildSite('data', { BASE_PATH: '/sub/' });
+    const site = buildSite(SEED_DATA, { BASE_PATH: '/sub/' });
     expect(site.code, site.log).toBe(0);
     const server = await serve(site.out, '/sub/');
     try {
@@ -375,7 +318,7 @@ describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
         throw new Error(`${e}\n${await p.locator('#search-status').textContent()}\n${errors.join('\n')}`);
       });
       expect(errors).toEqual([]);
-      expect(await p.locator('.result-link').first().getAttribute('href')).toBe(`/sub${hitUrl('data', '潮安区人民政府公众网')}`);
+      expect(await p.locator('.result-link').first().getAttribute('href')).toBe(`/sub${hitUrl(SEED_DATA, '潮安区人民政府公众网')}`);
       await p.close();
     } finally {
       await server.close();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accountKey, unitKey, websiteKey } from '../../src/lib/identity.ts';
 import { buildHistory, districtComparison, headline, platformRate, problemKey, repeatRuns, repeats, type History } from '../../src/lib/history.ts';
 import { loadDataDir, type Quarter } from '../../src/lib/load.ts';
+import { SEED_DATA } from '../support/fixtures.ts';
 
 // Expected values are worked out by hand from test/fixtures/history (see its README.md).
 let quarters: Quarter[];
@@ -138,7 +139,7 @@ describe('trends', () => {
 
 describe('a single quarter', () => {
   it('has no repeats, no headline change and no districts without 所属地区', () => {
-    const real = loadDataDir('data').quarters;
+    const real = loadDataDir(SEED_DATA).quarters;
     const one = buildHistory(real);
     expect(one.quarters).toHaveLength(1);
     expect(one.websites.flatMap((w) => w.entries.flatMap(repeats))).toEqual([]);

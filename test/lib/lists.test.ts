@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHistory } from '../../src/lib/history.ts';
 import { listOrder } from '../../src/lib/lists.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
-import { BULLETIN, NEW_MEDIA_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
+import { BULLETIN, NEW_MEDIA_HEADER, SEED_DATA, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const order = (dir: string) => listOrder(buildHistory(loadDataDir(dir).quarters));
 
@@ -21,7 +21,7 @@ describe('order of the index lists', () => {
   });
 
   it('lists data without 所属地区 by name alone (zh-CN collation)', () => {
-    const lists = order('data');
+    const lists = order(SEED_DATA);
     const names = lists.units.map((u) => u.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect([names[0], names.at(-1)]).toEqual(['潮州市城市管理和综合执法局', '饶平县人民政府办公室']);

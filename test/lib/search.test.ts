@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { entityUrl, recordPath, scratchBase, scratchFolders } from '../../src/lib/search-index.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
+import { SEED_DATA } from '../support/fixtures.ts';
 import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search.ts';
 import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
 
@@ -73,7 +74,7 @@ describe('filterOptions', () => {
 });
 
 describe('bulletin records', () => {
-  const [seed] = loadDataDir('data').quarters;
+  const [seed] = loadDataDir(SEED_DATA).quarters;
 
   it('hold the prose as a reader sees it: figures filled in, Markdown reduced to words', () => {
     const text = bulletinText(seed!.body, seed!.stats);

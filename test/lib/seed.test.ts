@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataDir } from '../../src/lib/load.ts';
 import { formatFinding } from '../../src/lib/findings.ts';
+import { SEED_DATA } from '../support/fixtures.ts';
 
-// The one real quarter: 潮州市 2020 Q3, as published (shared/seed).
-const result = loadDataDir('data');
+// The first real quarter, 潮州市 2020 Q3, as published: a frozen copy (test/fixtures/seed), so that what
+// staff add to data/ cannot change these figures.
+const result = loadDataDir(SEED_DATA);
 const q = result.quarters[0]!;
 
 describe('2020-Q3 seed quarter', () => {
@@ -58,7 +60,7 @@ describe('2020-Q3 seed quarter', () => {
     const warnings = result.findings.filter((f) => f.severity === 'warning');
     expect(warnings.map((f) => f.line)).toEqual([2, 4, 5, 7, 8]);
     expect(formatFinding(warnings[0]!)).toMatch(
-      /^data\/2020-Q3\/websites\.csv:2: 警告：栏目不更新 “是”：网站“中国潮州政府网站”的单项否决项“栏目不更新”为“是”.*总分 109.*（veto item set but the site was scored）$/,
+      /^test\/fixtures\/seed\/2020-Q3\/websites\.csv:2: 警告：栏目不更新 “是”：网站“中国潮州政府网站”的单项否决项“栏目不更新”为“是”.*总分 109.*（veto item set but the site was scored）$/,
     );
   });
 });

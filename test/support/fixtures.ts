@@ -1,9 +1,17 @@
-/** Builds throwaway quarter folders for tests. Everything written here is invented test data. */
+/**
+ * Builds throwaway quarter folders for tests. Everything written here is invented test data, except the frozen
+ * real quarter under SEED_DATA.
+ */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SEED_DIR = 'data/2020-Q3';
+/**
+ * A frozen copy of the real published 2020-Q3 quarter (test/fixtures/seed/README.md), for tests of code that want
+ * real rows: it does not change when staff correct or add quarters in data/.
+ */
+export const SEED_DATA = 'test/fixtures/seed';
+export const SEED_DIR = `${SEED_DATA}/2020-Q3`;
 
 export const WEBSITES_HEADER = '序号,网站名称,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分';
 export const NEW_MEDIA_HEADER = '序号,单位名称,账号类型,账号名称,结果';

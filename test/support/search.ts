@@ -1,0 +1,70 @@
+/** Running the site's own search in Chromium, and what it should find in a data folder (used by search.test.ts and the data checks). */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildHistory } from '../../src/lib/history.ts';
+import { loadDataDir } from '../../src/lib/load.ts';
+import { paths } from '../../src/site.ts';
+
+export interface Hit {
+  url: string;
+  title: string;
+  quarter: string;
+  type: string;
+}
+
+/**
+ * Runs a query through the site's own Pagefind bundle, configured as the search page configures it. The in-page
+ * code is a string so that Vite does not rewrite its `import()`.
+ */
+export async function search(page: Page, term: string | null, options: Record<string, unknown> = {}, top = 1000): Promise<Hit[]> {
+  return page.evaluate(`(async ({ term, options, top }) => {
+    const pagefind = await import(document.getElementById('search-form').dataset.bundle);
+    await pagefind.init();
+    const found = await pagefind.search(term, options);
+    const data = await Promise.all(found.results.slice(0, top).map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, title: d.meta.title, quarter: d.meta.quarter, type: d.meta.type }));
+  })(${JSON.stringify({ term, options, top })})`);
+}
+
+export interface Entity {
+  title: string;
+  names: string[];
+  units: string[];
+  path: string;
+}
+
+/**
+ * Every website and account of a data folder (one search record each), with the names it is searched by and the
+ * path a hit on it leads to: its own page.
+ */
+export function entities(dataDir: string): Entity[] {
+  const history = buildHistory(loadDataDir(dataDir).quarters);
+  return [
+    ...history.websites.map((w) => ({ title: w.name, names: w.names, units: [] as string[], path: paths.website(w).slice(1) })),
+    ...history.accounts.map((a) => ({ title: `${a.account}（${a.platform}）`, names: a.names, units: a.units, path: paths.account(a).slice(1) })),
+  ];
+}
+
+/** The URL a hit on the website or account titled `title` leads to. */
+export function hitUrl(dataDir: string, title: string): string {
+  const entity = entities(dataDir).find((e) => e.title === title);
+  if (!entity) throw new Error(`no ${title} in ${dataDir}`);
+  return `/${entity.path}`;
+}
+
+/**
+ * Every name must find each website or account that bore it among the top N results, N = the number of them whose
+ * name or unit contains the query: the same account on several platforms, a longer name containing it (潮州网警 in
+ * 潮州网警巡查执法), or an account named after its unit (潮州市生态环境局, whose unit runs two more accounts).
+ * Those are all correct answers to the words typed; no search can order equals by intent.
+ */
+export async function expectRecall(page: Page, all: Entity[]): Promise<void> {
+  const misses: string[] = [];
+  for (const name of new Set(all.flatMap((e) => e.names))) {
+    const expected = all.filter((e) => e.names.includes(name));
+    const n = all.filter((e) => [...e.names, ...e.units].some((x) => x.includes(name))).length;
+    const top = (await search(page, name, {}, n)).map((h) => h.url);
+    for (const e of expected) if (!top.includes(`/${e.path}`)) misses.push(`${name} → ${e.path}（前 ${n} 条：${top.join(' ')}）`);
+  }
+  expect(misses).toEqual([]);
+}
