@@ -5,6 +5,7 @@
  * annex tables not clipped.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -40,8 +41,8 @@ describe('reading settings and print', () => {
   it('keeps its script small: one classic file in <head>, under 2 KB raw and 1 KB gzip', () => {
     const file = listFiles(join(ctx.site.out, '_astro')).find((f) => /\/reading\.[\w-]+\.js$/.test(f))!;
     const bytes = readFileSync(file);
-    expect(bytes.length).toBeLessThan(1500);
-    expect(gzipSync(bytes).length).toBeLessThan(800);
+    expect(bytes.length).toBeLessThan(2048);
+    expect(gzipSync(bytes).length).toBeLessThan(1024);
     const head = ctx.site.page('').split('</head>')[0]!;
     expect(head).toMatch(/<script src="\/_astro\/reading\.[\w-]+\.js"><\/script>/);
   });
@@ -113,6 +114,30 @@ describe('reading settings and print', () => {
       await context.close();
     });
   }
+
+  it('axe finds no WCAG 2.x A/AA violation in 长者模式 with 大字号, at phone and desktop width', async () => {
+    const violations: string[] = [];
+    for (const width of [390, 1280]) {
+      // The CSP forbids injected scripts such as axe: bypassed for the audit only (as in a11y.test.ts).
+      const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(ctx.server.url);
+      await page.evaluate(() => localStorage.setItem('reading', JSON.stringify({ elder: true, size: 'l' })));
+      for (const path of PAGES) {
+        await page.goto(ctx.server.url + path);
+        if (path.includes('?q=')) await page.waitForSelector('.search-result');
+        await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+        const found = await page.evaluate(async () => {
+          // @ts-expect-error injected global
+          const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        for (const v of found) violations.push(`${width}px /${path} ${v}`);
+      }
+      await context.close();
+    }
+    expect(violations).toEqual([]);
+  });
 
   for (const width of [390, 1280]) {
     it(`no layout shift on load, default and with a saved setting, ${width}px`, async () => {
