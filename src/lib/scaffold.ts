@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BULLETIN_FIELDS, PLACEHOLDER } from './bulletin.ts';
-import { TABLES } from './columns.ts';
+import { TABLES } from './tables.ts';
 import { BULLETIN_FILE } from './load.ts';
 import { parseQuarterId, type QuarterId } from './quarter.ts';
 

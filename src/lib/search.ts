@@ -231,7 +231,7 @@ export interface BulletinSource {
  * does), Markdown reduced to its words, one block per line.
  */
 export function bulletinText(body: string, stats: QuarterStats): string {
-  const filled = body.replace(/<Stat\s+name\s*=\s*["']([^"']*)["']\s*\/>/g, (_, name: string) => FIGURES[name]?.[1](stats) ?? '');
+  const filled = body.replace(/<Stat\s+name\s*=\s*["']([^"']*)["']\s*\/>/g, (_, name: string) => FIGURES[name]?.value(stats) ?? '');
   const tree = fromMarkdown(filled);
   return tree.children.map((block) => toString(block)).filter(Boolean).join('\n');
 }

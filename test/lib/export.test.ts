@@ -97,7 +97,7 @@ describe('data dictionary and table schema from columns.ts', () => {
     expect(rows.map((r) => r.name)).toEqual(['季度', ...WEBSITE_COLUMNS.map((c) => c.name)]);
     expect(rows.find((r) => r.key === 'bonus')).toMatchObject({ type: '数值（可有小数）', allowed: '0–30', required: '必填' });
     expect(rows.find((r) => r.key === 'homepageStale')).toMatchObject({ allowed: '是、否', required: '必填' });
-    expect(rows.find((r) => r.key === 'otherProblems')).toMatchObject({ required: '必有此列，可留空' });
+    expect(rows.find((r) => r.key === 'otherProblems')).toMatchObject({ required: '必有此列，可留空（按“无”发布）' });
     expect(rows.find((r) => r.key === 'result')).toMatchObject({ allowed: '合格、不合格', required: '可选列' });
     expect(dictionary('newMedia').find((r) => r.key === 'platform')!.allowed).toContain('微信视频号');
   });
@@ -107,7 +107,8 @@ describe('data dictionary and table schema from columns.ts', () => {
     expect(byKey('seq')).toMatchObject({ name: '序号', type: 'integer', jsonKey: 'seq', constraints: { required: true, minimum: 1 } });
     expect(byKey('deduction')).toMatchObject({ type: 'number', constraints: { required: true, minimum: 0, maximum: 100 } });
     expect(byKey('seriousIncident')).toMatchObject({ type: 'boolean', trueValues: ['是'], falseValues: ['否'] });
-    expect(byKey('otherProblems').constraints).toBeUndefined();
+    // A blank 其他问题 is published as 无, so the published column has no empty cell.
+    expect(byKey('otherProblems').constraints).toEqual({ required: true });
     expect(byKey('result')).toMatchObject({ type: 'string', constraints: { enum: ['合格', '不合格'] } });
     expect(byKey('siteCode').constraints).toEqual({ pattern: '^[0-9A-Z]{10}$' });
     expect(byKey('url').format).toBe('uri');

@@ -194,10 +194,10 @@ describe('refused files: each with its path and, where it has one, its line', ()
 
   it('refuses a header without data rows (a fresh scaffold)', () => {
     expect(errors(websites(`${WEBSITES_HEADER}\n`).findings)).toEqual([
-      'q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）',
+      'q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行；如本季度没有检查政府网站，请删除这个文件（no data rows）',
     ]);
     expect(errors(accounts(`${NEW_MEDIA_HEADER}\r\n`).findings)).toEqual([
-      'q/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）',
+      'q/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行；如本季度没有检查政务新媒体，请删除这个文件（no data rows）',
     ]);
   });
 
