@@ -2,8 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataPackage, dictionary, field, tableSchema } from '../../src/lib/datapackage.ts';
 import { NEW_MEDIA_COLUMNS, WEBSITE_COLUMNS } from '../../src/lib/columns.ts';
-import { allQuartersCsv, csvField, dataFiles, formatBytes, neutraliseFormula, quarterCsv, quarterJson, toCsv } from '../../src/lib/export.ts';
+import { allQuartersCsv, cellText, csvField, dataFiles, formatBytes, neutraliseFormula, quarterCsv, quarterJson, toCsv } from '../../src/lib/export.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
+import { WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const FIXTURE = 'test/fixtures/opendata';
 const { quarters } = loadDataDir(FIXTURE);
@@ -68,6 +69,24 @@ describe('JSON', () => {
     expect(json.columns.slice(0, 3)).toEqual([{ key: 'seq', name: '序号' }, { key: 'name', name: '网站名称' }, { key: 'homepageStale', name: '首页不更新' }]);
     expect(json.records[2]).toMatchObject({ seq: 3, columnsStale: true, homepageStale: false, otherProblems: '=HYPERLINK("http://evil.example/","点击")', deduction: 0, siteCode: null });
     expect(json.records[1].otherProblems).toBe('第一个问题\n第二个问题');
+  });
+});
+
+describe('page, CSV and JSON print the same value', () => {
+  it('a two-decimal score and a blank 其他问题 read the same in the CSV, the JSON and the page text (cellText)', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1', { 'websites.csv': `${WEBSITES_HEADER}\n1,虚构甲网站,否,否,否,否,否,,1.25,9.55,91.7\n` });
+    const { quarters: [q], findings } = loadDataDir(dir);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const csv = parse(quarterCsv(q!, 'websites'));
+    const json = JSON.parse(quarterJson(q!, 'websites', urlOf(q!))).records[0];
+    const record = q!.tables.websites!.records[0]!;
+    for (const key of ['bonus', 'deduction', 'total', 'otherProblems'] as const) {
+      const column = WEBSITE_COLUMNS.find((c) => c.key === key)!;
+      const page = cellText(column, record[key]);
+      expect([csv[1]![csv[0]!.indexOf(column.name)], String(json[key])], key).toEqual([page, page]);
+    }
+    expect(csv[1]!.slice(7, 11)).toEqual(['无', '1.25', '9.55', '91.7']);
   });
 });
 
