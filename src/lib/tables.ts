@@ -29,7 +29,7 @@ export interface RowFacts {
 type TextField = { [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends string ? K : never }[keyof BulletinMeta];
 type CountField = { [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends number ? K : never }[keyof BulletinMeta];
 
-/** One annex table. `C` is its column list, declared `as const` so the record type follows from it. */
+/** One annex table. `C` is its column list, declared `as const` so the record type follows from it (inferred from `columns` only). */
 export interface TableDef<C extends readonly ColumnDef[] = readonly ColumnDef[]> {
   /** File inside a quarter folder; the downloads use the same name (`websites.csv`, `websites.json`). */
   file: string;
@@ -49,26 +49,26 @@ export interface TableDef<C extends readonly ColumnDef[] = readonly ColumnDef[]>
   entity: 'website' | 'account';
   columns: C;
   /** The column that names a row: the row header in the annex table. */
-  nameColumn: C[number]['key'];
+  nameColumn: NoInfer<C>[number]['key'];
   /** The free-text column whose items are the row's `problems`. */
-  problemsColumn?: C[number]['key'];
+  problemsColumn?: NoInfer<C>[number]['key'];
   /** The column naming the unit that runs the entity: gives `unitKey` and the unit pages. */
-  unitColumn?: C[number]['key'];
+  unitColumn?: NoInfer<C>[number]['key'];
   /** Columns an entity's page shows for each quarter, beside its problems (optional ones when a quarter has them). */
-  historyColumns: readonly C[number]['key'][];
+  historyColumns: readonly NoInfer<C>[number]['key'][];
   /** Columns whose merged cells Excel exports as a value followed by blanks: filled down from the row above. */
-  fillDown: readonly C[number]['key'][];
+  fillDown: readonly NoInfer<C>[number]['key'][];
   /** Column sets unique within a quarter besides 序号 (checked by validation, declared in the data package). */
-  uniqueKeys: readonly (readonly C[number]['key'][])[];
+  uniqueKeys: readonly (readonly NoInfer<C>[number]['key'][])[];
   /** The table may give 加分/扣分/总分 as one official 得分情况 cell. */
   combinedScore?: boolean;
   /** bulletin.mdx fields that belong to this table. */
   meta: { caption: TextField; note: TextField; total: CountField };
   // Methods, not function properties: a table with more columns is still a TableDef of its base columns.
   /** Identity of a row across quarters. */
-  identify(row: ColumnFields<C>): string;
+  identify(row: ColumnFields<NoInfer<C>>): string;
   /** Findings about a whole, well-formed row (arithmetic, the national rules). */
-  checkRow?(row: RowFacts & ColumnFields<C>, file: string): Finding[];
+  checkRow?(row: RowFacts & ColumnFields<NoInfer<C>>, file: string): Finding[];
 }
 
 /** Declares a table, keeping the literal type of its columns. */
