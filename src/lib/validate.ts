@@ -210,7 +210,8 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const totalsRows: { label: string; line: number; cells: string[]; from: number; to: number }[] = [];
   let subtotalFrom = 0;
   /** Merged cells: the last value seen in each fill-down column, and the runs of blank rows filled from it. */
-  const fillColumns = [...header.byIndex].filter(([, c]) => (def.fillDown as readonly string[]).includes(c.key));
+  const fillDown: readonly string[] = def.fillDown;
+  const fillColumns = [...header.byIndex].filter(([, c]) => fillDown.includes(c.key));
   const lastValue = new Map<string, string>();
   const filledRuns = new Map<string, { from: number; to: number }[]>();
   let previousLine: number | undefined;
