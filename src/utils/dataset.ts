@@ -11,10 +11,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHistory, type History } from '../lib/history.ts';
+import { dataDirFromEnv } from '../lib/data-dir.ts';
 import { loadDataDir, type LoadResult } from '../lib/load.ts';
 
 /** The data folder of this build: tests and benchmarks point DATA_DIR elsewhere. */
-export const dataDir = (): string => process.env.DATA_DIR || 'data';
+export const dataDir = (): string => dataDirFromEnv();
 
 interface Cached {
   fingerprint: string;
