@@ -24,7 +24,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // sitemap-index.xml + sitemap-0.xml… list every HTML page (the 404 page excluded) with absolute URLs under site + base.
-  // The search index is not an integration: `npm run build` writes it in a process beside Astro (scripts/search-index.ts).
+  // The search index is not an integration: `npm run build` writes it in a process beside Astro (scripts/build-search-index.ts).
   integrations: [mdx(), sitemap()],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   // Four pages at a time: while one page's files are being written, the next is rendered (national scale: 229 s

@@ -11,8 +11,8 @@ import { cpus, totalmem } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SCALES, writeSynthetic, type Scale } from './bench/synthetic.ts';
-import { launch, serve } from '../test/support/browser.ts';
-import { indexBytes, queryBytes } from '../test/support/search-cost.ts';
+import { launch, serve } from './bench/browser.ts';
+import { indexBytes, queryBytes } from './bench/search-cost.ts';
 
 const ROOT = process.cwd();
 const WORK = join(ROOT, '.tmp', 'bench');

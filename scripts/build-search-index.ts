@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node scripts/search-index.ts DATA_DIR OUTPUT_DIR [--all]: validates the data as `npm run validate` does and, when it passes,
+ * node scripts/build-search-index.ts DATA_DIR OUTPUT_DIR [--all]: validates the data as `npm run validate` does and, when it passes,
  * writes the site's search index (Pagefind bundle) to OUTPUT_DIR. `npm run build` runs it beside Astro.
  * Exit 0 written, 1 data invalid or indexing failed, 2 usage error.
  *
@@ -9,9 +9,10 @@
  * well before Astro's pages, and Astro, the longer of the two, should not wait for the processor.
  */
 import { setPriority } from 'node:os';
-import { loadDataDir } from '../src/lib/load.ts';
+import { loadDataDir } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
-import { siteRecords, writeSearchIndex } from '../src/lib/search-index.ts';
+import { siteRecords } from '../src/lib/search-records.ts';
+import { writeSearchIndex } from './build/pagefind.ts';
 
 /** What this process tells scripts/build.ts. */
 export type IndexerMessage = { kind: 'validated'; ok: boolean; report: string };
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const all = argv.includes('--all'); // the report lists acknowledged warnings too
   const [dataDir, outputDir, ...rest] = argv.filter((a) => a !== '--all');
   if (!dataDir || !outputDir || rest.length > 0) {
-    console.error('用法：node scripts/search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
+    console.error('用法：node scripts/build-search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
     return 2;
   }
   const data = loadDataDir(dataDir);

@@ -4,7 +4,7 @@
  * into a temporary folder beside DIR and swaps it in only when both validation and Astro succeeded, so a failed
  * build leaves the previous site byte-for-byte as it was. Exit 0 built, 1 validation or build failed, 2 usage error.
  *
- * Validation and the search index (scripts/search-index.ts) run in a process beside Astro rather than before it:
+ * Validation and the search index (scripts/build-search-index.ts) run in a process beside Astro rather than before it:
  * Astro spends its first seconds on one core loading the data, so the other core validates for free (8 s at national
  * scale) and then builds the index while Astro writes pages. Astro's output is held back until the data has passed,
  * so staff with a broken CSV read only the validation report.
@@ -18,9 +18,9 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataDirFromEnv } from '../src/lib/data-dir.ts';
-import { scratchFolders } from '../src/lib/search-index.ts';
-import type { IndexerMessage } from './search-index.ts';
+import { dataDirFromEnv } from '../src/node/data-dir.ts';
+import { scratchFolders } from './build/pagefind.ts';
+import type { IndexerMessage } from './build-search-index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -66,11 +66,11 @@ interface Exit {
 const exited = (child: ChildProcess) => new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 
 /**
- * Starts scripts/search-index.ts: validation of the data folder, then the search index written to `outputDir`.
+ * Starts scripts/build-search-index.ts: validation of the data folder, then the search index written to `outputDir`.
  * `verdict` settles when validation is done, with the same report staff get from `npm run validate`.
  */
 function startIndexer(dataDir: string, outputDir: string, verbose: boolean) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build-search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])], {
     // Its own process group, so that stopping it stops the Pagefind process it starts too.
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true,
   });

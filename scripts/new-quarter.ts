@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** npm run new-quarter -- 2021-Q1: scaffolds a quarter folder; exit 0 created, 1 folder exists or cannot be written, 2 usage error. */
-import { dataDirFromEnv } from '../src/lib/data-dir.ts';
-import { scaffoldQuarter } from '../src/lib/scaffold.ts';
+import { dataDirFromEnv } from '../src/node/data-dir.ts';
+import { scaffoldQuarter } from '../src/node/scaffold.ts';
 
 const USAGE = `用法：npm run new-quarter -- 年份-Q季度      例如 npm run new-quarter -- 2021-Q1
   在数据目录（环境变量 DATA_DIR，未设置时为 data）下新建季度文件夹，内含 websites.csv、new-media.csv（只有表头）和 bulletin.mdx（模板）

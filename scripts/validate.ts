@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** npm run validate [-- DIR] [--strict] [--all]: checks every quarter; exit 0 valid, 1 invalid, 2 usage error. */
-import { dataDirFromEnv } from '../src/lib/data-dir.ts';
-import { loadDataDir } from '../src/lib/load.ts';
+import { dataDirFromEnv } from '../src/node/data-dir.ts';
+import { loadDataDir } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 
 const USAGE = `用法：npm run validate [-- 数据目录] [--strict] [--all]

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, freshOutDir } from './support/build.ts';
-import { scaffoldQuarter } from '../src/lib/scaffold.ts';
+import { scaffoldQuarter } from '../src/node/scaffold.ts';
 import { BULLETIN, NEW_MEDIA_HEADER, SEED_DATA, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped and whitespace folded. */

@@ -108,9 +108,9 @@ describe('npm run new-quarter', () => {
   });
 });
 
-describe('scripts/search-index.ts (run by npm run build beside Astro)', () => {
+describe('scripts/build-search-index.ts (run by npm run build beside Astro)', () => {
   const index = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['scripts/search-index.ts', ...args], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/build-search-index.ts', ...args], { encoding: 'utf8' });
     return { code: r.status, out: r.stdout + r.stderr };
   };
 
@@ -138,6 +138,6 @@ describe('scripts/search-index.ts (run by npm run build beside Astro)', () => {
   it('exits 2 on a usage error', () => {
     const r = index('data');
     expect(r.code).toBe(2);
-    expect(r.out).toContain('用法：node scripts/search-index.ts');
+    expect(r.out).toContain('用法：node scripts/build-search-index.ts');
   });
 });

@@ -5,7 +5,7 @@
  * The data folder is data/, or the folder named by TEST_DATA_DIR (README, 质量检查).
  */
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../src/lib/load.ts';
+import { loadDataDir } from '../src/node/load.ts';
 import { dataChecks } from './support/data-checks.ts';
 import { DATA_DIR, quarterAfter, quarterFolders, withNextQuarters } from './support/data-dir.ts';
 

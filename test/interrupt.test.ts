@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSynthetic } from '../scripts/bench/synthetic.ts';
-import { scratchFolders } from '../src/lib/search-index.ts';
+import { scratchFolders } from '../scripts/build/pagefind.ts';
 import { freshOutDir } from './support/build.ts';
 import { tempDir } from './support/fixtures.ts';
 

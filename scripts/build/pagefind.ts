@@ -1,7 +1,8 @@
 /**
  * Writes the site's Pagefind bundle from the data alone: one record per bulletin, website and account
- * (src/lib/search.ts). `npm run build` runs it in a process of its own beside Astro (scripts/search-index.ts), so the
- * index is built while Astro writes pages, and moves it into the built site at the end.
+ * (src/lib/search-records.ts). `npm run build` runs it in a process of its own beside Astro
+ * (scripts/build-search-index.ts), so the index is built while Astro writes pages, and moves it into the built site
+ * at the end. Processes, scratch folders and Pagefind live here, beside the build scripts, not in src/lib.
  *
  * Pagefind reads the records as tiny HTML pages from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
@@ -11,25 +12,7 @@ import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { paths } from '../site.ts';
-import { buildHistory } from './history.ts';
-import type { LoadResult } from './load.ts';
-import { SEARCH_LANGUAGE, bulletinRecord, recordHtml, searchRecords, type SearchRecord } from './search.ts';
-
-/**
- * Where a search hit on a website or account leads: its own page, with every quarter it was inspected in.
- * The one place to change if search results should link elsewhere.
- * URLs are without the base path: Pagefind's browser side prefixes the folder it is served from.
- */
-export function entityUrl(entity: { kind: 'website' | 'account'; key: string }): string {
-  return entity.kind === 'website' ? paths.website(entity) : paths.account(entity);
-}
-
-/** Every record of the site: the published bulletins, then each website and account. */
-export function siteRecords(data: LoadResult): SearchRecord[] {
-  const bulletins = data.quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));
-  return [...bulletins, ...searchRecords(buildHistory(data.quarters), entityUrl)];
-}
+import { SEARCH_LANGUAGE, recordHtml, type SearchRecord } from '../../src/lib/search-records.ts';
 
 /**
  * The file Pagefind turns back into `url`: `/accounts/x/` is read from `accounts/x/index.html`.

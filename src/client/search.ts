@@ -40,7 +40,7 @@ const NARROW = '(max-width: 40rem)';
 
 /**
  * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
- * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search.ts).
+ * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search-records.ts).
  */
 export function pagefindFilters(chosen: Filters): Filters {
   const { [FILTERS.quarter]: quarter, [FILTERS.result]: result, ...rest } = chosen;
@@ -118,7 +118,7 @@ export function startSearch(): void {
   };
 
   /**
-   * The filters' options and counts are in the page (src/lib/search.ts `filterOptions`): asking Pagefind for them
+   * The filters' options and counts are in the page (src/lib/search-records.ts `filterOptions`): asking Pagefind for them
    * would download every filter file before the first query. A shared link's choices are restored if offered.
    */
   for (const select of filterSelects) {

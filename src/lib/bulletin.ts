@@ -60,18 +60,8 @@ export const bulletinSchema = z.strictObject(
 );
 export type BulletinMeta = z.output<typeof bulletinSchema>;
 
-// --- Staff-only frontmatter (not published) -------------------------------------------------------------------
-/**
- * The frontmatter as bulletin.mdx may hold it: the published fields, and `acknowledged:` (acknowledge.ts), which is
- * staff metadata for validation only and is dropped here, so no page sees it. The content collection uses this.
- */
-export const bulletinFileSchema = bulletinSchema.extend({
-  [ACK_FIELD]: z.unknown().optional().transform(() => undefined),
-});
-
 /** Whether a field may be left out (a blank left in it may simply be deleted). */
 const isOptionalField = (key: string) => key in BULLETIN_FIELDS && BULLETIN_FIELDS[key as keyof Fields][2].safeParse(undefined).success;
-// ------------------------------------------------------------------------------------------------------------------
 
 /** Whether a quarter is published: proactively disclosed and not a draft. */
 export const isPublished = (meta: Pick<BulletinMeta, 'disclosure' | 'draft'>) => meta.disclosure === '主动公开' && !meta.draft;

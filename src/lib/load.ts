@@ -1,5 +1,7 @@
-/** Reads a data folder: every quarter, every file, every finding. The one entry point for CLI and site. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * A data folder's bytes → every quarter, every finding. Pure: src/node/load.ts reads the folder from disk and hands
+ * its files here (`loadDataFolder`, `loadQuarterFiles`); CLI and site both go through it.
+ */
 import { join } from 'node:path';
 import { applyAcknowledgements, type Acknowledgement } from './acknowledge.ts';
 import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes, type Aliases } from './aliases.ts';
@@ -11,10 +13,10 @@ import { FIGURES } from './figures.ts';
 import type { Finding } from './findings.ts';
 import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
-import { parseQuarterId, compareQuarters, type QuarterId } from './quarter.ts';
+import { compareQuarters, type QuarterId } from './quarter.ts';
 import { TABLE_KINDS, TABLES, type QuarterTables, type RecordOf, type TableDef, type TableKind, type TableRecord } from './tables.ts';
 import { readTable, type TableResult } from './validate.ts';
-import { parseSiteConfig, SITE_FILE, type SiteConfig } from './site-config.ts';
+import { SITE_FILE, validateSiteConfig, type PublicFiles, type SiteConfig } from './site-config.ts';
 
 export const BULLETIN_FILE = 'bulletin.mdx';
 
@@ -42,16 +44,43 @@ export interface LoadResult {
 }
 
 /** Top-level files a data folder may hold besides quarter folders. */
-const DATA_FILES = new Set([ALIAS_FILE, SITE_FILE, 'README.md']);
+export const DATA_FILES = new Set([ALIAS_FILE, SITE_FILE, 'README.md']);
 const TABLE_FILES = TABLE_KINDS.map((kind) => TABLES[kind].file);
-const QUARTER_FILES = [BULLETIN_FILE, ...TABLE_FILES];
+/** The files a quarter folder may hold. */
+export const QUARTER_FILES = [BULLETIN_FILE, ...TABLE_FILES];
 const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
   GB18030: 'GB18030/GBK（中文 Windows 版 Excel 的 CSV）',
   'UTF-16LE': 'UTF-16（Excel “Unicode 文本”）',
   'UTF-16BE': 'UTF-16（Excel “Unicode 文本”）',
 };
 
-const isHidden = (name: string) => name.startsWith('.');
+/** One quarter folder as read from disk. */
+export interface QuarterFolder {
+  /** Its path as the user gave it (messages show it). */
+  path: string;
+  id: QuarterId;
+  /** Its file names, hidden ones left out; undefined when the folder could not be read. */
+  names?: string[];
+  /** The bytes of each of QUARTER_FILES it holds. */
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** A data folder as read from disk. */
+export interface DataFolder {
+  /** Its path as the user gave it (messages show it). */
+  path: string;
+  /** Its entries in name order, hidden ones left out; undefined when the folder could not be read. */
+  entries?: { name: string; isDir: boolean }[];
+  /**
+   * Each entry that is a folder named like a quarter, by name: reads it when called, so that one quarter's bytes at a
+   * time are held (a national data folder is hundreds of megabytes).
+   */
+  quarters: ReadonlyMap<string, () => QuarterFolder>;
+  /** The bytes of each of DATA_FILES it holds as a file (aliases.csv, site.yml). */
+  files: ReadonlyMap<string, Uint8Array>;
+  /** What site.yml's `emblem` may point at. */
+  publicFiles: PublicFiles;
+}
 
 /** Decodes, parses and reads one annex file of the registry. */
 export function readTableBytes<K extends TableKind>(kind: K, bytes: Uint8Array, file: string): TableResult<TableRecord<K>> {
@@ -104,13 +133,11 @@ function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: st
   return findings;
 }
 
-/** Reads one quarter folder. */
-export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; findings: Finding[] } {
+/** Validates one quarter folder's files. */
+export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; findings: Finding[] } {
+  const { path: dir, id, names, files } = folder;
   const findings: Finding[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => !isHidden(n));
-  } catch {
+  if (!names) {
     return { findings: [{ severity: 'error', file: dir, message: '无法读取此文件夹', gloss: 'cannot read folder' }] };
   }
   for (const name of names) {
@@ -130,7 +157,7 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
       gloss: 'no annex table',
     });
   }
-  const read = (name: string) => (names.includes(name) ? readFileSync(join(dir, name)) : undefined);
+  const read = (name: string) => (names.includes(name) ? files.get(name) : undefined);
 
   const readKind = <K extends TableKind>(kind: K): TableResult<TableRecord<K>> | undefined => {
     const bytes = read(TABLES[kind].file);
@@ -183,23 +210,21 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
   };
 }
 
-/** Reads every quarter of a data folder (path as the user gave it, so messages show it). */
-export function loadDataDir(dir: string, options: { publicDir?: string } = {}): LoadResult {
+/** Validates every quarter of a data folder, and the folder's own files. */
+export function loadDataFolder(folder: DataFolder): LoadResult {
+  const { path: dir, entries } = folder;
   const findings: Finding[] = [];
   const quarters: Quarter[] = [];
   const folders: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => !isHidden(n)).sort();
-  } catch {
+  if (!entries) {
     return { quarters, findings: [{ severity: 'error', file: dir, message: '数据文件夹不存在或无法读取', gloss: 'data folder not found' }] };
   }
-  for (const name of names) {
+  const names = entries.map((e) => e.name);
+  for (const { name, isDir } of entries) {
     const path = join(dir, name);
-    const isDir = statSync(path).isDirectory();
     if (!isDir && DATA_FILES.has(name)) continue;
-    const id = isDir ? parseQuarterId(name) : undefined;
-    if (!id) {
+    const readQuarter = isDir ? folder.quarters.get(name) : undefined;
+    if (!readQuarter) {
       const loose = /^(\d{4})\s*[-_ ]?\s*[Qq]\s*([1-4])$/.exec(name);
       const hint = loose ? `；是不是“${loose[1]}-Q${loose[2]}”？` : /^site\.(yaml|yml\.txt|txt)$/i.test(name) ? `；网站信息文件应命名为 ${SITE_FILE}` : '';
       findings.push({
@@ -210,7 +235,7 @@ export function loadDataDir(dir: string, options: { publicDir?: string } = {}): 
       continue;
     }
     folders.push(path);
-    const loaded = loadQuarter(path, id);
+    const loaded = loadQuarterFiles(readQuarter());
     findings.push(...loaded.findings);
     if (loaded.quarter) quarters.push(loaded.quarter);
   }
@@ -226,14 +251,16 @@ export function loadDataDir(dir: string, options: { publicDir?: string } = {}): 
   });
   findings.push(...copyFindings(dir, quarters.map(compared)));
   let aliases = noAliases();
-  if (names.includes(ALIAS_FILE) && statSync(join(dir, ALIAS_FILE)).isFile()) {
-    const read = readAliasesBytes(readFileSync(join(dir, ALIAS_FILE)), join(dir, ALIAS_FILE));
+  const aliasBytes = folder.files.get(ALIAS_FILE);
+  if (aliasBytes) {
+    const read = readAliasesBytes(aliasBytes, join(dir, ALIAS_FILE));
     findings.push(...read.findings);
     aliases = read.aliases;
   }
   let site: SiteConfig | undefined;
-  if (names.includes(SITE_FILE) && statSync(join(dir, SITE_FILE)).isFile()) {
-    const read = parseSiteConfig(readFileSync(join(dir, SITE_FILE)), join(dir, SITE_FILE), options.publicDir);
+  const siteBytes = folder.files.get(SITE_FILE);
+  if (siteBytes) {
+    const read = validateSiteConfig(siteBytes, join(dir, SITE_FILE), folder.publicFiles);
     findings.push(...read.findings);
     site = read.config;
   }

@@ -1,6 +1,6 @@
 /**
  * What the site search knows: filter names and values, and one search record per website and per account, covering
- * every quarter it was inspected in. Pure data; src/lib/search-index.ts feeds these records to Pagefind, the
+ * every quarter it was inspected in. Pure data; scripts/build/pagefind.ts feeds these records to Pagefind, the
  * bulletin page marks itself up with the same names, and the search page shows the same words.
  *
  * One record per entity rather than per annex row: a reader looking for an account wants that account once, with its
@@ -20,6 +20,9 @@ import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
+import { buildHistory } from './history.ts';
+import type { LoadResult } from './load.ts';
+import { paths } from './routes.ts';
 
 /**
  * Language of the one search index. Pagefind files HTML under `<html lang>` as written (`zh-CN`) but custom records
@@ -241,7 +244,7 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
 }
 
 /**
- * A record as the tiny HTML page Pagefind reads it from (src/lib/search-index.ts): the content as the body's only
+ * A record as the tiny HTML page Pagefind reads it from (scripts/build/pagefind.ts): the content as the body's only
  * text, meta, filters and sort keys as `<meta>` tags whose `content` attribute Pagefind captures. Every value is
  * escaped, so a cell holding markup stays text in the index.
  */
@@ -254,4 +257,19 @@ export function recordHtml(record: SearchRecord): string {
     ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
   ];
   return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p></body></html>`;
+}
+
+/**
+ * Where a search hit on a website or account leads: its own page, with every quarter it was inspected in.
+ * The one place to change if search results should link elsewhere.
+ * URLs are without the base path: Pagefind's browser side prefixes the folder it is served from.
+ */
+export function entityUrl(entity: { kind: 'website' | 'account'; key: string }): string {
+  return entity.kind === 'website' ? paths.website(entity) : paths.account(entity);
+}
+
+/** Every record of the site: the published bulletins, then each website and account. */
+export function siteRecords(data: LoadResult): SearchRecord[] {
+  const bulletins = data.quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));
+  return [...bulletins, ...searchRecords(buildHistory(data.quarters), entityUrl)];
 }

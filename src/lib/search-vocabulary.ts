@@ -1,6 +1,6 @@
 /**
  * The words the search index and the search page share: filter names, the hidden 季度结果 filter, 类型 values and the
- * sort key. Imports nothing, so the browser code (src/scripts/search.ts) and the indexer (src/lib/search.ts) use this
+ * sort key. Imports nothing, so the browser code (src/client/search.ts) and the indexer (src/lib/search-records.ts) use this
  * one copy and cannot drift apart.
  */
 
@@ -16,7 +16,7 @@ export const FILTERS = {
 /**
  * Hidden filter: `<quarter label>：<result>` for each quarter of an entity. Chosen together, 季度 and 结果 mean
  * “had that result in that quarter”, which the two multi-valued filters alone cannot say; the search page sends
- * this one instead (src/scripts/search.ts).
+ * this one instead (src/client/search.ts).
  */
 export const QUARTER_RESULT = '季度结果';
 

@@ -4,7 +4,6 @@
  * the 党政机关网站标识. Optional as a whole: without it the site keeps its generic title and shows none of the marks.
  * Every value is shown as written; a key left out shows nothing (never an invented value).
  */
-import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import yaml from 'js-yaml';
 import { decodeBytes } from './decode.ts';
@@ -34,17 +33,24 @@ export interface SiteConfig {
 
 type Key = keyof SiteConfig;
 /** What a value must look like; returns the reason it does not (Chinese), or nothing when it is fine. */
-type Check = (value: string, context: { publicDir: string }) => string | undefined;
+type Check = (value: string, context: PublicFiles) => string | undefined;
+
+/** The public/ folder as far as site.yml needs it: src/node/site-config.ts answers from the disk. */
+export interface PublicFiles {
+  publicDir: string;
+  /** Whether `path` (under publicDir) is a file. */
+  isFile: (path: string) => boolean;
+}
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
 
-const checkEmblem: Check = (value, { publicDir }) => {
+const checkEmblem: Check = (value, { publicDir, isFile }) => {
   if (value.startsWith('public/')) return '路径从 public/ 之后写起，如 images/emblem.png';
   if (isAbsolute(value) || value.startsWith('/') || /^[a-z]+:/i.test(value)) return '应为 public/ 文件夹中的相对路径（不以 / 开头，不是网址），如 images/emblem.png';
   if (normalize(value).split(/[\\/]/).includes('..')) return '不能用 .. 指向 public/ 文件夹之外';
   if (!IMAGE.test(value)) return '应为图片文件（.png、.jpg、.gif、.svg 或 .webp）';
   const path = join(publicDir, value);
-  if (!existsSync(path) || !statSync(path).isFile()) return `找不到文件 ${path}：请把标识图片放到 public/ 文件夹中，或改正路径`;
+  if (!isFile(path)) return `找不到文件 ${path}：请把标识图片放到 public/ 文件夹中，或改正路径`;
   return undefined;
 };
 
@@ -89,10 +95,10 @@ export interface SiteConfigResult {
 }
 
 /**
- * Validates site.yml. `file` is the path shown in messages; `publicDir` is where `emblem` must exist.
+ * Validates site.yml. `file` is the path shown in messages; `publicFiles` is where `emblem` must exist.
  * Every value is read as text (YAML's failsafe schema), so a site code such as 0123456789 keeps its leading zero.
  */
-export function parseSiteConfig(bytes: Uint8Array, file: string, publicDir = 'public'): SiteConfigResult {
+export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles: PublicFiles): SiteConfigResult {
   const findings: Finding[] = [];
   const error = (message: string, gloss: string, at: Partial<Finding> = {}): SiteConfigResult => {
     findings.push({ severity: 'error', file, message, gloss, ...at });
@@ -163,7 +169,7 @@ export function parseSiteConfig(bytes: Uint8Array, file: string, publicDir = 'pu
     } else if (PLACEHOLDER.test(v)) {
       findings.push({ severity: 'error', file, line, column, value: v, message: `还没有填写；应为${expects}${optional}`, gloss: `${key} not filled in` });
     } else {
-      const problem = check?.(v, { publicDir });
+      const problem = check?.(v, publicFiles);
       if (problem) findings.push({ severity: 'error', file, line, column, value: v, message: `${problem}；应为${expects}`, gloss: `invalid ${key}` });
       else config[key as Key] = v;
     }

@@ -121,11 +121,5 @@ export function historyColumns(def: TableDef, records: readonly object[]): Colum
   return def.columns.filter((c) => keys.includes(c.key) && (c.required || records.some((r) => cellValue(r, c) !== undefined)));
 }
 
-/** Anchor of an annex on its bulletin page and segment of its further pages: `annex-1`. */
-export const annexId = (def: Pick<TableDef, 'annex'>) => `annex-${def.annex}`;
-
-/** Anchor of a row in its annex table: `website-3`. */
-export const rowId = (def: Pick<TableDef, 'rowAnchor'>, seq: number) => `${def.rowAnchor}${seq}`;
-
 /** The download and input file name without extension: `websites`, `new-media`. */
 export const fileStem = (def: Pick<TableDef, 'file'>) => def.file.replace(/\.csv$/, '');

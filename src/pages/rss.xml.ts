@@ -3,9 +3,9 @@ import type { APIRoute } from 'astro';
 import { rss } from '../lib/feed';
 import { inspectedText } from '../lib/figures';
 import { formatDate } from '../lib/format';
-import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
-import { publishedQuarters } from '../utils/quarters';
-import { siteName } from '../utils/site-config';
+import { SITE_DESCRIPTION, absoluteUrl } from '../site';
+import { paths } from '../lib/routes';
+import { publishedQuarters, siteName } from '../utils/dataset';
 
 export const GET: APIRoute = async () => {
   const quarters = await publishedQuarters();

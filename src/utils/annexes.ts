@@ -2,8 +2,9 @@
 import { dataFilePath } from '../lib/export';
 import type { Quarter } from '../lib/load';
 import { ANNEX_PAGE_SIZE, pageCount, pageItems } from '../lib/paginate';
-import { annexId, TABLE_KINDS, TABLES, type RowFacts, type TableKind } from '../lib/tables';
-import { href, paths } from '../site';
+import { annexId, paths } from '../lib/routes';
+import { TABLE_KINDS, TABLES, type RowFacts, type TableKind } from '../lib/tables';
+import { href } from '../site';
 
 /** The tables a quarter published, in annex order: a table it did not publish has no heading, page or download. */
 export const quarterAnnexes = (quarter: Quarter): TableKind[] => TABLE_KINDS.filter((kind) => quarter.tables[kind]);

@@ -1,30 +1,113 @@
 /**
- * The data folder, read and validated once per process and shared by the content loader, the search index and
- * the pages.
+ * The dataset of this build: the data folder, read and validated once, and everything derived from it (published
+ * quarters, history, index lists, lookups, downloads, data package, site name), each computed the first time a page
+ * asks and then kept on the one object. Pages, the content loader (src/loaders/validated-bulletins.ts) and the data
+ * endpoints all read this object; nothing else caches data.
  *
  * Why not Astro's content store: it serialises every entry to disk and back (devalue) and digests it, which for a
- * national dataset (1.2 million annex rows) took most of the build and gigabytes of memory. The store now holds only
- * each quarter's summary (src/loaders/quarters.ts); the rows stay here, in memory, once.
- * Astro loads the config, the content loader and the prerendered pages as separate module instances in one process,
- * so the copy hangs on globalThis. It is keyed by the folder's file sizes and times, so `astro dev` sees edits.
+ * national dataset (1.2 million annex rows) took most of the build and gigabytes of memory. The rows stay here, in
+ * memory, once.
+ *
+ * Why globalThis: Astro loads the content config (with its loader) and the prerendered pages as separate module
+ * instances in one process, so a module variable would read the data folder twice. This slot is the only state
+ * shared between them. It is keyed by the folder's file sizes and times, so `astro dev` sees edits (a new object).
+ * The site URL and base path (src/site.ts) are the same constants in every module instance of a build, so it does
+ * not matter which instance computes a download.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHistory, type History } from '../lib/history.ts';
-import { dataDirFromEnv } from '../lib/data-dir.ts';
-import { loadDataDir, type LoadResult } from '../lib/load.ts';
+import { dataPackage } from '../lib/datapackage.ts';
+import { dataFiles, type DataFile } from '../lib/export.ts';
+import { buildHistory, type AccountHistory, type History } from '../lib/history.ts';
+import { listOrder, type ListOrder } from '../lib/lists.ts';
+import type { LoadResult, Quarter } from '../lib/load.ts';
+import { compareQuarters } from '../lib/quarter.ts';
+import { formatReport, passes } from '../lib/report.ts';
+import { paths } from '../lib/routes.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
+import { dataDirFromEnv } from '../node/data-dir.ts';
+import { loadDataDir } from '../node/load.ts';
+import { SITE_DESCRIPTION, SITE_TITLE, absoluteUrl } from '../site.ts';
 
 /** The data folder of this build: tests and benchmarks point DATA_DIR elsewhere. */
 export const dataDir = (): string => dataDirFromEnv();
 
-interface Cached {
+const bulletinUrl = (q: Quarter) => absoluteUrl(paths.bulletin(q));
+
+/** One data folder, loaded, with what the site derives from it. */
+export class Dataset {
+  #published?: Quarter[];
+  #history?: History;
+  #lists?: ListOrder;
+  #accountsByKey?: Map<string, AccountHistory>;
+  #dataFiles?: DataFile[];
+  #dataPackage?: ReturnType<typeof dataPackage>;
+
+  /** Every quarter and finding, as `npm run validate` reads them. */
+  readonly loaded: LoadResult;
+
+  constructor(loaded: LoadResult) {
+    this.loaded = loaded;
+  }
+
+  /** Whether the data has no error (a build with errors stops in the content loader). */
+  get valid(): boolean {
+    return passes(this.loaded.findings);
+  }
+
+  /** The published quarters, newest first. */
+  get quarters(): Quarter[] {
+    return (this.#published ??= this.loaded.quarters.filter((q) => q.published).sort((a, b) => compareQuarters(b, a)));
+  }
+
+  /** The published quarters' history (src/lib/history.ts): search and pages share it. */
+  get history(): History {
+    return (this.#history ??= buildHistory(this.loaded.quarters));
+  }
+
+  /** The index lists in reading order (region, then name), sorted once rather than once per list page. */
+  get lists(): ListOrder {
+    return (this.#lists ??= listOrder(this.history));
+  }
+
+  /** Every account by its key. */
+  get accountsByKey(): Map<string, AccountHistory> {
+    return (this.#accountsByKey ??= new Map(this.history.accounts.map((a) => [a.key, a])));
+  }
+
+  /** Every download of the published quarters (src/lib/export.ts `dataFiles`). */
+  get dataFiles(): DataFile[] {
+    return (this.#dataFiles ??= dataFiles(this.quarters, bulletinUrl));
+  }
+
+  /** datapackage.json describing every download. */
+  get dataPackage(): ReturnType<typeof dataPackage> {
+    return (this.#dataPackage ??= dataPackage(this.quarters, this.dataFiles, {
+      homepage: absoluteUrl(paths.data),
+      urlOf: bulletinUrl,
+      title: `${this.siteName}：附件数据`,
+      description: `${SITE_DESCRIPTION}各季度附件1（政府网站）与附件2（政务新媒体）的表格数据，与通报附件一致；CSV 为 UTF-8（带 BOM）、逗号分隔，表头为附件的中文列名。`,
+    }));
+  }
+
+  /** data/site.yml when there is one. */
+  get site(): SiteConfig | undefined {
+    return this.loaded.site;
+  }
+
+  /** The site's name: site.yml `name`, else the generic title. */
+  get siteName(): string {
+    return this.site?.name ?? SITE_TITLE;
+  }
+}
+
+interface Slot {
   fingerprint: string;
-  result: LoadResult;
-  history?: History;
+  dataset: Dataset;
 }
 
 const SLOT = Symbol.for('gov-inspection-report.dataset');
-const cache = ((globalThis as Record<symbol, unknown>)[SLOT] ??= new Map<string, Cached>()) as Map<string, Cached>;
+const slots = ((globalThis as Record<symbol, unknown>)[SLOT] ??= new Map<string, Slot>()) as Map<string, Slot>;
 
 /** Names, sizes and modification times of every file in the folder and its quarter folders. */
 function fingerprint(dir: string): string {
@@ -52,23 +135,30 @@ function fingerprint(dir: string): string {
   return parts.join('\n');
 }
 
-function entry(dir: string): Cached {
+/** The dataset of `dir`, read once for as long as its files do not change; valid or not (the loader reports). */
+export function loadDataset(dir = dataDir()): Dataset {
   const print = fingerprint(dir);
-  const hit = cache.get(dir);
-  if (hit && hit.fingerprint === print) return hit;
-  const fresh = { fingerprint: print, result: loadDataDir(dir) };
-  cache.set(dir, fresh);
-  return fresh;
+  const hit = slots.get(dir);
+  if (hit && hit.fingerprint === print) return hit.dataset;
+  const dataset = new Dataset(loadDataDir(dir));
+  slots.set(dir, { fingerprint: print, dataset });
+  return dataset;
 }
 
-/** Every quarter and finding of `dir`, read once for as long as its files do not change. */
-export function loadedData(dir = dataDir()): LoadResult {
-  return entry(dir).result;
+/** The dataset pages render: refuses data that no longer validates (an edit during `astro dev`). */
+export function siteData(): Dataset {
+  const dataset = loadDataset();
+  // The content loader already refused such data; in `astro dev` an edit may have broken it since.
+  if (!dataset.valid) throw new Error(`数据校验未通过：\n${formatReport(dataset.loaded)}`);
+  return dataset;
 }
 
-/** The published quarters' history (src/lib/history.ts), built once from the same copy: search and pages share it. */
-export function loadedHistory(dir = dataDir()): History {
-  const cached = entry(dir);
-  cached.history ??= buildHistory(cached.result.quarters);
-  return cached.history;
-}
+// Accessors for pages and components, one per derived value.
+/** The published quarters, newest first. */
+export const publishedQuarters = async (): Promise<Quarter[]> => siteData().quarters;
+export const siteHistory = async (): Promise<History> => siteData().history;
+export const siteLists = async (): Promise<ListOrder> => siteData().lists;
+export const publishedDataFiles = async (): Promise<DataFile[]> => siteData().dataFiles;
+export const publishedDataPackage = async () => siteData().dataPackage;
+export const siteConfig = (): SiteConfig | undefined => siteData().site;
+export const siteName = (): string => siteData().siteName;

@@ -1,7 +1,7 @@
 /** Static paths and responses of the download endpoints, one route per format so each URL ends in its extension. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA_TYPES, type DataFile, type Format } from '../lib/export';
-import { publishedDataFiles } from './opendata';
+import { publishedDataFiles } from './dataset';
 
 /** getStaticPaths of `src/pages/data/[folder]/[name].<format>.ts`. */
 export function dataFilePaths(format: Format): GetStaticPaths {

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
-import { launch, serve } from '../support/browser.ts';
+import { launch, serve } from '../../scripts/bench/browser.ts';
 import { htmlPages, samplePages } from '../support/dist.ts';
 import { axe } from '../support/gates.ts';
 

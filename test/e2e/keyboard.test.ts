@@ -9,7 +9,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
-import { launch, serve } from '../support/browser.ts';
+import { launch, serve } from '../../scripts/bench/browser.ts';
 import { htmlPages, samplePages } from '../support/dist.ts';
 import { DATA_DIR } from '../support/data-dir.ts';
 import { entities } from '../support/search.ts';

@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve } from '../support/browser.ts';
+import { launch, serve } from '../../scripts/bench/browser.ts';
 import { buildSite } from '../support/build.ts';
 
 const BASE = '/sub/';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
-import { launch, serve } from '../support/browser.ts';
-import { indexBytes, queryBytes } from '../support/search-cost.ts';
+import { launch, serve } from '../../scripts/bench/browser.ts';
+import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
 import { entities, expectRecall, hitUrl, search, type Hit } from '../support/search.ts';
 
 const FIXTURE = 'test/fixtures/search';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBulletin } from '../../src/lib/bulletin.ts';
 import { formatFinding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { formatReport, passes } from '../../src/lib/report.ts';
 import { BULLETIN, NEW_MEDIA_HEADER, WEBSITES, tempDir, writeQuarter } from '../support/fixtures.ts';
 

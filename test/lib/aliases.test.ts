@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalUnit, readAliasesBytes } from '../../src/lib/aliases.ts';
 import { formatFinding } from '../../src/lib/findings.ts';
 import { unitKey } from '../../src/lib/identity.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { NEW_MEDIA, WEBSITES, WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 /** Two invented quarters; the second renames things as given. */

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compareTables, copyFindings, COPY_MIN_ROWS, COPY_SHARE, rowSignature } from '../../src/lib/copycheck.ts';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import type { AccountRecord } from '../../src/lib/records.ts';
 import { NEW_MEDIA_HEADER, WEBSITES, WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { loadDataDir, readTableBytes } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { readTableBytes } from '../../src/lib/load.ts';
 import { describeRuns, isRepeatedHeader, totalsLabel } from '../../src/lib/structure.ts';
 import { BULLETIN, NEW_MEDIA, NEW_MEDIA_HEADER, WEBSITES, tempDir, writeQuarter } from '../support/fixtures.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataPackage, dictionary, field, tableSchema } from '../../src/lib/datapackage.ts';
 import { NEW_MEDIA_COLUMNS, WEBSITE_COLUMNS } from '../../src/lib/columns.ts';
 import { allQuartersCsv, cellText, csvField, dataFiles, formatBytes, neutraliseFormula, quarterCsv, quarterJson, toCsv } from '../../src/lib/export.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const FIXTURE = 'test/fixtures/opendata';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountKey, unitKey, websiteKey } from '../../src/lib/identity.ts';
 import { buildHistory, districtComparison, headline, platformRate, problemKey, repeatRuns, repeats, type History } from '../../src/lib/history.ts';
-import { loadDataDir, type Quarter } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { type Quarter } from '../../src/lib/load.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 
 // Expected values are worked out by hand from test/fixtures/history (see its README.md).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistory } from '../../src/lib/history.ts';
 import { listOrder } from '../../src/lib/lists.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { BULLETIN, NEW_MEDIA_HEADER, SEED_DATA, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const order = (dir: string) => listOrder(buildHistory(loadDataDir(dir).quarters));

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { BULLETIN, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const errorsOf = (dir: string) =>

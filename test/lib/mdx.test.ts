@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { checkMdx, statReferences } from '../../src/lib/mdx.ts';
-import { scaffoldQuarter } from '../../src/lib/scaffold.ts';
+import { scaffoldQuarter } from '../../src/node/scaffold.ts';
 import { BULLETIN, SEED_DIR, fillScaffold, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 /** The invented bulletin with `line` appended as a paragraph of its own; and that line's number in the file. */

@@ -4,7 +4,7 @@ import { dataPackage } from '../../src/lib/datapackage.ts';
 import { allQuartersCsv, dataFiles } from '../../src/lib/export.ts';
 import { buildHistory, repeats } from '../../src/lib/history.ts';
 import { accountKey } from '../../src/lib/identity.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 
 const urlOf = (q: { slug: string }) => `https://example.gov.cn/bulletins/${q.slug}/`;
 const load = (dir: string) => {

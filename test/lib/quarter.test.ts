@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataDirFromEnv } from '../../src/lib/data-dir.ts';
+import { dataDirFromEnv } from '../../src/node/data-dir.ts';
 import { compareQuarters, parseQuarterId, quarterNumeral, shortQuarterLabel } from '../../src/lib/quarter.ts';
 
 describe('quarter ids', () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableKind } from '../../src/lib/tables.ts';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { loadQuarter, readTableBytes } from '../../src/lib/load.ts';
+import { loadQuarter } from '../../src/node/load.ts';
+import { readTableBytes } from '../../src/lib/load.ts';
 import { parseQuarterId } from '../../src/lib/quarter.ts';
 import { BULLETIN, readSeed, tempDir } from '../support/fixtures.ts';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BULLETIN_FIELDS } from '../../src/lib/bulletin.ts';
 import { formatFinding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
-import { scaffoldQuarter } from '../../src/lib/scaffold.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { scaffoldQuarter } from '../../src/node/scaffold.ts';
 import { fillScaffold, tempDir } from '../support/fixtures.ts';
 
 const errorsOf = (dir: string) =>

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entityUrl, recordPath, scratchBase, scratchFolders } from '../../src/lib/search-index.ts';
+import { recordPath, scratchBase, scratchFolders } from '../../scripts/build/pagefind.ts';
+import { entityUrl } from '../../src/lib/search-records.ts';
 import { buildHistory } from '../../src/lib/history.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
-import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search.ts';
-import { excerptParts, pagefindFilters } from '../../src/scripts/search.ts';
+import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search-records.ts';
+import { excerptParts, pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
 const history = buildHistory(quarters);

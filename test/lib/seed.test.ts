@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { formatFinding } from '../../src/lib/findings.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/lib/findings.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
-import { parseSiteConfig } from '../../src/lib/site-config.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { parseSiteConfig } from '../../src/node/site-config.ts';
 import { tempDir, writeQuarter } from '../support/fixtures.ts';
 
 // Invented values throughout.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCALES, writeSynthetic } from '../../scripts/bench/synthetic.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
 import { tempDir } from '../support/fixtures.ts';
 
 describe('benchmark datasets', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { loadDataDir, readTableBytes } from '../../src/lib/load.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { readTableBytes } from '../../src/lib/load.ts';
 import { NEW_MEDIA_HEADER, WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const FILE = 'q/websites.csv';

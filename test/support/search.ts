@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildHistory } from '../../src/lib/history.ts';
-import { loadDataDir } from '../../src/lib/load.ts';
-import { paths } from '../../src/site.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { paths } from '../../src/lib/routes.ts';
 
 export interface Hit {
   url: string;

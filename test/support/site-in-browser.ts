@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildSite } from './build.ts';
-import { launch, serve } from './browser.ts';
+import { launch, serve } from '../../scripts/bench/browser.ts';
 
 export interface SiteInBrowser {
   site: ReturnType<typeof buildSite>;
