@@ -9,6 +9,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { field } from './field.ts';
 import type { Finding } from './findings.ts';
 import { cellValue, TABLE_KINDS, TABLES, type QuarterTables, type RowFacts, type Table, type TableDef } from './tables.ts';
 
@@ -19,22 +20,22 @@ const ACK_FILES = ['websites.csv', 'new-media.csv', 'bulletin.mdx'] as const;
 
 const text = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
 
-/** Entry field → [Chinese label, what it expects, schema]. */
+/** Entry field → its Chinese label, what it expects and its schema. */
 export const ACK_ENTRY_FIELDS = {
-  file: ['文件', ACK_FILES.join('、') + '之一', z.enum(ACK_FILES)],
-  row: ['行', '网站名称，或“账号名称（账号类型）”', text.optional()],
-  column: ['列', '警告所在的列名，如“栏目不更新”', text.optional()],
-  line: ['行号', '行号（只在警告没有“行”和“列”时使用）', z.number().int().min(1).optional()],
-  note: ['说明', '为什么按原样发布（选填）', text.optional()],
+  file: field('文件', ACK_FILES.join('、') + '之一', z.enum(ACK_FILES)),
+  row: field('行', '网站名称，或“账号名称（账号类型）”', text.optional()),
+  column: field('列', '警告所在的列名，如“栏目不更新”', text.optional()),
+  line: field('行号', '行号（只在警告没有“行”和“列”时使用）', z.number().int().min(1).optional()),
+  note: field('说明', '为什么按原样发布（选填）', text.optional()),
 } as const;
 
 const entrySchema = z
   .strictObject({
-    file: ACK_ENTRY_FIELDS.file[2],
-    row: ACK_ENTRY_FIELDS.row[2],
-    column: ACK_ENTRY_FIELDS.column[2],
-    line: ACK_ENTRY_FIELDS.line[2],
-    note: ACK_ENTRY_FIELDS.note[2],
+    file: ACK_ENTRY_FIELDS.file.schema,
+    row: ACK_ENTRY_FIELDS.row.schema,
+    column: ACK_ENTRY_FIELDS.column.schema,
+    line: ACK_ENTRY_FIELDS.line.schema,
+    note: ACK_ENTRY_FIELDS.note.schema,
   })
   .refine((e) => e.row !== undefined || e.column !== undefined || e.line !== undefined, { path: ['row'] });
 
@@ -88,11 +89,11 @@ export function readAcknowledgements(value: unknown, frontmatterLines: readonly 
         : issue.code === 'custom'
           ? '至少要有 row（行）、column（列）或 line（行号）之一；请从校验报告中复制'
           : field
-            ? `应为${field[1]}`
+            ? `应为${field.expects}`
             : '应为“{ file: …, row: …, column: … }”；请从校验报告中复制';
     findings.push({
       severity: 'error', file, line: itemLine(frontmatterLines, index, issue.code === 'custom' ? undefined : key),
-      column: `${where}第 ${index + 1} 条${key && issue.code !== 'custom' ? ` ${key}${field ? `（${field[0]}）` : ''}` : ''}`,
+      column: `${where}第 ${index + 1} 条${key && issue.code !== 'custom' ? ` ${key}${field ? `（${field.label}）` : ''}` : ''}`,
       message, gloss: 'invalid acknowledged entry',
     });
   });

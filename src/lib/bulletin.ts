@@ -5,6 +5,7 @@
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { ACK_FIELD, readAcknowledgements, type Acknowledgement } from './acknowledge.ts';
+import { field } from './field.ts';
 import type { Finding } from './findings.ts';
 
 /** What `npm run new-quarter` writes where staff must fill something in; validation refuses any `（请填写…）`. */
@@ -20,48 +21,48 @@ const isoDate = z
 const text = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
 const count = z.number().int().min(0);
 
-/** One entry of the per-quarter changelog: field → [Chinese label, what it expects, schema]. */
+/** One entry of the per-quarter changelog: field → its label, what it expects and its schema. */
 export const CORRECTION_FIELDS = {
-  date: ['更正日期', '日期，格式 YYYY-MM-DD', isoDate],
-  note: ['更正内容', '更正了什么，如“附件1第3行扣分由 5 改为 3”', text],
+  date: field('更正日期', '日期，格式 YYYY-MM-DD', isoDate),
+  note: field('更正内容', '更正了什么，如“附件1第3行扣分由 5 改为 3”', text),
 } as const;
-const correction = z.strictObject({ date: CORRECTION_FIELDS.date[2], note: CORRECTION_FIELDS.note[2] });
+const correction = z.strictObject({ date: CORRECTION_FIELDS.date.schema, note: CORRECTION_FIELDS.note.schema });
 export type Correction = z.output<typeof correction>;
 
-/** Field → [Chinese label, what it expects (Chinese), schema]. */
+/** Field → its Chinese label, what it expects (Chinese) and its schema. */
 export const BULLETIN_FIELDS = {
-  title: ['标题', '通报的完整标题', text],
-  issuer: ['发布机构', '发文单位全称，如“潮州市人民政府办公室”', text],
-  issued: ['成文日期', '日期，格式 YYYY-MM-DD，如 2020-10-26', isoDate],
-  disclosure: ['公开方式', DISCLOSURE_VALUES.join('、') + '之一；只有“主动公开”的通报会发布', z.enum(DISCLOSURE_VALUES)],
-  published: ['发布日期', '在网站上公开发布的日期，格式 YYYY-MM-DD；不知道时不填', isoDate.optional()],
-  docNumber: ['文号', '文号，如“潮府办函〔2020〕59号”', text.optional()],
-  indexNumber: ['索引号', '政府信息公开索引号', text.optional()],
-  topic: ['主题分类', '政府信息公开主题分类，如“综合政务/政务公开”', text.optional()],
-  corrections: [
+  title: field('标题', '通报的完整标题', text),
+  issuer: field('发布机构', '发文单位全称，如“潮州市人民政府办公室”', text),
+  issued: field('成文日期', '日期，格式 YYYY-MM-DD，如 2020-10-26', isoDate),
+  disclosure: field('公开方式', DISCLOSURE_VALUES.join('、') + '之一；只有“主动公开”的通报会发布', z.enum(DISCLOSURE_VALUES)),
+  published: field('发布日期', '在网站上公开发布的日期，格式 YYYY-MM-DD；不知道时不填', isoDate.optional()),
+  docNumber: field('文号', '文号，如“潮府办函〔2020〕59号”', text.optional()),
+  indexNumber: field('索引号', '政府信息公开索引号', text.optional()),
+  topic: field('主题分类', '政府信息公开主题分类，如“综合政务/政务公开”', text.optional()),
+  corrections: field(
     '更正记录',
     '发布后更正数据时逐条列出，每条两行：“- date: 更正日期”和“  note: 更正内容”',
     z.array(correction).optional(),
-  ],
-  websitesCutoff: ['网站抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
-  newMediaCutoff: ['政务新媒体抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()],
-  websitesTotal: ['政府网站总数', '全市政府网站总数（整数），用于计算抽查率', count.optional()],
-  newMediaTotal: ['政务新媒体总数', '全市已报备政务新媒体总数（整数），用于计算抽查率', count.optional()],
-  websitesCaption: ['附件1标题', '附件1表格的标题，如“第三季度政府网站抽查情况统计表”', text.optional()],
-  newMediaCaption: ['附件2标题', '附件2表格的标题', text.optional()],
-  websitesNote: ['附件1注', '附件1表格下方的“注：”文字', text.optional()],
-  newMediaNote: ['附件2注', '附件2表格下方的“注：”文字', text.optional()],
-  draft: ['草稿', 'true 或 false；为 true 时不发布', z.boolean().default(false)],
+  ),
+  websitesCutoff: field('网站抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()),
+  newMediaCutoff: field('政务新媒体抽查截止日期', '日期，格式 YYYY-MM-DD', isoDate.optional()),
+  websitesTotal: field('政府网站总数', '全市政府网站总数（整数），用于计算抽查率', count.optional()),
+  newMediaTotal: field('政务新媒体总数', '全市已报备政务新媒体总数（整数），用于计算抽查率', count.optional()),
+  websitesCaption: field('附件1标题', '附件1表格的标题，如“第三季度政府网站抽查情况统计表”', text.optional()),
+  newMediaCaption: field('附件2标题', '附件2表格的标题', text.optional()),
+  websitesNote: field('附件1注', '附件1表格下方的“注：”文字', text.optional()),
+  newMediaNote: field('附件2注', '附件2表格下方的“注：”文字', text.optional()),
+  draft: field('草稿', 'true 或 false；为 true 时不发布', z.boolean().default(false)),
 } as const;
 
 type Fields = typeof BULLETIN_FIELDS;
 export const bulletinSchema = z.strictObject(
-  Object.fromEntries(Object.entries(BULLETIN_FIELDS).map(([k, v]) => [k, v[2]])) as { [K in keyof Fields]: Fields[K][2] },
+  Object.fromEntries(Object.entries(BULLETIN_FIELDS).map(([k, v]) => [k, v.schema])) as { [K in keyof Fields]: Fields[K]['schema'] },
 );
 export type BulletinMeta = z.output<typeof bulletinSchema>;
 
 /** Whether a field may be left out (a blank left in it may simply be deleted). */
-const isOptionalField = (key: string) => key in BULLETIN_FIELDS && BULLETIN_FIELDS[key as keyof Fields][2].safeParse(undefined).success;
+const isOptionalField = (key: string) => key in BULLETIN_FIELDS && BULLETIN_FIELDS[key as keyof Fields].schema.safeParse(undefined).success;
 
 /** Whether a quarter is published: proactively disclosed and not a draft. */
 export const isPublished = (meta: Pick<BulletinMeta, 'disclosure' | 'draft'>) => meta.disclosure === '主动公开' && !meta.draft;
@@ -132,8 +133,8 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
   for (const key of blanks) {
     const field = BULLETIN_FIELDS[key as keyof Fields];
     findings.push({
-      severity: 'error', file, line: lineOf(key), column: field ? `${key}（${field[0]}）` : key, value: String(raw[key]),
-      message: `还没有填写；应为${field?.[1] ?? '有效的值'}${isOptionalField(key) ? '；选填，不需要时可删除这一行' : ''}`, gloss: `${key} not filled in`,
+      severity: 'error', file, line: lineOf(key), column: field ? `${key}（${field.label}）` : key, value: String(raw[key]),
+      message: `还没有填写；应为${field?.expects ?? '有效的值'}${isOptionalField(key) ? '；选填，不需要时可删除这一行' : ''}`, gloss: `${key} not filled in`,
     });
   }
   body.split('\n').forEach((text, i) => {
@@ -161,9 +162,9 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
       const value = raw[key as string];
       const shown = showValue(value);
       findings.push({
-        severity: 'error', file, line: shown === undefined && !(key in raw) ? 1 : lineOf(key), column: `${String(key)}（${field?.[0] ?? ''}）`,
+        severity: 'error', file, line: shown === undefined && !(key in raw) ? 1 : lineOf(key), column: `${String(key)}（${field?.label ?? ''}）`,
         value: shown,
-        message: `${shown === undefined ? '必填；' : ''}应为${field?.[1] ?? '有效的值'}`,
+        message: `${shown === undefined ? '必填；' : ''}应为${field?.expects ?? '有效的值'}`,
         gloss: `invalid ${String(key)}`,
       });
     }
@@ -199,7 +200,7 @@ function correctionLine(lines: string[], index: number, key?: string): number {
 function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[], file: string): Finding {
   const index = issue.path[1] as number;
   const entry = Array.isArray(raw) ? (raw[index] as Record<string, unknown> | undefined) : undefined;
-  const where = `corrections（${BULLETIN_FIELDS.corrections[0]}）第 ${index + 1} 条`;
+  const where = `corrections（${BULLETIN_FIELDS.corrections.label}）第 ${index + 1} 条`;
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     return { severity: 'error', file, line: correctionLine(lines, index, key), column: `${where} ${key}`, message: `不认识的字段；每条只能有 ${Object.keys(CORRECTION_FIELDS).join('、')}`, gloss: 'unknown correction field' };
@@ -209,7 +210,7 @@ function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[
     return { severity: 'error', file, line: correctionLine(lines, index), column: where, message: `应为两项：date（更正日期）和 note（更正内容）`, gloss: 'correction must have date and note' };
   }
   const value = showValue(entry?.[key]);
-  const [label, expects] = CORRECTION_FIELDS[key];
+  const { label, expects } = CORRECTION_FIELDS[key];
   return {
     severity: 'error', file, line: correctionLine(lines, index, value === undefined ? undefined : key),
     column: `${where} ${key}（${label}）`, value,

@@ -192,7 +192,7 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
     totals[kind] = total;
     if (total !== undefined && total < rows) {
       findings.push({
-        severity: 'error', file: bulletinFile, column: `${def.meta.total}（${BULLETIN_FIELDS[def.meta.total][0]}）`, value: String(total),
+        severity: 'error', file: bulletinFile, column: `${def.meta.total}（${BULLETIN_FIELDS[def.meta.total].label}）`, value: String(total),
         message: `少于附件${def.annex}中的${def.noun}数 ${rows}；总数不能小于抽查数`, gloss: 'total below number inspected',
       });
     }

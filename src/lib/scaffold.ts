@@ -27,7 +27,7 @@ function initialValue(field: string, q: QuarterId): string {
 /** The bulletin.mdx frontmatter, one commented line per field of BULLETIN_FIELDS. */
 function frontmatter(q: QuarterId): string {
   const lines = ['---'];
-  for (const [key, [label, expects, schema]] of Object.entries(BULLETIN_FIELDS)) {
+  for (const [key, { label, expects, schema }] of Object.entries(BULLETIN_FIELDS)) {
     const optional = schema.safeParse(undefined).success;
     lines.push(`# ${label}（${optional ? '选填' : '必填'}）：${expects}`);
     if (key === 'draft') lines.push('# 草稿期间网站不会发布本季度；全部填好、核对无误后改为 false');

@@ -54,26 +54,34 @@ const checkEmblem: Check = (value, { publicDir, isFile }) => {
   return undefined;
 };
 
-/** Key → [Chinese label, what it expects (Chinese), required, extra check]. The table is the documentation. */
-export const SITE_FIELDS: Record<Key, [label: string, expects: string, required: boolean, check?: Check]> = {
-  name: ['网站名称', '本网站的名称，显示在每页顶部和浏览器标题中', true],
-  owner: ['主办单位', '主办单位全称，如“某市人民政府办公室”', true],
-  operator: ['承办单位', '承办单位全称', false],
-  siteCode: [
-    '网站标识码', '10 位数字或大写英文字母（全国政府网站基本信息数据库中的网站标识码）', false,
-    (v) => (/^[0-9A-Z]{10}$/.test(v) ? undefined : /^[0-9A-Za-z]{10}$/.test(v) ? '英文字母应为大写' : `应为 10 位，现为 ${[...v].length} 位`),
-  ],
-  icp: [
-    'ICP 备案号', '工业和信息化部的 ICP 备案号，如“粤ICP备12345678号”或“粤ICP备12345678号-1”', false,
-    (v) => (/^[\u4e00-\u9fa5]ICP备\d{4,12}号(-\d+)?$/.test(v) ? undefined : '格式应为“省份简称 + ICP备 + 数字 + 号”'),
-  ],
-  psb: [
-    '公安机关备案号', '如“粤公网安备44510202000001号”', false,
-    (v) => (/^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(v) ? undefined : '格式应为“省份简称 + 公网安备 + 14 位数字 + 号”'),
-  ],
-  psbLink: [
-    '公安机关备案号链接', '以 https:// 或 http:// 开头的网址：全国互联网安全管理服务平台上本网站的备案信息页', false,
-    (v) => {
+/** A field of site.yml: its Chinese label, what it expects (Chinese), whether it is required, and an extra check. */
+interface SiteField {
+  label: string;
+  expects: string;
+  required: boolean;
+  check?: Check;
+}
+
+/** Key → its field. The table is the documentation. */
+export const SITE_FIELDS: Record<Key, SiteField> = {
+  name: { label: '网站名称', expects: '本网站的名称，显示在每页顶部和浏览器标题中', required: true },
+  owner: { label: '主办单位', expects: '主办单位全称，如“某市人民政府办公室”', required: true },
+  operator: { label: '承办单位', expects: '承办单位全称', required: false },
+  siteCode: {
+    label: '网站标识码', expects: '10 位数字或大写英文字母（全国政府网站基本信息数据库中的网站标识码）', required: false,
+    check: (v) => (/^[0-9A-Z]{10}$/.test(v) ? undefined : /^[0-9A-Za-z]{10}$/.test(v) ? '英文字母应为大写' : `应为 10 位，现为 ${[...v].length} 位`),
+  },
+  icp: {
+    label: 'ICP 备案号', expects: '工业和信息化部的 ICP 备案号，如“粤ICP备12345678号”或“粤ICP备12345678号-1”', required: false,
+    check: (v) => (/^[\u4e00-\u9fa5]ICP备\d{4,12}号(-\d+)?$/.test(v) ? undefined : '格式应为“省份简称 + ICP备 + 数字 + 号”'),
+  },
+  psb: {
+    label: '公安机关备案号', expects: '如“粤公网安备44510202000001号”', required: false,
+    check: (v) => (/^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(v) ? undefined : '格式应为“省份简称 + 公网安备 + 14 位数字 + 号”'),
+  },
+  psbLink: {
+    label: '公安机关备案号链接', expects: '以 https:// 或 http:// 开头的网址：全国互联网安全管理服务平台上本网站的备案信息页', required: false,
+    check: (v) => {
       try {
         const url = new URL(v);
         return ['https:', 'http:'].includes(url.protocol) ? undefined : '不是 https:// 或 http:// 网址';
@@ -81,9 +89,9 @@ export const SITE_FIELDS: Record<Key, [label: string, expects: string, required:
         return '不是完整的网址';
       }
     },
-  ],
-  contact: ['联系方式', '联系电话、电子邮箱等，照原样显示', false],
-  emblem: ['党政机关网站标识', 'public/ 文件夹中标识图片的路径，如 images/emblem.png', false, checkEmblem],
+  },
+  contact: { label: '联系方式', expects: '联系电话、电子邮箱等，照原样显示', required: false },
+  emblem: { label: '党政机关网站标识', expects: 'public/ 文件夹中标识图片的路径，如 images/emblem.png', required: false, check: checkEmblem },
 };
 
 const KEYS = Object.keys(SITE_FIELDS) as Key[];
@@ -152,9 +160,9 @@ export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles:
       findings.push({ severity: 'error', file, line, column: key, message: `不认识的字段；可用的字段为：${KEYS.join('、')}`, gloss: 'unknown field' });
       continue;
     }
-    const [label, expects, , check] = field;
+    const { label, expects, check } = field;
     const column = `${key}（${label}）`;
-    const optional = field[2] ? '' : '；选填，不需要时请删除这一行';
+    const optional = field.required ? '' : '；选填，不需要时请删除这一行';
     if (value === null || value === undefined) {
       findings.push({ severity: 'error', file, line, column, message: `是空的；应为${expects}${optional}`, gloss: `${key} is empty` });
       continue;
@@ -175,8 +183,9 @@ export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles:
     }
   }
   for (const key of KEYS) {
-    if (SITE_FIELDS[key][2] && !(key in raw)) {
-      findings.push({ severity: 'error', file, column: `${key}（${SITE_FIELDS[key][0]}）`, message: `缺少这一项，必填；应为${SITE_FIELDS[key][1]}`, gloss: `${key} missing` });
+    const { label, expects, required } = SITE_FIELDS[key];
+    if (required && !(key in raw)) {
+      findings.push({ severity: 'error', file, column: `${key}（${label}）`, message: `缺少这一项，必填；应为${expects}`, gloss: `${key} missing` });
     }
   }
   if ('psbLink' in raw && !('psb' in raw)) {

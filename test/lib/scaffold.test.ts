@@ -28,7 +28,7 @@ describe('new quarter scaffold', () => {
 
   it('writes a bulletin template: every field with a Chinese comment, draft, the three sections, the figures', () => {
     const text = readFileSync(join(scaffold().dir, 'bulletin.mdx'), 'utf8');
-    for (const [key, [label]] of Object.entries(BULLETIN_FIELDS)) {
+    for (const [key, { label }] of Object.entries(BULLETIN_FIELDS)) {
       expect(text).toMatch(new RegExp(`# ${label}（(必填|选填)）：[^\\n]+\\n(#[^\\n]*\\n)?(# )?${key}: `));
     }
     expect(text).toMatch(/^draft: true$/m);
