@@ -109,6 +109,7 @@ function holdOutput(child: ChildProcess): { release: () => void } {
   };
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes to strip
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** A line of Astro's route list: `12:00:00   ├─ /websites/…/index.html (+3ms)`, or a timing left on its own line. */
 const ROUTE_LINE = /[├└]─ |^\s*\(\+[\d.]+m?s\)\s*$/;

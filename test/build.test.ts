@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, freshOutDir } from './support/build.ts';
 import { scaffoldQuarter } from '../src/node/scaffold.ts';
-import { BULLETIN, NEW_MEDIA_HEADER, SEED_DATA, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
+import { NEW_MEDIA_HEADER, SEED_DATA, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped and whitespace folded. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');

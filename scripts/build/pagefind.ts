@@ -79,7 +79,7 @@ function alive(pid: number): boolean {
 
 /** Removes scratch folders that killed indexers left behind. */
 function removeStaleScratch(base: string): void {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(base);
   } catch {

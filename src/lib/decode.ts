@@ -19,6 +19,7 @@ function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
 }
 
 /** Control characters other than tab, LF and CR do not occur in a table exported as text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BINARY_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
