@@ -5,6 +5,7 @@
  * that it fails when src/lib reaches up to src/site.ts or into Astro.
  */
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,12 +14,16 @@ import tseslint from 'typescript-eslint';
 const NODE_IO = ['node:*', '!node:path', '!node:crypto', 'fs', 'fs/*', 'child_process', 'os', 'net', 'http', 'https', 'worker_threads'];
 const ASTRO = ['astro', 'astro:*', 'astro/*', '@astrojs/*'];
 
-/** One `no-restricted-imports` rule from groups of forbidden specifiers, each with the reason shown to the developer. */
+/**
+ * One `no-restricted-imports` rule from groups of forbidden specifiers, each with the reason shown to the developer.
+ * @param {...[string[], string]} groups
+ * @returns {import('eslint').Linter.RulesRecord}
+ */
 const forbid = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', 'test/fixtures/', '.*-build-*/', '.gitlab-ci-local/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -4,7 +4,8 @@
  */
 import type { AccountHistory, History, UnitHistory, WebsiteHistory } from './history.ts';
 import { unitKey } from './identity.ts';
-import { compareRegions, compareZh } from './region.ts';
+import { LIST_PAGE_SIZE, pageCount, pageItems } from './paginate.ts';
+import { compareRegions, compareZh, groupByRegion, NO_REGION, regionLabel } from './region.ts';
 
 /** One row of the account list: an account under the unit it is listed with. */
 export interface AccountListRow {
@@ -45,4 +46,17 @@ export function listOrder(history: History): ListOrder {
     }
   }
   return { websites, units, accounts };
+}
+
+/**
+ * Page `page` of an index list: its items grouped by 所属地区 (city level first, in list order), and how many pages
+ * the list has. Region headings only when the data has 所属地区 at all (`grouped`); otherwise one unheaded group.
+ */
+export function listPage<T>(all: readonly T[], page: number, regionOf: (item: T) => string | undefined) {
+  const grouped = all.some((item) => regionLabel(regionOf(item)) !== NO_REGION);
+  return {
+    pages: pageCount(all.length, LIST_PAGE_SIZE),
+    grouped,
+    groups: groupByRegion(pageItems(all, page, LIST_PAGE_SIZE), (item) => (grouped ? regionOf(item) : undefined)),
+  };
 }

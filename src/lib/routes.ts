@@ -38,8 +38,13 @@ export const paths = {
       default: return entity satisfies never;
     }
   },
-  /** The index of units (单位) that run accounts; pages 2… at `/units/page/<n>/`. */
+  /** The index lists; pages 2… of each at `<list>page/<n>/` (`listPage`). */
+  websites: '/websites/',
+  accounts: '/accounts/',
+  /** The index of units (单位) that run accounts. */
   units: '/units/',
+  /** Page `n` of an index list. */
+  listPage: (list: string, n: number) => (n === 1 ? list : `${list}page/${n}/`),
   /** A unit by name, or by an account record (whose `unitKey` follows data/aliases.csv renames). */
   unit: (unit: string | { unit: string; unitKey?: string }) =>
     `/units/${unitSlug(typeof unit === 'string' ? unitKey(unit) : (unit.unitKey ?? unitKey(unit.unit)))}/`,

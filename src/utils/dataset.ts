@@ -18,12 +18,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPackage } from '../lib/datapackage.ts';
 import { dataFiles, type DataFile } from '../lib/export.ts';
-import { buildHistory, type AccountHistory, type History } from '../lib/history.ts';
+import { buildHistory, type AccountHistory, type History, type UnitHistory, type WebsiteHistory } from '../lib/history.ts';
 import { listOrder, type ListOrder } from '../lib/lists.ts';
 import type { LoadResult, Quarter } from '../lib/load.ts';
 import { compareQuarters } from '../lib/quarter.ts';
 import { formatReport, passes } from '../lib/report.ts';
-import { paths } from '../lib/routes.ts';
+import { paths, slugOf } from '../lib/routes.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { dataDirFromEnv } from '../node/data-dir.ts';
 import { loadDataDir } from '../node/load.ts';
@@ -162,3 +162,25 @@ export const publishedDataFiles = async (): Promise<DataFile[]> => siteData().da
 export const publishedDataPackage = async () => siteData().dataPackage;
 export const siteConfig = (): SiteConfig | undefined => siteData().site;
 export const siteName = (): string => siteData().siteName;
+
+/** Where each kind of entity page is (src/lib/routes.ts). */
+const ENTITY_PATHS = {
+  websites: (site: WebsiteHistory) => paths.website(site),
+  accounts: (account: AccountHistory) => paths.account(account),
+  units: (unit: UnitHistory) => paths.unit({ unit: unit.name, unitKey: unit.key }),
+};
+type EntityList = keyof typeof ENTITY_PATHS;
+
+/** Props of a website, account or unit page: the entity and the history it is part of. */
+export interface EntityProps<K extends EntityList> {
+  entity: History[K][number];
+  history: History;
+}
+
+/** getStaticPaths of the website, account or unit pages: one page per entity, at its path. */
+export async function entityPaths<K extends EntityList>(list: K) {
+  const history = await siteHistory();
+  const pathOf = ENTITY_PATHS[list] as (entity: History[K][number]) => string;
+  const entities = history[list] as History[K][number][];
+  return entities.map((entity) => ({ params: { slug: slugOf(pathOf(entity)) }, props: { entity, history } satisfies EntityProps<K> }));
+}
