@@ -5,6 +5,7 @@
 import type { AccountHistory, History, UnitHistory, WebsiteHistory } from './history.ts';
 import { unitKey } from './identity.ts';
 import { LIST_PAGE_SIZE, pageCount, pageItems } from './paginate.ts';
+import { paths } from './routes.ts';
 import { compareRegions, compareZh, groupByRegion, NO_REGION, regionLabel } from './region.ts';
 
 /** One row of the account list: an account under the unit it is listed with. */
@@ -60,3 +61,20 @@ export function listPage<T>(all: readonly T[], page: number, regionOf: (item: T)
     groups: groupByRegion(pageItems(all, page, LIST_PAGE_SIZE), (item) => (grouped ? regionOf(item) : undefined)),
   };
 }
+
+/** The index lists: where each is, its title, what it lists and its pager's name. */
+export const INDEX_LISTS = {
+  websites: { path: paths.websites, title: '政府网站', description: '各季度被抽查的政府网站及其历次检查记录。', pagerLabel: '网站列表分页' },
+  accounts: {
+    path: paths.accounts,
+    title: '政务新媒体',
+    description: '各季度被抽查的政务新媒体账号，按单位排列，及其历次检查结果。',
+    pagerLabel: '账号列表分页',
+  },
+  units: {
+    path: paths.units,
+    title: '开设政务新媒体的单位',
+    description: '各季度被抽查的政务新媒体账号所属的单位，及各单位的账号数和最近一次抽查的合格情况。',
+    pagerLabel: '单位列表分页',
+  },
+};
