@@ -9,6 +9,7 @@ import { TABLES, type TableKind } from './columns.ts';
 import { copyFindings, type QuarterTables } from './copycheck.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { FIGURES } from './figures.ts';
+import type { QuarterLedger } from './ledger.ts';
 import type { Finding } from './findings.ts';
 import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
@@ -40,11 +41,14 @@ export interface LoadResult {
   folders?: string[];
   /** Renames from data/aliases.csv (empty when there is none); `canonicalUnit(aliases, unit)` gives a unit's current name. */
   aliases?: Aliases;
+  /** Each published quarter's versions (ledger.ts), when the caller read the history (src/node/load-data.ts). */
+  ledger?: ReadonlyMap<string, QuarterLedger>;
 }
 
 /** Top-level files a data folder may hold besides quarter folders. */
 const DATA_FILES = new Set([ALIAS_FILE, 'README.md']);
-const QUARTER_FILES = [BULLETIN_FILE, TABLES.websites.file, TABLES.newMedia.file];
+/** The files a quarter folder holds. */
+export const QUARTER_FILES = [BULLETIN_FILE, TABLES.websites.file, TABLES.newMedia.file];
 const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
   GB18030: 'GB18030/GBK（中文 Windows 版 Excel 的 CSV）',
   'UTF-16LE': 'UTF-16（Excel “Unicode 文本”）',
@@ -95,13 +99,27 @@ function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: st
 
 /** Reads one quarter folder. */
 export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; findings: Finding[] } {
-  const findings: Finding[] = [];
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => !isHidden(n));
   } catch {
     return { findings: [{ severity: 'error', file: dir, message: '无法读取此文件夹', gloss: 'cannot read folder' }] };
   }
+  const files = Object.fromEntries(names.filter((n) => QUARTER_FILES.includes(n)).map((n) => [n, readFileSync(join(dir, n))]));
+  return loadQuarterFiles(files, dir, id, names);
+}
+
+/**
+ * Reads a quarter from its files' contents (file name → bytes), as a folder holds them now or a commit held them
+ * (ledger.ts). `dir` names the folder in messages; `names`: every name in the folder, to report unexpected ones.
+ */
+export function loadQuarterFiles(
+  files: Readonly<Record<string, Uint8Array | undefined>>,
+  dir: string,
+  id: QuarterId,
+  names: readonly string[] = Object.keys(files).filter((n) => files[n]),
+): { quarter?: Quarter; findings: Finding[] } {
+  const findings: Finding[] = [];
   for (const name of names) {
     if (!QUARTER_FILES.includes(name)) {
       const hint = /\.xlsx?$/i.test(name) ? '；Excel 文件请另存为 CSV 后命名为 websites.csv 或 new-media.csv' : '';
@@ -109,11 +127,11 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
     }
   }
   for (const name of QUARTER_FILES) {
-    if (!names.includes(name)) {
+    if (!files[name]) {
       findings.push({ severity: 'error', file: join(dir, name), message: `缺少文件；每个季度文件夹都要有 ${QUARTER_FILES.join('、')}`, gloss: 'missing file' });
     }
   }
-  const read = (name: string) => (names.includes(name) ? readFileSync(join(dir, name)) : undefined);
+  const read = (name: string) => files[name];
 
   const websitesBytes = read(TABLES.websites.file);
   const websites = websitesBytes ? readTableBytes('websites', websitesBytes, join(dir, TABLES.websites.file)) : undefined;

@@ -11,7 +11,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHistory, type History } from '../lib/history.ts';
-import { loadDataDir, type LoadResult } from '../lib/load.ts';
+import type { LoadResult } from '../lib/load.ts';
+import { loadData } from '../node/load-data.ts';
 
 /** The data folder of this build: tests and benchmarks point DATA_DIR elsewhere. */
 export const dataDir = (): string => process.env.DATA_DIR || 'data';
@@ -55,7 +56,7 @@ function entry(dir: string): Cached {
   const print = fingerprint(dir);
   const hit = cache.get(dir);
   if (hit && hit.fingerprint === print) return hit;
-  const fresh = { fingerprint: print, result: loadDataDir(dir) };
+  const fresh = { fingerprint: print, result: loadData(dir) };
   cache.set(dir, fresh);
   return fresh;
 }
