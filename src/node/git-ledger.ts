@@ -18,7 +18,7 @@ export const LEDGER_FOLDER = 'data/';
 /** git without the caller's GIT_DIR & co. (a hook or an outer tool may set them) and with plain paths. */
 function git(cwd: string, args: string[], input?: string): SpawnSyncReturns<Buffer> {
   const { GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE, GIT_PREFIX, ...env } = process.env;
-  return spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, env, input, maxBuffer: 2 ** 31 - 1 });
+  return spawnSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], { cwd, env, input, maxBuffer: 2 ** 31 - 1 });
 }
 
 const firstLine = (b: Buffer | string | null | undefined) => String(b ?? '').trim().split('\n')[0] ?? '';
