@@ -1,8 +1,9 @@
-/** Site-wide words, navigation and URLs; the city's name comes from the bulletins themselves. */
+/** Site-wide words, navigation and URLs. The site's own name and marks come from data/site.yml (src/utils/site-config.ts). */
 import type { TableKind } from './lib/columns.ts';
 import { accountSlug, unitKey, unitSlug, websiteSlug } from './lib/identity.ts';
 import { ANNEX_PAGE_SIZE, pageOf } from './lib/paginate.ts';
 
+/** The site's name when data/site.yml does not give one. */
 export const SITE_TITLE = '政府网站与政务新媒体检查情况通报';
 export const SITE_DESCRIPTION = '政府网站与政务新媒体季度检查情况通报及附件数据，主动公开。';
 

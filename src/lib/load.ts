@@ -15,6 +15,7 @@ import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
 import { parseQuarterId, compareQuarters, type QuarterId } from './quarter.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { parseSiteConfig, SITE_FILE, type SiteConfig } from './site-config.ts';
 import { readAccounts, readWebsites, type TableResult } from './validate.ts';
 
 export const BULLETIN_FILE = 'bulletin.mdx';
@@ -41,12 +42,14 @@ export interface LoadResult {
   folders?: string[];
   /** Renames from data/aliases.csv (empty when there is none); `canonicalUnit(aliases, unit)` gives a unit's current name. */
   aliases?: Aliases;
+  /** data/site.yml when it is there and valid: the site's name and footer marks (site-config.ts). */
+  site?: SiteConfig;
   /** Each published quarter's versions (ledger.ts), when the caller read the history (src/node/load-data.ts). */
   ledger?: ReadonlyMap<string, QuarterLedger>;
 }
 
 /** Top-level files a data folder may hold besides quarter folders. */
-const DATA_FILES = new Set([ALIAS_FILE, 'README.md']);
+const DATA_FILES = new Set([ALIAS_FILE, SITE_FILE, 'README.md']);
 /** The files a quarter folder holds. */
 export const QUARTER_FILES = [BULLETIN_FILE, TABLES.websites.file, TABLES.newMedia.file];
 const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
@@ -187,7 +190,7 @@ export function loadQuarterFiles(
 }
 
 /** Reads every quarter of a data folder (path as the user gave it, so messages show it). */
-export function loadDataDir(dir: string): LoadResult {
+export function loadDataDir(dir: string, options: { publicDir?: string } = {}): LoadResult {
   const findings: Finding[] = [];
   const quarters: Quarter[] = [];
   const folders: string[] = [];
@@ -204,10 +207,10 @@ export function loadDataDir(dir: string): LoadResult {
     const id = isDir ? parseQuarterId(name) : undefined;
     if (!id) {
       const loose = /^(\d{4})\s*[-_ ]?\s*[Qq]\s*([1-4])$/.exec(name);
-      const hint = loose ? `；是不是“${loose[1]}-Q${loose[2]}”？` : '';
+      const hint = loose ? `；是不是“${loose[1]}-Q${loose[2]}”？` : /^site\.(yaml|yml\.txt|txt)$/i.test(name) ? `；网站信息文件应命名为 ${SITE_FILE}` : '';
       findings.push({
         severity: 'error', file: path,
-        message: isDir ? `不是有效的季度文件夹名：应为“年份-Q季度”，如 2020-Q3${hint}` : `数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中`,
+        message: isDir ? `不是有效的季度文件夹名：应为“年份-Q季度”，如 2020-Q3${hint}` : `数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中${hint}`,
         gloss: isDir ? 'invalid quarter folder name' : 'unexpected file in data folder',
       });
       continue;
@@ -235,8 +238,14 @@ export function loadDataDir(dir: string): LoadResult {
     findings.push(...read.findings);
     aliases = read.aliases;
   }
+  let site: SiteConfig | undefined;
+  if (names.includes(SITE_FILE) && statSync(join(dir, SITE_FILE)).isFile()) {
+    const read = parseSiteConfig(readFileSync(join(dir, SITE_FILE)), join(dir, SITE_FILE), options.publicDir);
+    findings.push(...read.findings);
+    site = read.config;
+  }
   for (const quarter of quarters) applyAliases(quarter, aliases);
   findings.push(...nearNameWarnings(dir, quarters));
   applyAcknowledgements(findings, quarters.map((q) => ({ ...q, folder: join(dir, q.id), acknowledged: q.acknowledged ?? [] })));
-  return { quarters, findings, aliases, folders };
+  return { quarters, findings, aliases, folders, ...(site && { site }) };
 }

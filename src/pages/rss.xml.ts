@@ -2,13 +2,14 @@
 import type { APIRoute } from 'astro';
 import { rss } from '../lib/feed';
 import { formatDate } from '../lib/format';
-import { SITE_DESCRIPTION, SITE_TITLE, absoluteUrl, paths } from '../site';
+import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
 import { publishedQuarters } from '../utils/quarters';
+import { siteName } from '../utils/site-config';
 
 export const GET: APIRoute = async () => {
   const quarters = await publishedQuarters();
   const body = rss({
-    title: SITE_TITLE,
+    title: siteName(),
     link: absoluteUrl('/'),
     self: absoluteUrl(paths.feed),
     description: SITE_DESCRIPTION,

@@ -2,8 +2,9 @@
 import { dataPackage } from '../lib/datapackage.ts';
 import { dataFiles, type DataFile } from '../lib/export.ts';
 import type { Quarter } from '../lib/load.ts';
-import { SITE_DESCRIPTION, SITE_TITLE, absoluteUrl, paths } from '../site';
+import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
 import { publishedQuarters } from './quarters';
+import { siteName } from './site-config';
 
 const bulletinUrl = (q: Quarter) => absoluteUrl(paths.bulletin(q));
 
@@ -21,7 +22,7 @@ export async function publishedDataPackage() {
   return dataPackage(quarters, files, {
     homepage: absoluteUrl(paths.data),
     urlOf: bulletinUrl,
-    title: `${SITE_TITLE}：附件数据`,
+    title: `${siteName()}：附件数据`,
     description: `${SITE_DESCRIPTION}各季度附件1（政府网站）与附件2（政务新媒体）的表格数据，与通报附件一致；CSV 为 UTF-8（带 BOM）、逗号分隔，表头为附件的中文列名。`,
   });
 }
