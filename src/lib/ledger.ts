@@ -260,6 +260,16 @@ export function changeLines(diff: TableDiff, previous: number): string[] {
   ];
 }
 
+/** Each change for readers (the RSS item): `附件1第3行（某网站）扣分 “4.5” → “3”`, `附件1增加“某网站”`. */
+export function readerChanges(changes: readonly TableDiff[]): string[] {
+  return changes.flatMap((d) => [
+    ...d.changed.flatMap((row) => row.cells.map((c) => `附件${d.annex}第${row.line}行（${row.name}）${c.column} ${shown(c.from)} → ${shown(c.to)}`)),
+    ...d.added.map((row) => `附件${d.annex}增加“${row.name}”`),
+    ...d.removed.map((row) => `附件${d.annex}删除“${row.name}”`),
+    ...(d.reordered ? [`附件${d.annex}调整了行的顺序`] : []),
+  ]);
+}
+
 /** A first draft of the corrections note, from the changes: staff read and edit it. */
 export function suggestedNote(changes: readonly TableDiff[]): string {
   const blank = (s: string) => (s === '' ? '（空）' : s);

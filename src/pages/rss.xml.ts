@@ -2,7 +2,9 @@
 import type { APIRoute } from 'astro';
 import { rss } from '../lib/feed';
 import { formatDate } from '../lib/format';
+import { readerChanges } from '../lib/ledger';
 import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
+import { quarterLedger } from '../utils/dataset';
 import { publishedQuarters } from '../utils/quarters';
 import { siteName } from '../utils/site-config';
 
@@ -18,7 +20,10 @@ export const GET: APIRoute = async () => {
       link: absoluteUrl(paths.bulletin(q)),
       date: q.meta.published ?? q.meta.issued,
       description: `${q.meta.issuer}，${formatDate(q.meta.issued)}。抽查政府网站 ${q.stats.websites.count} 个、政务新媒体 ${q.stats.newMedia.count} 个。`,
-      corrections: q.meta.corrections ?? [],
+      corrections: (q.meta.corrections ?? []).map((c, i) => {
+        const version = quarterLedger(q.id)?.versions.find((v) => v.correction === i);
+        return version ? { ...c, changes: readerChanges(version.changes) } : c;
+      }),
     })),
   });
   return new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });

@@ -11,6 +11,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHistory, type History } from '../lib/history.ts';
+import type { QuarterLedger } from '../lib/ledger.ts';
 import type { LoadResult } from '../lib/load.ts';
 import { loadData } from '../node/load-data.ts';
 
@@ -71,4 +72,9 @@ export function loadedHistory(dir = dataDir()): History {
   const cached = entry(dir);
   cached.history ??= buildHistory(cached.result.quarters);
   return cached.history;
+}
+
+/** A quarter's published versions (src/lib/ledger.ts), from the same copy. */
+export function quarterLedger(id: string, dir = dataDir()): QuarterLedger | undefined {
+  return entry(dir).result.ledger?.get(id);
 }

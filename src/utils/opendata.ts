@@ -1,18 +1,22 @@
 /** The site's downloads and data package, computed once per build from the published quarters. */
 import { dataPackage } from '../lib/datapackage.ts';
-import { dataFiles, type DataFile } from '../lib/export.ts';
+import { dataFiles, versionFiles, type DataFile } from '../lib/export.ts';
 import type { Quarter } from '../lib/load.ts';
 import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
 import { publishedQuarters } from './quarters';
+import { quarterLedger } from './dataset.ts';
 import { siteName } from './site-config';
 
 const bulletinUrl = (q: Quarter) => absoluteUrl(paths.bulletin(q));
 
 let cached: Promise<DataFile[]> | undefined;
 
-/** Every download of the published quarters (src/lib/export.ts `dataFiles`). */
+/** Every download of the published quarters (src/lib/export.ts `dataFiles`), then those of each committed version. */
 export function publishedDataFiles(): Promise<DataFile[]> {
-  cached ??= publishedQuarters().then((quarters) => dataFiles(quarters, bulletinUrl));
+  cached ??= publishedQuarters().then((quarters) => {
+    const ledgers = [...quarters].reverse().flatMap((q) => quarterLedger(q.id) ?? []);
+    return [...dataFiles(quarters, bulletinUrl), ...versionFiles(ledgers, bulletinUrl)];
+  });
   return cached;
 }
 
