@@ -13,11 +13,7 @@ import { buildSite } from './support/build.ts';
 import { checkDataPackage, checkRows } from './support/datapackage.ts';
 import { brokenLinks } from './support/dist.ts';
 import { htmlProblems } from './support/gates.ts';
-import { gitRepo } from './support/git-repo.ts';
-
-const FIXTURE = 'test/fixtures/history';
-const quarterFiles = (id: string, over: Record<string, string> = {}) =>
-  Object.fromEntries(['bulletin.mdx', 'websites.csv', 'new-media.csv'].map((n) => [`data/${id}/${n}`, over[n] ?? readFileSync(join(FIXTURE, id, n), 'utf8')]));
+import { correctedHistoryRepo } from './support/git-repo.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
 
@@ -28,17 +24,8 @@ describe('a site built from a repository with a corrected quarter', () => {
   let v1: string;
   let v2: string;
   beforeAll(() => {
-    const repo = gitRepo();
-    repo.commit('2021-04-20', quarterFiles('2021-Q1'));
-    repo.commit('2021-07-20', quarterFiles('2021-Q2'));
-    repo.commit('2021-10-20', quarterFiles('2021-Q3'));
-    v1 = repo.commit('2022-01-20', quarterFiles('2021-Q4'));
-    // 虚构市教育局网站 扣分 3 → 2.5 (总分 97 → 97.5), with its entry.
-    const q4 = readFileSync(join(FIXTURE, '2021-Q4', 'bulletin.mdx'), 'utf8');
-    v2 = repo.commit('2022-02-10', quarterFiles('2021-Q4', {
-      'websites.csv': readFileSync(join(FIXTURE, '2021-Q4', 'websites.csv'), 'utf8').replace('文件解读不规范,0,3,97', '文件解读不规范,0,2.5,97.5'),
-      'bulletin.mdx': q4.replace('disclosure: 主动公开\n', 'disclosure: 主动公开\ncorrections:\n  - date: 2022-02-10\n    note: 附件1第4行扣分由 3 更正为 2.5（虚构）\n'),
-    }));
+    const repo = correctedHistoryRepo();
+    ({ v1, v2 } = repo);
     const site = buildSite(repo.data);
     expect(site.code, site.log).toBe(0);
     out = site.out;

@@ -4,7 +4,7 @@
  * configuration, so the tests do not depend on the machine's git setup.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from './fixtures.ts';
 
@@ -52,4 +52,28 @@ export function gitRepo(root = tempDir('ledger-repo-')): Repo {
       return git('rev-parse', 'HEAD');
     },
   };
+}
+
+const HISTORY = 'test/fixtures/history';
+
+/** A quarter of test/fixtures/history as files to commit, some replaced. */
+export const historyQuarter = (id: string, over: Record<string, string> = {}) =>
+  Object.fromEntries(['bulletin.mdx', 'websites.csv', 'new-media.csv'].map((n) => [`data/${id}/${n}`, over[n] ?? readFileSync(join(HISTORY, id, n), 'utf8')]));
+
+/**
+ * The four invented quarters of test/fixtures/history, committed one by one as staff would, then 2021-Q4 corrected
+ * (虚构市教育局网站 扣分 3 → 2.5, 总分 97 → 97.5) with its corrections entry. `v1`, `v2`: 2021-Q4's two commits.
+ */
+export function correctedHistoryRepo(): Repo & { v1: string; v2: string } {
+  const repo = gitRepo();
+  repo.commit('2021-04-20', historyQuarter('2021-Q1'));
+  repo.commit('2021-07-20', historyQuarter('2021-Q2'));
+  repo.commit('2021-10-20', historyQuarter('2021-Q3'));
+  const v1 = repo.commit('2022-01-20', historyQuarter('2021-Q4'));
+  const q4 = readFileSync(join(HISTORY, '2021-Q4', 'bulletin.mdx'), 'utf8');
+  const v2 = repo.commit('2022-02-10', historyQuarter('2021-Q4', {
+    'websites.csv': readFileSync(join(HISTORY, '2021-Q4', 'websites.csv'), 'utf8').replace('文件解读不规范,0,3,97', '文件解读不规范,0,2.5,97.5'),
+    'bulletin.mdx': q4.replace('disclosure: 主动公开\n', 'disclosure: 主动公开\ncorrections:\n  - date: 2022-02-10\n    note: 附件1第4行扣分由 3 更正为 2.5（虚构）\n'),
+  }));
+  return { ...repo, v1, v2 };
 }
