@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirFromEnv } from '../src/lib/data-dir.ts';
 import { scratchFolders } from '../src/lib/search-index.ts';
 import type { IndexerMessage } from './search-index.ts';
 
@@ -164,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const out = resolve(args.outDir);
   const kept = existsSync(out) ? `原有的 ${args.outDir} 未改动` : `没有生成 ${args.outDir}`;
-  const dataDir = process.env.DATA_DIR || 'data';
+  const dataDir = dataDirFromEnv();
 
   mkdirSync(dirname(out), { recursive: true });
   // Beside the output, so the final renames stay on one file system.

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** npm run new-quarter -- 2021-Q1: scaffolds a quarter folder; exit 0 created, 1 folder exists or cannot be written, 2 usage error. */
+import { dataDirFromEnv } from '../src/lib/data-dir.ts';
 import { scaffoldQuarter } from '../src/lib/scaffold.ts';
 
 const USAGE = `用法：npm run new-quarter -- 年份-Q季度      例如 npm run new-quarter -- 2021-Q1
@@ -15,7 +16,7 @@ function main(argv: string[]): number {
     console.error(`${argv.length === 0 ? '缺少季度名（missing quarter name）' : `不认识的参数：${argv.join(' ')}（unknown argument）`}\n${USAGE}`);
     return 2;
   }
-  const dataDir = process.env.DATA_DIR || 'data';
+  const dataDir = dataDirFromEnv();
   const result = scaffoldQuarter(dataDir, argv[0]!);
   if (!result.ok) {
     console.error(result.reason === 'usage' ? `${result.message}\n${USAGE}` : result.message);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** npm run validate [-- DIR] [--strict] [--all]: checks every quarter; exit 0 valid, 1 invalid, 2 usage error. */
+import { dataDirFromEnv } from '../src/lib/data-dir.ts';
 import { loadData } from '../src/node/load-data.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 
@@ -21,7 +22,7 @@ function main(argv: string[]): number {
     console.error(`不认识的参数：${[...unknown, ...dirs.slice(1)].join(' ')}（unknown argument）\n${USAGE}`);
     return 2;
   }
-  const dir = dirs[0] ?? process.env.DATA_DIR ?? 'data';
+  const dir = dirs[0] ?? dataDirFromEnv();
   const result = loadData(dir);
   const options = { strict: flags.includes('--strict'), all: flags.includes('--all') };
   const ok = passes(result.findings, options);

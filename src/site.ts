@@ -1,7 +1,7 @@
 /** Site-wide words, navigation and URLs. The site's own name and marks come from data/site.yml (src/utils/site-config.ts). */
-import type { TableKind } from './lib/columns.ts';
 import { accountSlug, unitKey, unitSlug, websiteSlug } from './lib/identity.ts';
 import { ANNEX_PAGE_SIZE, pageOf } from './lib/paginate.ts';
+import { annexId, rowId, TABLES, type TableDef, type TableKind } from './lib/tables.ts';
 
 /** The site's name when data/site.yml does not give one. */
 export const SITE_TITLE = '政府网站与政务新媒体检查情况通报';
@@ -53,17 +53,25 @@ export const quarterAnchor = (q: { slug: string }) => `q-${q.slug}`;
 
 export const paths = {
   bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
-  /** Page `page` of annex 1 or 2; the first page is on the bulletin itself. */
-  annexPage: (q: { slug: string }, annex: 1 | 2, page: number) =>
-    page === 1 ? `/bulletins/${q.slug}/#annex-${annex}` : `/bulletins/${q.slug}/annex-${annex}/${page}/`,
+  /** Page `page` of an annex; the first page is on the bulletin itself. */
+  annexPage: (q: { slug: string }, kind: TableKind, page: number) =>
+    page === 1 ? `/bulletins/${q.slug}/#${annexId(TABLES[kind])}` : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`,
   /** A row of an annex, on whichever page it falls. */
   annexRow: (q: { slug: string }, kind: TableKind, row: { position: number; seq: number }) => {
     const page = pageOf(row.position, ANNEX_PAGE_SIZE);
-    const base = page === 1 ? `/bulletins/${q.slug}/` : `/bulletins/${q.slug}/annex-${kind === 'websites' ? 1 : 2}/${page}/`;
-    return `${base}#${kind === 'websites' ? 'website' : 'account'}-${row.seq}`;
+    const base = page === 1 ? `/bulletins/${q.slug}/` : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`;
+    return `${base}#${rowId(TABLES[kind], row.seq)}`;
   },
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
+  /** The page of a row's entity, by its table's kind of entity. */
+  entity: (entity: TableDef['entity'], row: { key: string }): string => {
+    switch (entity) {
+      case 'website': return paths.website(row);
+      case 'account': return paths.account(row);
+      default: return entity satisfies never;
+    }
+  },
   /** The index of units (单位) that run accounts; pages 2… at `/units/page/<n>/`. */
   units: '/units/',
   /** A unit by name, or by an account record (whose `unitKey` follows data/aliases.csv renames). */

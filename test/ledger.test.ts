@@ -39,7 +39,7 @@ describe('the ledger: versions read from git', () => {
     repo.commit('2021-04-21', files({ websites: CORRECTED, bulletin: BULLETIN.replace('## 一、总体情况', '## 一、总体情况（正文改动）') }));
     const list = versions(repo.data);
     expect(list.map((v) => [v.number, v.commit, v.date])).toEqual([[1, published, '2021-04-20']]);
-    expect(list[0]!.quarter.websites[1]!.deduction).toBe(21);
+    expect(list[0]!.quarter.tables.websites!.records[1]!.deduction).toBe(21);
     expect(validate(repo.data).code).toBe(0);
   });
 
@@ -80,8 +80,8 @@ describe('the ledger: versions read from git', () => {
       },
     ]);
     // The v1 the site keeps is the first version's data.
-    expect(list[0]!.quarter.websites[1]!.deduction).toBe(20.5);
-    expect(list[1]!.quarter.websites[1]!.deduction).toBe(21);
+    expect(list[0]!.quarter.tables.websites!.records[1]!.deduction).toBe(20.5);
+    expect(list[1]!.quarter.tables.websites!.records[1]!.deduction).toBe(21);
   });
 
   it('counts uncommitted changes as a pending version: refused without an entry, a notice with one', () => {
@@ -164,7 +164,7 @@ describe('the ledger: versions read from git', () => {
     expect(out).toContain('1 条提示');
     const list = versions(copy);
     expect(list.map((v) => [v.number, v.commit])).toEqual([[1, undefined]]);
-    expect(list[0]!.quarter.websites[1]!.deduction).toBe(21);
+    expect(list[0]!.quarter.tables.websites!.records[1]!.deduction).toBe(21);
   });
 
   it('refuses a shallow clone: its history is cut, so the published versions cannot be known', () => {

@@ -24,7 +24,7 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
 
   it('shows the first 500 rows of each annex on the bulletin, with a pager', () => {
     const html = site.page(`bulletins/${quarter.slug}`);
-    expect(rowsIn(html, 'website-')).toEqual(quarter.websites.slice(0, 500).map((w) => w.seq));
+    expect(rowsIn(html, 'website-')).toEqual(quarter.tables.websites!.records.slice(0, 500).map((w) => w.seq));
     expect(rowsIn(html, 'account-')).toHaveLength(500);
     expect(html).toContain('（第 1–500 行，共 520 行）');
     expect(html).toContain(`href="/bulletins/${quarter.slug}/annex-1/2/"`);
@@ -33,13 +33,13 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
 
   it('puts the remaining rows on annex pages, each row exactly once', () => {
     const page2 = site.page(`bulletins/${quarter.slug}/annex-1/2`);
-    expect(rowsIn(page2, 'website-')).toEqual(quarter.websites.slice(500).map((w) => w.seq));
+    expect(rowsIn(page2, 'website-')).toEqual(quarter.tables.websites!.records.slice(500).map((w) => w.seq));
     const accounts = [1, 2, 3].flatMap((n) => rowsIn(site.page(n === 1 ? `bulletins/${quarter.slug}` : `bulletins/${quarter.slug}/annex-2/${n}`), 'account-'));
-    expect(accounts).toEqual(quarter.newMedia.map((a) => a.seq));
+    expect(accounts).toEqual(quarter.tables.newMedia!.records.map((a) => a.seq));
   });
 
   it("links an entity's quarter to its row on the right annex page", () => {
-    const last = quarter.websites.at(-1)!;
+    const last = quarter.tables.websites!.records.at(-1)!;
     const html = site.page(paths.website(last).slice(1, -1));
     expect(html).toContain(`href="/bulletins/${quarter.slug}/annex-1/2/#website-${last.seq}"`);
   });

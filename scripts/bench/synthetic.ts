@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORMS, WEBSITE_FLAGS } from '../../src/lib/columns.ts';
+import { quarterNumeral } from '../../src/lib/quarter.ts';
 
 export interface Scale {
   name: string;
@@ -35,7 +36,6 @@ function random(seed: number) {
 
 const DEPARTMENTS = ['人民政府', '教育局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水务局', '农业农村局', '商务局', '文化广电旅游体育局', '卫生健康局', '退役军人事务局', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '信访局', '政务服务数据管理局'];
 const PROBLEMS = ['网页标签不规范', '文件解读不规范', '存在未注销的新媒体账号', '错别字', '链接不可用', '栏目设置不合理', '检索不准确'];
-const NUMERALS = ['一', '二', '三', '四'];
 
 const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
@@ -92,7 +92,7 @@ export function writeSynthetic(dir: string, scale: Scale, seed = 20201026): { ro
     writeFileSync(
       join(qdir, 'bulletin.mdx'),
       `---
-title: （基准测试虚构数据）虚构市${year}年第${NUMERALS[quarter - 1]}季度政府网站与政务新媒体检查情况的通报
+title: （基准测试虚构数据）虚构市${year}年第${quarterNumeral(quarter)}季度政府网站与政务新媒体检查情况的通报
 issuer: （虚构）虚构市人民政府办公室
 issued: ${year}-${String(quarter * 3).padStart(2, '0')}-28
 disclosure: 主动公开

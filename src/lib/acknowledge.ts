@@ -10,7 +10,7 @@
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Finding } from './findings.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { cellValue, TABLE_KINDS, TABLES, type QuarterTables, type RowFacts, type Table, type TableDef } from './tables.ts';
 
 /** The frontmatter key. */
 export const ACK_FIELD = 'acknowledged';
@@ -112,21 +112,31 @@ export interface AcknowledgingQuarter {
   /** The quarter folder, as findings spell it (e.g. `data/2020-Q3`). */
   folder: string;
   acknowledged: readonly Acknowledgement[];
-  websites: readonly WebsiteRecord[];
-  newMedia: readonly AccountRecord[];
+  tables: QuarterTables;
 }
 
-const accountLabel = (r: AccountRecord) => `${r.account}（${r.platform}）`;
+/** How an acknowledgement names a row: a website by its name, an account as `账号名称（账号类型）`. */
+export function rowName(def: TableDef, record: object): string {
+  const cell = (key: string) => String(cellValue(record, { key }));
+  switch (def.entity) {
+    case 'website':
+      return cell('name');
+    case 'account':
+      return `${cell('account')}（${cell('platform')}）`;
+    default:
+      return def.entity satisfies never;
+  }
+}
 
 /** The identity of a warning of `quarter`: its file, and the row's name and column when it has them, else its line. */
 export function warningIdentity(finding: Finding, quarter: AcknowledgingQuarter): WarningIdentity {
   const file = basename(finding.file);
   let row: string | undefined;
   if (finding.line !== undefined) {
-    if (file === 'websites.csv') row = quarter.websites.find((r) => r.line === finding.line)?.name;
-    else if (file === 'new-media.csv') {
-      const record = quarter.newMedia.find((r) => r.line === finding.line);
-      row = record && accountLabel(record);
+    for (const kind of TABLE_KINDS) {
+      const table: Table<RowFacts> | undefined = quarter.tables[kind];
+      const record = TABLES[kind].file === file ? table?.records.find((r) => r.line === finding.line) : undefined;
+      if (record) row = rowName(TABLES[kind], record);
     }
   }
   const identity: WarningIdentity = { file };

@@ -2,6 +2,7 @@
 import { PLATFORMS, WEBSITE_FLAGS, type WebsiteFlagKey } from './columns.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { round2 } from './score.ts';
+import { TABLE_KINDS, type TableKind, type TableRecord } from './tables.ts';
 
 export interface Count {
   label: string;
@@ -16,7 +17,24 @@ export interface PlatformStats {
   passRate: number;
 }
 
-export interface QuarterStats {
+/** One district's websites (所属地区): how many, their mean total score, how many have a veto flag. */
+export interface WebsiteDistrict {
+  region: string;
+  count: number;
+  meanScore: number;
+  withVeto: number;
+}
+
+/** One district's accounts: how many, how many passed, 合格率 in percent. */
+export interface AccountDistrict {
+  region: string;
+  count: number;
+  passed: number;
+  passRate: number;
+}
+
+/** Each table's figures. Keyed by table kind: a table added to the registry needs its figures here to compile. */
+export interface TableStats {
   websites: {
     count: number;
     /** How many websites exist (frontmatter), when given. */
@@ -37,6 +55,8 @@ export interface QuarterStats {
     /** Only when the table has a 结果 column: the city's own verdicts. */
     passed?: number;
     passRate?: number;
+    /** Per district, for the tables with 所属地区. */
+    districts: WebsiteDistrict[];
   };
   newMedia: {
     count: number;
@@ -48,8 +68,12 @@ export interface QuarterStats {
     passed: number;
     failed: number;
     passRate: number | undefined;
+    districts: AccountDistrict[];
   };
 }
+
+/** A quarter's figures: those of each table it published (absent for a table it did not). */
+export type QuarterStats = { [K in TableKind]?: TableStats[K] };
 
 const percent = (part: number, whole: number) => round2((part / whole) * 100);
 
@@ -63,16 +87,43 @@ export function countBy<T>(items: readonly T[], label: (item: T) => string | und
   return [...counts].map(([l, count]) => ({ label: l, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
 }
 
-export function aggregate(
-  websites: readonly WebsiteRecord[],
-  accounts: readonly AccountRecord[],
-  totals: { websites?: number; newMedia?: number } = {},
-): QuarterStats {
+const mean = (values: readonly number[]) => round2(values.reduce((a, b) => a + b, 0) / values.length);
+const hasVeto = (w: WebsiteRecord) => WEBSITE_FLAGS.some((f) => w[f.key]);
+
+/** Groups by 所属地区, rows without one left out. */
+function byDistrict<T extends { region?: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) if (row.region) groups.set(row.region, [...(groups.get(row.region) ?? []), row]);
+  return groups;
+}
+
+export function websiteStats(websites: readonly WebsiteRecord[], total?: number): TableStats['websites'] {
   const scores = websites.map((w) => w.total);
   const flags = Object.fromEntries(WEBSITE_FLAGS.map((f) => [f.key, websites.filter((w) => w[f.key]).length])) as Record<WebsiteFlagKey, number>;
   const judged = websites.filter((w) => w.result !== undefined);
   const passedSites = judged.filter((w) => w.result === '合格').length;
   const hasResults = websites.length > 0 && judged.length === websites.length;
+  return {
+    count: websites.length,
+    total,
+    samplingRate: total ? percent(websites.length, total) : undefined,
+    byCategory: countBy(websites, (w) => w.category),
+    byRegion: countBy(websites, (w) => w.region),
+    flags,
+    withVeto: websites.filter(hasVeto).length,
+    problemCount: websites.reduce((n, w) => n + w.problems.length, 0),
+    withProblems: websites.filter((w) => w.problems.length > 0).length,
+    problems: countBy(websites.flatMap((w) => w.problems), (p) => p),
+    score: scores.length ? { min: Math.min(...scores), mean: mean(scores), max: Math.max(...scores) } : undefined,
+    passed: hasResults ? passedSites : undefined,
+    passRate: hasResults ? percent(passedSites, websites.length) : undefined,
+    districts: [...byDistrict(websites)].map(([region, sites]) => ({
+      region, count: sites.length, meanScore: mean(sites.map((w) => w.total)), withVeto: sites.filter(hasVeto).length,
+    })),
+  };
+}
+
+export function newMediaStats(accounts: readonly AccountRecord[], total?: number): TableStats['newMedia'] {
   const passedAccounts = accounts.filter((a) => a.result === '合格').length;
   const platformOrder = (p: string) => PLATFORMS.indexOf(p as (typeof PLATFORMS)[number]);
   const passedByPlatform = new Map<string, number>();
@@ -84,33 +135,37 @@ export function aggregate(
     })
     .sort((a, b) => b.count - a.count || platformOrder(a.platform) - platformOrder(b.platform));
   return {
-    websites: {
-      count: websites.length,
-      total: totals.websites,
-      samplingRate: totals.websites ? percent(websites.length, totals.websites) : undefined,
-      byCategory: countBy(websites, (w) => w.category),
-      byRegion: countBy(websites, (w) => w.region),
-      flags,
-      withVeto: websites.filter((w) => WEBSITE_FLAGS.some((f) => w[f.key])).length,
-      problemCount: websites.reduce((n, w) => n + w.problems.length, 0),
-      withProblems: websites.filter((w) => w.problems.length > 0).length,
-      problems: countBy(websites.flatMap((w) => w.problems), (p) => p),
-      score: scores.length
-        ? { min: Math.min(...scores), mean: round2(scores.reduce((a, b) => a + b, 0) / scores.length), max: Math.max(...scores) }
-        : undefined,
-      passed: hasResults ? passedSites : undefined,
-      passRate: hasResults ? percent(passedSites, websites.length) : undefined,
-    },
-    newMedia: {
-      count: accounts.length,
-      total: totals.newMedia,
-      samplingRate: totals.newMedia ? percent(accounts.length, totals.newMedia) : undefined,
-      units: new Set(accounts.map((a) => a.unit)).size,
-      byRegion: countBy(accounts, (a) => a.region),
-      byPlatform,
-      passed: passedAccounts,
-      failed: accounts.length - passedAccounts,
-      passRate: accounts.length ? percent(passedAccounts, accounts.length) : undefined,
-    },
+    count: accounts.length,
+    total,
+    samplingRate: total ? percent(accounts.length, total) : undefined,
+    units: new Set(accounts.map((a) => a.unit)).size,
+    byRegion: countBy(accounts, (a) => a.region),
+    byPlatform,
+    passed: passedAccounts,
+    failed: accounts.length - passedAccounts,
+    passRate: accounts.length ? percent(passedAccounts, accounts.length) : undefined,
+    districts: [...byDistrict(accounts)].map(([region, accs]) => {
+      const passed = accs.filter((a) => a.result === '合格').length;
+      return { region, count: accs.length, passed, passRate: percent(passed, accs.length) };
+    }),
   };
+}
+
+const STATS: { [K in TableKind]: (records: readonly TableRecord<K>[], total?: number) => TableStats[K] } = {
+  websites: websiteStats,
+  newMedia: newMediaStats,
+};
+
+/** The figures of each table a quarter has; `totals` are the bulletin's counts of all websites / accounts. */
+export function aggregate(
+  tables: { readonly [K in TableKind]?: { readonly records: readonly TableRecord<K>[] } },
+  totals: { [K in TableKind]?: number } = {},
+): QuarterStats {
+  const stats: QuarterStats = {};
+  const put = <K extends TableKind>(kind: K) => {
+    const table = tables[kind];
+    if (table) stats[kind] = STATS[kind](table.records, totals[kind]);
+  };
+  for (const kind of TABLE_KINDS) put(kind);
+  return stats;
 }

@@ -4,14 +4,13 @@
  * from a name of an earlier quarter is most likely a typo or an unregistered rename: the validator warns.
  */
 import { join } from 'node:path';
-import { TABLES } from './columns.ts';
 import { decodeBytes } from './decode.ts';
 import type { Finding } from './findings.ts';
 import { accountKey, unitKey, websiteKey } from './identity.ts';
 import { cleanCell, editDistance, nearest, normalizeName } from './normalize.ts';
 import { parseTable } from './parse.ts';
 import type { QuarterId } from './quarter.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { TABLES, type QuarterTables } from './tables.ts';
 
 export const ALIAS_FILE = 'aliases.csv';
 /** The three columns of aliases.csv, in this order. */
@@ -115,12 +114,12 @@ export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Al
 }
 
 /** Rewrites identity keys to the current names, so a renamed entity keeps one key (and URL) across quarters. */
-export function applyAliases(quarter: { websites: WebsiteRecord[]; newMedia: AccountRecord[] }, aliases: Aliases): void {
-  for (const site of quarter.websites) {
+export function applyAliases(quarter: { tables: QuarterTables }, aliases: Aliases): void {
+  for (const site of quarter.tables.websites?.records ?? []) {
     // A site code identifies the site whatever its name.
     if (!site.siteCode) site.key = websiteKey({ name: canonicalName(aliases, '网站', site.name) });
   }
-  for (const account of quarter.newMedia) {
+  for (const account of quarter.tables.newMedia?.records ?? []) {
     account.key = accountKey({ platform: account.platform, account: canonicalName(aliases, '新媒体账号', account.account) });
     account.unitKey = unitKey(canonicalUnit(aliases, account.unit));
   }
@@ -139,24 +138,24 @@ interface KindOfName {
   file: string;
   column: string;
   /** The entities of a quarter whose identity comes from their name. */
-  names: (q: { websites: WebsiteRecord[]; newMedia: AccountRecord[] }) => Named[];
+  names: (q: { tables: QuarterTables }) => Named[];
 }
 
 const KINDS_OF_NAME: KindOfName[] = [
   {
     kind: '网站', file: TABLES.websites.file, column: '网站名称',
-    names: (q) => q.websites.filter((w) => !w.siteCode).map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
+    names: (q) => (q.tables.websites?.records ?? []).filter((w) => !w.siteCode).map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
   },
   {
     kind: '新媒体账号', file: TABLES.newMedia.file, column: '账号名称',
-    names: (q) => q.newMedia.map((a) => ({ key: a.key, name: a.account, line: a.line, group: a.platform })),
+    names: (q) => (q.tables.newMedia?.records ?? []).map((a) => ({ key: a.key, name: a.account, line: a.line, group: a.platform })),
   },
   {
     kind: '单位', file: TABLES.newMedia.file, column: '单位名称',
     // One entry per unit (its first row): a unit runs many accounts, and each would be the same entry again.
     names: (q) => {
       const units = new Map<string, Named>();
-      for (const a of q.newMedia) {
+      for (const a of q.tables.newMedia?.records ?? []) {
         const key = a.unitKey ?? unitKey(a.unit);
         if (!units.has(key)) units.set(key, { key, name: a.unit, line: a.line, group: '' });
       }
@@ -176,7 +175,7 @@ function deletionVariants(name: string): string[] {
  * Warns where a quarter names something new that is one edit away from a name the previous quarter had and this
  * one lacks: most likely a typo, or a rename to register in aliases.csv.
  */
-export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId & { websites: WebsiteRecord[]; newMedia: AccountRecord[] })[]): Finding[] {
+export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId & { tables: QuarterTables })[]): Finding[] {
   const findings: Finding[] = [];
   for (const kind of KINDS_OF_NAME) {
     /** key → where it was first seen. */

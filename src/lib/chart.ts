@@ -1,5 +1,5 @@
 /** What a chart draws, shared by the build (table, summary) and the browser (Chart.js): plain JSON. */
-import { formatScore } from './score.ts';
+import { formatScore } from './decimal.ts';
 
 export interface ChartSeries {
   label: string;

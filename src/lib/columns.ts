@@ -1,5 +1,5 @@
 /**
- * The column definitions of the two annex tables. One fact, one place: validation, the
+ * The column definitions of the annex tables. One fact, one place: validation, the record types (tables.ts), the
  * published data dictionary and the data package are all generated from these lists.
  */
 
@@ -23,7 +23,12 @@ export interface ColumnDef {
   max?: number;
   /** Regular expression every published (normalised) value matches; used by validation and the data package. */
   pattern?: string;
+  /** What an empty cell of an `allowEmpty` column is read as, so page and downloads show the same word. */
+  blank?: string;
 }
+
+/** The word a problems column uses for “none”, and what a blank 其他问题 is published as. */
+export const NONE = '无';
 
 /** Flag values: 是 = the problem was found. */
 export const FLAG_VALUES = ['是', '否'] as const;
@@ -49,31 +54,23 @@ export const SUGGESTIONS: Record<ColumnType, Record<string, string>> = {
   integer: {}, number: {}, text: {}, siteCode: {}, url: {},
 };
 
-/** The five single-veto flags of 附件1, in the annex's order. */
-export const WEBSITE_FLAGS = [
-  { key: 'homepageStale', name: '首页不更新', gloss: 'homepage not updated' },
-  { key: 'columnsStale', name: '栏目不更新', gloss: 'columns not updated' },
-  { key: 'poorInteraction', name: '互动回应差', gloss: 'poor interaction' },
-  { key: 'servicesUnusable', name: '服务不实用', gloss: 'services not usable' },
-  { key: 'seriousIncident', name: '安全、泄密事故等严重问题', gloss: 'security or leak incident' },
-] as const;
-export type WebsiteFlagKey = (typeof WEBSITE_FLAGS)[number]['key'];
+/** 附件1's single-veto flag columns are declared with this, so each keeps its literal key and name in the types. */
+const flag = <K extends string, N extends string>(key: K, name: N, gloss: string) =>
+  ({ key, name, type: 'flag', required: true, description: `单项否决指标“${name}”：是 = 检查发现该问题，否 = 未发现。`, gloss }) as const;
 
-const flagColumns: ColumnDef[] = WEBSITE_FLAGS.map((f) => ({
-  key: f.key,
-  name: f.name,
-  type: 'flag',
-  required: true,
-  description: `单项否决指标“${f.name}”：是 = 检查发现该问题，否 = 未发现。`,
-  gloss: f.gloss,
-}));
-
-/** 附件1: one row per website. */
-export const WEBSITE_COLUMNS: readonly ColumnDef[] = [
+/**
+ * 附件1: one row per website. Declared `as const` so the record type is derived from this list (see tables.ts): a
+ * column added here is validated, published, downloaded and documented without another edit.
+ */
+export const WEBSITE_COLUMNS = [
   { key: 'seq', name: '序号', type: 'integer', required: true, min: 1, description: '表内序号，从 1 起，不重复。', gloss: 'row number' },
   { key: 'name', name: '网站名称', type: 'text', required: true, description: '被检查网站的名称。', gloss: 'website name' },
-  ...flagColumns,
-  { key: 'otherProblems', name: '其他问题', type: 'text', required: true, allowEmpty: true, description: '其他问题的文字描述；“无”或留空表示没有。多个问题以逗号或分号分隔，分别计数。', gloss: 'other problems' },
+  flag('homepageStale', '首页不更新', 'homepage not updated'),
+  flag('columnsStale', '栏目不更新', 'columns not updated'),
+  flag('poorInteraction', '互动回应差', 'poor interaction'),
+  flag('servicesUnusable', '服务不实用', 'services not usable'),
+  flag('seriousIncident', '安全、泄密事故等严重问题', 'security or leak incident'),
+  { key: 'otherProblems', name: '其他问题', type: 'text', required: true, allowEmpty: true, blank: NONE, description: '其他问题的文字描述；“无”或留空表示没有（留空的单元格按“无”发布）。多个问题以逗号或分号分隔，分别计数。', gloss: 'other problems' },
   { key: 'bonus', name: '加分', type: 'number', required: true, min: 0, max: 30, description: '加分，0 至 30 分，可有小数。', gloss: 'bonus points' },
   { key: 'deduction', name: '扣分', type: 'number', required: true, min: 0, max: 100, description: '扣分，0 至 100 分，可有小数。', gloss: 'deducted points' },
   { key: 'total', name: '总分', type: 'number', required: true, min: 0, max: 130, description: '总分，应等于 100 + 加分 − 扣分。', gloss: 'total score' },
@@ -83,34 +80,46 @@ export const WEBSITE_COLUMNS: readonly ColumnDef[] = [
   { key: 'url', name: '网址', type: 'url', required: false, description: '网站首页地址，以 http:// 或 https:// 开头。', gloss: 'URL' },
   { key: 'result', name: '结果', type: 'result', required: false, description: '检查结果：合格或不合格（按通报公布）。', gloss: 'result' },
   { key: 'rectification', name: '整改情况', type: 'text', required: false, description: '整改情况说明。', gloss: 'rectification' },
-];
+] as const satisfies readonly ColumnDef[];
 
 /** 附件2: one row per new-media account. */
-export const NEW_MEDIA_COLUMNS: readonly ColumnDef[] = [
+export const NEW_MEDIA_COLUMNS = [
   { key: 'seq', name: '序号', type: 'integer', required: true, min: 1, description: '表内序号，从 1 起，不重复。', gloss: 'row number' },
   { key: 'unit', name: '单位名称', type: 'text', required: true, description: '开设账号的单位。', gloss: 'operating unit' },
   { key: 'platform', name: '账号类型', type: 'platform', required: true, description: `账号所在平台，取值：${PLATFORMS.join('、')}。`, gloss: 'platform' },
   { key: 'account', name: '账号名称', type: 'text', required: true, description: '账号在平台上的名称。', gloss: 'account name' },
   { key: 'result', name: '结果', type: 'result', required: true, description: '检查结果：合格或不合格。', gloss: 'result' },
   { key: 'region', name: '所属地区', type: 'text', required: false, description: '所属县（区），或“市直”“市本级”。', gloss: 'district' },
-  { key: 'problem', name: '问题描述', type: 'text', required: false, description: '检查发现的问题。', gloss: 'problem found' },
+  { key: 'problem', name: '问题描述', type: 'text', required: false, description: '检查发现的问题；多个问题以逗号或分号分隔，分别计数。', gloss: 'problem found' },
   { key: 'rectification', name: '整改情况', type: 'text', required: false, description: '整改情况说明。', gloss: 'rectification' },
-];
+] as const satisfies readonly ColumnDef[];
 
-export type TableKind = 'websites' | 'newMedia';
+type FlagColumn = Extract<(typeof WEBSITE_COLUMNS)[number], { type: 'flag' }>;
+/** The five single-veto flags of 附件1, in the annex's order: its 是/否 columns. */
+export const WEBSITE_FLAGS: readonly FlagColumn[] = WEBSITE_COLUMNS.filter((c): c is FlagColumn => c.type === 'flag');
+export type WebsiteFlagKey = FlagColumn['key'];
 
-export interface TableDef {
-  kind: TableKind;
-  /** File name inside a quarter folder. */
-  file: string;
-  /** Reader-facing name. */
-  title: string;
-  columns: readonly ColumnDef[];
+/** The TypeScript type a cell of each column type is read as. */
+export interface ColumnValues {
+  integer: number;
+  number: number;
+  flag: boolean;
+  result: Result;
+  platform: Platform;
+  text: string;
+  siteCode: string;
+  url: string;
 }
 
-export const TABLES: Record<TableKind, TableDef> = {
-  websites: { kind: 'websites', file: 'websites.csv', title: '附件1 政府网站抽查情况', columns: WEBSITE_COLUMNS },
-  newMedia: { kind: 'newMedia', file: 'new-media.csv', title: '附件2 政务新媒体抽查情况', columns: NEW_MEDIA_COLUMNS },
+type RequiredKey<C> = C extends { required: true; key: infer K } ? K : never;
+type OptionalKey<C> = C extends { required: false; key: infer K } ? K : never;
+type ValueOf<C extends readonly ColumnDef[], K> = ColumnValues[Extract<C[number], { key: K }>['type']];
+
+/** The fields of a row of a table with these columns: required columns always, optional ones when the table has them. */
+export type ColumnFields<C extends readonly ColumnDef[]> = {
+  [K in RequiredKey<C[number]> & string]: ValueOf<C, K>;
+} & {
+  [K in OptionalKey<C[number]> & string]?: ValueOf<C, K>;
 };
 
 /** A column's allowed values, where it has a closed list. */

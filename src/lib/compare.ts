@@ -4,6 +4,7 @@
  * keys, data/aliases.csv). Never typed by staff.
  */
 import type { AccountHistory, History, ProblemMark, QuarterRef, WebsiteHistory } from './history.ts';
+import type { TableKind } from './tables.ts';
 
 /** An entity as the comparison names it; `key` gives its history page. */
 export interface EntityRef {
@@ -148,21 +149,17 @@ function compareAccounts(histories: readonly AccountHistory[], previous: Quarter
 }
 
 /**
- * A published quarter against the published quarter before it; undefined for the first. `hasTable(index, kind)`:
- * whether the published quarter at `index` has that table (a table either quarter lacks is not compared).
+ * A published quarter against the published quarter before it; undefined for the first. A table either quarter did
+ * not publish is not compared.
  */
-export function compareWithPrevious(
-  history: History,
-  quarterId: string,
-  hasTable: (index: number, kind: 'websites' | 'accounts') => boolean = () => true,
-): Comparison | undefined {
+export function compareWithPrevious(history: History, quarterId: string): Comparison | undefined {
   const current = history.quarters.find((q) => q.id === quarterId);
   if (!current || current.index === 0) return undefined;
   const previous = history.quarters[current.index - 1]!;
-  const both = (kind: 'websites' | 'accounts') => hasTable(previous.index, kind) && hasTable(current.index, kind);
+  const both = (kind: TableKind) => [previous, current].every((q) => history.trends.rows[q.index]?.tables.includes(kind));
   return {
     previous, current,
     websites: both('websites') ? compareWebsites(history.websites, previous, current) : undefined,
-    accounts: both('accounts') ? compareAccounts(history.accounts, previous, current) : undefined,
+    accounts: both('newMedia') ? compareAccounts(history.accounts, previous, current) : undefined,
   };
 }

@@ -8,24 +8,21 @@
  *   at least COPY_MIN_ROWS rows: a warning at each table.
  *
  * One table alone that did not change is not reported: a city that inspects the same accounts every quarter and finds
- * them all 合格 again legitimately publishes the same 附件2.
+ * them all 合格 again legitimately publishes the same 附件2. For the same reason a quarter with a single annex is not
+ * compared at all.
  */
 import { join } from 'node:path';
-import { TABLES, type TableKind } from './columns.ts';
 import type { Finding } from './findings.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { cellValue, TABLE_KINDS, TABLES, type TableKind } from './tables.ts';
 
 /** Share of a table's rows identical to the previous quarter's above which the quarter is reported as a likely copy. */
 export const COPY_SHARE = 0.9;
 /** Fewest rows (both tables together) for the warning; smaller quarters are only reported when copied exactly. */
 export const COPY_MIN_ROWS = 10;
 
-type AnyRecord = WebsiteRecord | AccountRecord;
-
 /** A row as published, without 序号: every column of the table but the first. */
-export function rowSignature(kind: TableKind, record: AnyRecord): string {
-  const values = record as unknown as Record<string, unknown>;
-  return JSON.stringify(TABLES[kind].columns.filter((c) => c.key !== 'seq').map((c) => values[c.key] ?? null));
+export function rowSignature(kind: TableKind, record: object): string {
+  return JSON.stringify(TABLES[kind].columns.filter((c) => c.key !== 'seq').map((c) => cellValue(record, c) ?? null));
 }
 
 export interface TableComparison {
@@ -52,29 +49,28 @@ export function compareTables(current: readonly string[], previous: readonly str
   return { rows: current.length, identical, same: identical === current.length && current.length === previous.length && current.length > 0 };
 }
 
-export interface QuarterTables {
+export interface ComparedQuarter {
   id: string;
-  /** Each table's records; absent when the table had errors (then its rows are not all known). */
-  websites?: readonly WebsiteRecord[];
-  newMedia?: readonly AccountRecord[];
+  /** Each table the quarter has, with its records; leave out every table of a quarter in which one had errors. */
+  tables: { readonly [K in TableKind]?: { readonly records: readonly object[] } };
 }
 
-const KINDS: readonly TableKind[] = ['websites', 'newMedia'];
-
 /** Findings for quarters that repeat the previous quarter's tables; `quarters` oldest first. */
-export function copyFindings(dataDir: string, quarters: readonly QuarterTables[]): Finding[] {
+export function copyFindings(dataDir: string, quarters: readonly ComparedQuarter[]): Finding[] {
   const findings: Finding[] = [];
   for (let i = 1; i < quarters.length; i++) {
     const previous = quarters[i - 1]!;
     const current = quarters[i]!;
+    const kinds = TABLE_KINDS.filter((kind) => current.tables[kind]);
+    if (kinds.length < 2) continue;
     const compared = new Map<TableKind, TableComparison>();
-    for (const kind of KINDS) {
-      const now = current[kind];
-      const before = previous[kind];
+    for (const kind of kinds) {
+      const now = current.tables[kind]?.records;
+      const before = previous.tables[kind]?.records;
       if (!now || !before || now.length === 0) break;
       compared.set(kind, compareTables(now.map((r) => rowSignature(kind, r)), before.map((r) => rowSignature(kind, r))));
     }
-    if (compared.size !== KINDS.length) continue;
+    if (compared.size !== kinds.length) continue;
     const all = [...compared.values()];
     const file = (kind: TableKind) => join(dataDir, current.id, TABLES[kind].file);
     if (all.every((c) => c.same)) {

@@ -5,9 +5,13 @@
  * Field names are the CSV headers (the annex's Chinese column names), as Table Schema requires; the
  * English key used in the JSON files is recorded on each field as `jsonKey`.
  */
-import { allowedValues, FLAG_VALUES, TABLES, type ColumnDef, type ColumnType, type TableKind } from './columns.ts';
-import { MEDIA_TYPES, QUARTER_COLUMN, publishedColumns, quarterInfo, unionColumns, type DataFile } from './export.ts';
+import { allowedValues, FLAG_VALUES, type ColumnDef, type ColumnType } from './columns.ts';
+import { MEDIA_TYPES, QUARTER_COLUMN, publishedColumns, quarterInfo, quartersWith, unionColumns, type DataFile } from './export.ts';
 import type { Quarter } from './load.ts';
+import { compareQuarters } from './quarter.ts';
+import { TABLES, type TableDef, type TableKind } from './tables.ts';
+
+const defOf = (table: TableKind | TableDef): TableDef => (typeof table === 'string' ? TABLES[table] : table);
 
 export const PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const RESOURCE_PROFILE = 'https://datapackage.org/profiles/2.0/dataresource.json';
@@ -43,13 +47,13 @@ export function dictionaryRow(column: ColumnDef): DictionaryRow {
     description: column.description,
     type: TYPE_LABELS[column.type],
     allowed: values ? values.join('、') : range ?? (column.type === 'url' ? '以 http:// 或 https:// 开头' : '—'),
-    required: !column.required ? '可选列' : column.allowEmpty ? '必有此列，可留空' : '必填',
+    required: !column.required ? '可选列' : column.allowEmpty ? `必有此列，可留空${column.blank ? `（按“${column.blank}”发布）` : ''}` : '必填',
   };
 }
 
 /** The dictionary of a table: every column the input may have, the combined files' 季度 first. */
-export function dictionary(kind: TableKind): DictionaryRow[] {
-  return [QUARTER_COLUMN, ...TABLES[kind].columns].map(dictionaryRow);
+export function dictionary(table: TableKind | TableDef): DictionaryRow[] {
+  return [QUARTER_COLUMN, ...defOf(table).columns].map(dictionaryRow);
 }
 
 export interface Field {
@@ -69,7 +73,8 @@ export interface Field {
 export function field(column: ColumnDef): Field {
   const f: Field = { name: column.name, title: column.name, description: column.description, type: 'string', jsonKey: column.key };
   const constraints: NonNullable<Field['constraints']> = {};
-  if (column.required && !column.allowEmpty) constraints.required = true;
+  // A blank cell of a column with `blank` is published as that word, so the published column has no empty cell.
+  if (column.required && (!column.allowEmpty || column.blank !== undefined)) constraints.required = true;
   if (column.type === 'integer' || column.type === 'number') {
     f.type = column.type;
     if (column.min !== undefined) constraints.minimum = column.min;
@@ -88,15 +93,12 @@ export function field(column: ColumnDef): Field {
   return f;
 }
 
-/** Unique keys the validation enforces (序号 is the primary key). */
-const UNIQUE: Record<TableKind, string[][]> = { websites: [], newMedia: [['platform', 'account']] };
-
-/** The Table Schema of a CSV file with these columns (and a leading 季度 when `combined`). */
-export function tableSchema(kind: TableKind, columns: ColumnDef[], combined: boolean) {
+/** The Table Schema of a CSV file with these columns (and a leading 季度 when `combined`); 序号 is the primary key. */
+export function tableSchema(table: TableKind | TableDef, columns: ColumnDef[], combined: boolean) {
   const all = combined ? [QUARTER_COLUMN, ...columns] : columns;
   const nameOf = (key: string) => all.find((c) => c.key === key)?.name;
   const withQuarter = (names: string[]) => (combined ? [QUARTER_COLUMN.name, ...names] : names);
-  const uniqueKeys = UNIQUE[kind]
+  const uniqueKeys = defOf(table).uniqueKeys
     .map((keys) => keys.map(nameOf))
     .filter((names): names is string[] => names.every((n) => n !== undefined))
     .map(withQuarter);
@@ -123,7 +125,7 @@ export interface PackageOptions {
 
 /** datapackage.json for the downloads of the published quarters. */
 export function dataPackage(published: Quarter[], files: DataFile[], options: PackageOptions) {
-  const quarters = [...published].sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+  const quarters = [...published].sort(compareQuarters);
   const byId = new Map(quarters.map((q) => [q.id, q]));
   const resources = files.map((f) => {
     const quarter = f.quarter ? byId.get(f.quarter) : undefined;
@@ -149,7 +151,7 @@ export function dataPackage(published: Quarter[], files: DataFile[], options: Pa
         description: `与 ${f.path.replace(/json$/, 'csv')} 内容相同：records 中每条记录以英文键（各字段的 jsonKey）为名，是/否为 true/false，并附季度元数据与更正记录。`,
       };
     }
-    const columns = f.columns ?? (quarter ? publishedColumns(quarter, f.kind) : unionColumns(quarters, f.kind));
+    const columns = f.columns ?? (quarter ? publishedColumns(quarter, f.kind) : unionColumns(quartersWith(quarters, f.kind), f.kind));
     return {
       ...common,
       type: 'table',

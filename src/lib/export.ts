@@ -7,16 +7,15 @@
  * apostrophe (`neutraliseFormula`), so Excel or WPS shows it as text instead of running it. Number
  * columns are never touched: they are validated to be ≥ 0 and so never begin with `-` or `+`.
  * JSON: English keys (`columns.ts` key), JSON types (flags true/false, numbers as numbers), no apostrophes.
+ * A quarter's downloads are its published tables: a table the quarter did not publish has no file.
  */
 import { createHash } from 'node:crypto';
 import type { Correction } from './bulletin.ts';
-import { TABLES, type ColumnDef, type TableKind } from './columns.ts';
+import type { ColumnDef } from './columns.ts';
 import type { QuarterLedger } from './ledger.ts';
 import type { Quarter } from './load.ts';
-import { formatScore } from './score.ts';
-
-/** File name (without extension) of each table's downloads, the same as the input files. */
-export const TABLE_FILES: Record<TableKind, string> = { websites: 'websites', newMedia: 'new-media' };
+import { compareQuarters } from './quarter.ts';
+import { cellValue, fileStem, TABLE_KINDS, TABLES, type Table, type TableDef, type TableKind } from './tables.ts';
 /** Folder of the combined files, beside the quarter folders. */
 export const ALL_QUARTERS = 'all';
 export const FORMATS = ['csv', 'json'] as const;
@@ -29,26 +28,29 @@ export const QUARTER_COLUMN: ColumnDef = {
   description: '数据所属季度，格式“年份-Q季度”，如 2020-Q3（与数据文件夹名相同）。', gloss: 'quarter',
 };
 
-/** The columns a quarter's table publishes, in definition order. */
+/** The columns a quarter's table publishes, in definition order (none when the quarter has no such table). */
 export function publishedColumns(quarter: Quarter, kind: TableKind): ColumnDef[] {
-  const keys = kind === 'websites' ? quarter.websiteColumns : quarter.newMediaColumns;
-  return TABLES[kind].columns.filter((c) => keys.includes(c.key));
+  return quarter.tables[kind]?.columns ?? [];
 }
+
+/** The quarters that published a table. */
+export const quartersWith = (quarters: readonly Quarter[], kind: TableKind) => quarters.filter((q) => q.tables[kind]);
 
 /** Every column any of the quarters publishes, in definition order (the combined files' columns after 季度). */
-export function unionColumns(quarters: Quarter[], kind: TableKind): ColumnDef[] {
+export function unionColumns(quarters: readonly Quarter[], kind: TableKind, def: TableDef = TABLES[kind]): ColumnDef[] {
   const keys = new Set(quarters.flatMap((q) => publishedColumns(q, kind).map((c) => c.key)));
-  return TABLES[kind].columns.filter((c) => keys.has(c.key));
+  return def.columns.filter((c) => keys.has(c.key));
 }
 
-const recordsOf = (quarter: Quarter, kind: TableKind) =>
-  (kind === 'websites' ? quarter.websites : quarter.newMedia) as unknown as Record<string, unknown>[];
+const recordsOf = (quarter: Quarter, kind: TableKind): readonly object[] => quarter.tables[kind]?.records ?? [];
 
-/** A cell as the annex prints it: flags 是/否, scores like `9.5`, text as written (其他问题 “无” stays “无”). */
+/**
+ * A cell as the annex prints it: flags 是/否, numbers and text as read (validation refuses more than two decimals and
+ * reads a blank 其他问题 as “无”, so the page, the CSV and the JSON show the same value).
+ */
 export function cellText(column: ColumnDef, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (column.type === 'flag') return value ? '是' : '否';
-  if (column.type === 'number') return formatScore(value as number);
   return String(value);
 }
 
@@ -72,16 +74,21 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 const isNumeric = (c: ColumnDef) => c.type === 'integer' || c.type === 'number';
 const safeCell = (c: ColumnDef, value: unknown) => (isNumeric(c) ? cellText(c, value) : neutraliseFormula(cellText(c, value)));
 
+/** A table as CSV, with the columns it has. */
+export function tableCsv(table: Table<object>): string {
+  const { columns } = table;
+  return toCsv([columns.map((c) => c.name), ...table.records.map((r) => columns.map((c) => safeCell(c, cellValue(r, c))))]);
+}
+
 /** One quarter's table as CSV, with the columns that quarter published. */
 export function quarterCsv(quarter: Quarter, kind: TableKind): string {
-  const columns = publishedColumns(quarter, kind);
-  return toCsv([columns.map((c) => c.name), ...recordsOf(quarter, kind).map((r) => columns.map((c) => safeCell(c, r[c.key])))]);
+  return tableCsv({ records: [...recordsOf(quarter, kind)], columns: publishedColumns(quarter, kind) });
 }
 
 /** Every quarter's table in one CSV, oldest first, with a leading 季度 column; absent columns are empty. */
 export function allQuartersCsv(quarters: Quarter[], kind: TableKind): string {
   const columns = unionColumns(quarters, kind);
-  const rows = quarters.flatMap((q) => recordsOf(q, kind).map((r) => [q.id, ...columns.map((c) => safeCell(c, r[c.key]))]));
+  const rows = quarters.flatMap((q) => recordsOf(q, kind).map((r) => [q.id, ...columns.map((c) => safeCell(c, cellValue(r, c)))]));
   return toCsv([[QUARTER_COLUMN.name, ...columns.map((c) => c.name)], ...rows]);
 }
 
@@ -120,16 +127,21 @@ export function quarterInfo(quarter: Quarter, url: string): QuarterInfo {
 
 const jsonColumns = (columns: ColumnDef[]) => columns.map((c) => ({ key: c.key, name: c.name }));
 const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const jsonRecord = (columns: readonly ColumnDef[], record: object) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, cellValue(record, c))]));
 
-/** One quarter's table as JSON: quarter metadata, the header mapping (English key → 中文列名), the records. */
-export function quarterJson(quarter: Quarter, kind: TableKind, url: string): string {
-  const columns = publishedColumns(quarter, kind);
+/** A table as JSON: quarter metadata, the table's title, the header mapping (English key → 中文列名), the records. */
+export function tableJson(def: TableDef, table: Table<object>, quarter: QuarterInfo): string {
   return toJson({
-    quarter: quarterInfo(quarter, url),
-    table: TABLES[kind].title,
-    columns: jsonColumns(columns),
-    records: recordsOf(quarter, kind).map((r) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, r[c.key])]))),
+    quarter,
+    table: def.title,
+    columns: jsonColumns(table.columns),
+    records: table.records.map((r) => jsonRecord(table.columns, r)),
   });
+}
+
+/** One quarter's table as JSON. */
+export function quarterJson(quarter: Quarter, kind: TableKind, url: string): string {
+  return tableJson(TABLES[kind], { records: [...recordsOf(quarter, kind)], columns: publishedColumns(quarter, kind) }, quarterInfo(quarter, url));
 }
 
 /** Every quarter's table in one JSON file, oldest first; each record names its quarter. */
@@ -140,7 +152,7 @@ export function allQuartersJson(quarters: Quarter[], kind: TableKind, urlOf: (q:
     table: TABLES[kind].title,
     columns: jsonColumns([QUARTER_COLUMN, ...columns]),
     records: quarters.flatMap((q) =>
-      recordsOf(q, kind).map((r) => ({ quarter: q.id, ...Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, r[c.key])])) })),
+      recordsOf(q, kind).map((r) => ({ quarter: q.id, ...jsonRecord(columns, r) })),
     ),
   });
 }
@@ -178,27 +190,27 @@ const file = (path: string, kind: TableKind, format: Format, body: string, quart
 });
 
 /** Path of a quarter's (or the combined, with `all`) download below the data folder. */
-export const dataFilePath = (folder: string, kind: TableKind, format: Format) => `${folder}/${TABLE_FILES[kind]}.${format}`;
+export const dataFilePath = (folder: string, kind: TableKind, format: Format) => `${folder}/${fileStem(TABLES[kind])}.${format}`;
 
 /**
  * Every download the site publishes, for the published quarters (any order): per quarter, then combined.
  * `urlOf` gives a quarter's absolute bulletin URL.
  */
 export function dataFiles(published: Quarter[], urlOf: (q: Quarter) => string): DataFile[] {
-  const quarters = [...published].sort((a, b) => a.year - b.year || a.quarter - b.quarter);
-  const kinds = Object.keys(TABLES) as TableKind[];
+  const quarters = [...published].sort(compareQuarters);
   const files: DataFile[] = [];
   for (const q of quarters) {
-    for (const kind of kinds) {
+    for (const kind of TABLE_KINDS) {
+      if (!q.tables[kind]) continue;
       files.push(file(dataFilePath(q.slug, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id));
       files.push(file(dataFilePath(q.slug, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id));
     }
   }
-  if (quarters.length > 0) {
-    for (const kind of kinds) {
-      files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(quarters, kind)));
-      files.push(file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(quarters, kind, urlOf)));
-    }
+  for (const kind of TABLE_KINDS) {
+    const having = quartersWith(quarters, kind);
+    if (having.length === 0) continue;
+    files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(having, kind)));
+    files.push(file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(having, kind, urlOf)));
   }
   return files;
 }
@@ -218,7 +230,8 @@ export function versionFiles(ledgers: readonly QuarterLedger[], urlOf: (q: Quart
       if (!v.commit || !v.date) continue;
       const q = v.quarter;
       const version = { number: v.number, date: v.date, commit: v.commit };
-      for (const kind of Object.keys(TABLES) as TableKind[]) {
+      for (const kind of TABLE_KINDS) {
+        if (!q.tables[kind]) continue;
         const folder = versionFolder(q, v.number);
         const columns = publishedColumns(q, kind);
         files.push(file(dataFilePath(folder, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id, version, columns));

@@ -2,7 +2,7 @@
  * Each website's, account's and unit's record across the published quarters, repeat problems,
  * and the city's trends per quarter. Per-quarter figures come from aggregate.ts (quarter.stats).
  */
-import type { Count, PlatformStats } from './aggregate.ts';
+import type { PlatformStats } from './aggregate.ts';
 import { PLATFORMS, WEBSITE_FLAGS, type WebsiteFlagKey } from './columns.ts';
 import { unitKey } from './identity.ts';
 import type { Quarter } from './load.ts';
@@ -11,6 +11,7 @@ import { compareQuarters } from './quarter.ts';
 import { compareRegions } from './region.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { round2 } from './score.ts';
+import { TABLE_KINDS, type TableKind } from './tables.ts';
 
 /** A published quarter as entity pages cite it; `index` is its place among published quarters, oldest = 0. */
 export interface QuarterRef {
@@ -89,32 +90,40 @@ export interface UnitHistory {
   entries: UnitEntry[];
 }
 
+/**
+ * One published quarter's figures. A figure of a table the quarter did not publish is undefined (a gap in the
+ * series, never a 0), and so are the repeat counts of that table.
+ */
 export interface TrendRow {
   quarter: QuarterRef;
-  websites: number;
-  accounts: number;
+  /** The tables the quarter published. */
+  tables: TableKind[];
+  websites?: number;
+  accounts?: number;
   score?: { min: number; mean: number; max: number };
-  flags: Record<WebsiteFlagKey, number>;
-  passed: number;
-  failed: number;
+  flags?: Record<WebsiteFlagKey, number>;
+  passed?: number;
+  failed?: number;
   passRate?: number;
+  /** Empty when the quarter has no 附件2. */
   platforms: PlatformStats[];
   /** Problem key → websites where it is repeated (run ≥ 2) this quarter. */
   websiteRepeats: Record<string, number>;
   /** Problem key → accounts where it is repeated this quarter. */
   accountRepeats: Record<string, number>;
-  /** Websites / accounts with at least one repeated problem this quarter. */
-  websitesWithRepeats: number;
-  accountsWithRepeats: number;
+  /** Websites / accounts with at least one repeated problem this quarter (undefined without the table). */
+  websitesWithRepeats?: number;
+  accountsWithRepeats?: number;
 }
 
+/** One district of the latest quarter; a table's figures are undefined when the quarter has no such table. */
 export interface DistrictRow {
   region: string;
-  websites: number;
+  websites?: number;
   meanScore?: number;
-  withVeto: number;
-  accounts: number;
-  passed: number;
+  withVeto?: number;
+  accounts?: number;
+  passed?: number;
   passRate?: number;
 }
 
@@ -128,6 +137,8 @@ export interface Trends {
   accountRepeatLabels: Map<string, string>;
   /** Per-district figures of the latest quarter; undefined when neither table has 所属地区. */
   districts?: DistrictRow[];
+  /** The tables any published quarter has: a trend of a table no quarter published is not shown at all. */
+  tables: TableKind[];
 }
 
 export interface History {
@@ -150,8 +161,7 @@ function websiteProblems(r: WebsiteRecord): Omit<ProblemMark, 'run'>[] {
 
 function accountProblems(r: AccountRecord): Omit<ProblemMark, 'run'>[] {
   const failed = r.result === '不合格' ? [{ key: 'result:不合格', label: '不合格', kind: 'result' as const }] : [];
-  const items = (r.problem ?? '').split(/[，,；;]/).map((s) => s.trim()).filter((s) => s && s !== '无');
-  return [...failed, ...items.map((p) => ({ key: problemKey(p), label: p, kind: 'problem' as const }))];
+  return [...failed, ...r.problems.map((p) => ({ key: problemKey(p), label: p, kind: 'problem' as const }))];
 }
 
 /** Adds run lengths: a problem's run continues only from the immediately preceding published quarter. */
@@ -188,7 +198,7 @@ export function buildHistory(all: readonly Quarter[]): History {
   const published = all.filter((q) => q.published).sort(compareQuarters);
   const refs: QuarterRef[] = published.map((q, index) => ({ id: q.id, slug: q.slug, label: q.label, year: q.year, quarter: q.quarter, index }));
 
-  const siteRows = published.flatMap((q, i) => q.websites.map((record) => ({ quarter: refs[i]!, record })));
+  const siteRows = published.flatMap((q, i) => (q.tables.websites?.records ?? []).map((record) => ({ quarter: refs[i]!, record })));
   const websites: WebsiteHistory[] = [...groupBy(siteRows, (r) => r.record.key)].map(([key, rows]) => {
     const entries = withRuns(rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(websiteProblems(record)) })));
     const last = entries.at(-1)!.record;
@@ -200,7 +210,7 @@ export function buildHistory(all: readonly Quarter[]): History {
     };
   });
 
-  const accountRows = published.flatMap((q, i) => q.newMedia.map((record) => ({ quarter: refs[i]!, record })));
+  const accountRows = published.flatMap((q, i) => (q.tables.newMedia?.records ?? []).map((record) => ({ quarter: refs[i]!, record })));
   const accounts: AccountHistory[] = [...groupBy(accountRows, (r) => r.record.key)].map(([key, rows]) => {
     const entries = withRuns(rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(accountProblems(record)) })));
     const last = entries.at(-1)!.record;
@@ -250,43 +260,54 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
   const websiteRepeats = repeatsByQuarter(websites.flatMap((w) => w.entries), websiteRepeatLabels);
   const accountRepeats = repeatsByQuarter(accounts.flatMap((a) => a.entries), accountRepeatLabels);
 
-  const rows: TrendRow[] = published.map((q, i) => ({
-    quarter: refs[i]!,
-    websites: q.stats.websites.count,
-    accounts: q.stats.newMedia.count,
-    score: q.stats.websites.score,
-    flags: q.stats.websites.flags,
-    passed: q.stats.newMedia.passed,
-    failed: q.stats.newMedia.failed,
-    passRate: q.stats.newMedia.passRate,
-    platforms: q.stats.newMedia.byPlatform,
-    websiteRepeats: websiteRepeats.counts[i]!,
-    accountRepeats: accountRepeats.counts[i]!,
-    websitesWithRepeats: websiteRepeats.entities[i]!,
-    accountsWithRepeats: accountRepeats.entities[i]!,
-  }));
+  const rows: TrendRow[] = published.map((q, i) => {
+    const { websites: w, newMedia: m } = q.stats;
+    return {
+      quarter: refs[i]!,
+      tables: TABLE_KINDS.filter((kind) => q.tables[kind]),
+      websites: w?.count,
+      accounts: m?.count,
+      score: w?.score,
+      flags: w?.flags,
+      passed: m?.passed,
+      failed: m?.failed,
+      passRate: m?.passRate,
+      platforms: m?.byPlatform ?? [],
+      websiteRepeats: w ? websiteRepeats.counts[i]! : {},
+      accountRepeats: m ? accountRepeats.counts[i]! : {},
+      websitesWithRepeats: w ? websiteRepeats.entities[i]! : undefined,
+      accountsWithRepeats: m ? accountRepeats.entities[i]! : undefined,
+    };
+  });
   const seen = new Set(rows.flatMap((r) => r.platforms.map((p) => p.platform)));
   const platforms = PLATFORMS.filter((p) => seen.has(p));
   const latest = published.at(-1);
-  return { rows, platforms, websiteRepeatLabels, accountRepeatLabels, districts: latest ? districtComparison(latest) : undefined };
+  const tables = TABLE_KINDS.filter((kind) => rows.some((r) => r.tables.includes(kind)));
+  return { rows, platforms, websiteRepeatLabels, accountRepeatLabels, districts: latest ? districtComparison(latest) : undefined, tables };
 }
 
-/** Per-district figures of one quarter, city level (市直…) first as in the lists; undefined when neither table has 所属地区. */
-export function districtComparison(q: Quarter): DistrictRow[] | undefined {
-  const regions = distinct([...q.stats.websites.byRegion, ...q.stats.newMedia.byRegion].map((c: Count) => c.label)).sort(compareRegions);
+/**
+ * Per-district figures of one quarter (computed by aggregate.ts), city level (市直…) first as in the lists; undefined
+ * when neither table has 所属地区.
+ */
+export function districtComparison(q: Pick<Quarter, 'stats'>): DistrictRow[] | undefined {
+  const { websites: w, newMedia: m } = q.stats;
+  const sites = new Map((w?.districts ?? []).map((d) => [d.region, d]));
+  const accs = new Map((m?.districts ?? []).map((d) => [d.region, d]));
+  const regions = distinct([...sites.keys(), ...accs.keys()]).sort(compareRegions);
   if (regions.length === 0) return undefined;
   return regions.map((region) => {
-    const sites = q.websites.filter((w) => w.region === region);
-    const accs = q.newMedia.filter((a) => a.region === region);
-    const passed = accs.filter((a) => a.result === '合格').length;
+    const site = sites.get(region);
+    const acc = accs.get(region);
     return {
       region,
-      websites: sites.length,
-      meanScore: sites.length ? round2(sites.reduce((n, w) => n + w.total, 0) / sites.length) : undefined,
-      withVeto: sites.filter((w) => WEBSITE_FLAGS.some((f) => w[f.key])).length,
-      accounts: accs.length,
-      passed,
-      passRate: accs.length ? round2((passed / accs.length) * 100) : undefined,
+      // A district with no row in a table the quarter has is a 0 there; a table the quarter lacks stays undefined.
+      websites: w && (site?.count ?? 0),
+      meanScore: site?.meanScore,
+      withVeto: w && (site?.withVeto ?? 0),
+      accounts: m && (acc?.count ?? 0),
+      passed: m && (acc?.passed ?? 0),
+      passRate: acc?.passRate,
     };
   });
 }

@@ -14,11 +14,13 @@
  */
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { rowName } from './acknowledge.ts';
 import { applyAliases, type Aliases } from './aliases.ts';
-import { TABLES, type ColumnDef, type TableKind } from './columns.ts';
-import { cellText, publishedColumns } from './export.ts';
+import type { ColumnDef } from './columns.ts';
+import { cellText } from './export.ts';
 import type { Finding } from './findings.ts';
 import { loadQuarterFiles, type LoadResult, type Quarter } from './load.ts';
+import { cellValue, TABLE_KINDS, TABLES, type RowFacts, type TableKind } from './tables.ts';
 
 /** A quarter folder's files: name → contents (absent when the folder lacks it). */
 export type QuarterFiles = Readonly<Record<string, Uint8Array | undefined>>;
@@ -107,8 +109,6 @@ export interface LedgerOptions {
   today: string;
 }
 
-const ANNEX: Record<TableKind, number> = { websites: 1, newMedia: 2 };
-const TABLE_KINDS = Object.keys(TABLES) as TableKind[];
 
 // --- The tables as the ledger compares them (the only place that knows the record shape) -----------------------
 
@@ -122,17 +122,18 @@ interface TableState {
 }
 
 function tableState(q: Quarter, kind: TableKind): TableState {
-  const columns = publishedColumns(q, kind);
-  const records = (kind === 'websites' ? q.websites : q.newMedia) as unknown as (Record<string, unknown> & { key: string; line: number })[];
-  const name = (r: Record<string, unknown>) => (kind === 'websites' ? String(r.name) : `${String(r.account)}（${String(r.platform)}）`);
+  const table = q.tables[kind];
+  if (!table) return { columns: [], rows: [] };
+  const def = TABLES[kind];
   const seen = new Map<string, number>();
   return {
-    columns,
-    rows: records.map((r) => {
+    columns: table.columns,
+    rows: (table.records as readonly RowFacts[]).map((r) => {
       // Identities are unique in a valid table; a rename in aliases.csv could merge two, so keep them apart.
       const n = seen.get(r.key) ?? 0;
       seen.set(r.key, n + 1);
-      return { key: n === 0 ? r.key : `${r.key}#${n}`, name: name(r), line: r.line, cells: new Map(columns.map((c) => [c.name, cellText(c, r[c.key])])) };
+      const cells = new Map(table.columns.map((c) => [c.name, cellText(c, cellValue(r, c))]));
+      return { key: n === 0 ? r.key : `${r.key}#${n}`, name: rowName(def, r), line: r.line, cells };
     }),
   };
 }
@@ -155,7 +156,7 @@ export function diffTable(kind: TableKind, a: TableState, b: TableState): TableD
   const added = b.rows.filter((r) => !before.has(r.key)).map(ref);
   const removed = a.rows.filter((r) => !after.has(r.key)).map(ref);
   const reordered = added.length === 0 && removed.length === 0 && a.rows.some((r, i) => b.rows[i]!.key !== r.key);
-  return { kind, file: TABLES[kind].file, annex: ANNEX[kind], changed, added, removed, reordered };
+  return { kind, file: TABLES[kind].file, annex: TABLES[kind].annex, changed, added, removed, reordered };
 }
 
 const isEmptyDiff = (d: TableDiff) => d.changed.length === 0 && d.added.length === 0 && d.removed.length === 0 && !d.reordered;

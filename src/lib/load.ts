@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { applyAcknowledgements, type Acknowledgement } from './acknowledge.ts';
 import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes, type Aliases } from './aliases.ts';
 import { aggregate, type QuarterStats } from './aggregate.ts';
-import { isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
-import { TABLES, type TableKind } from './columns.ts';
-import { copyFindings, type QuarterTables } from './copycheck.ts';
+import { BULLETIN_FIELDS, isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
+import { copyFindings, type ComparedQuarter } from './copycheck.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { FIGURES } from './figures.ts';
 import type { QuarterLedger } from './ledger.ts';
@@ -14,9 +13,9 @@ import type { Finding } from './findings.ts';
 import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
 import { parseQuarterId, compareQuarters, type QuarterId } from './quarter.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { TABLE_KINDS, TABLES, type QuarterTables, type RecordOf, type TableDef, type TableKind, type TableRecord } from './tables.ts';
+import { readTable, type TableResult } from './validate.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from './site-config.ts';
-import { readAccounts, readWebsites, type TableResult } from './validate.ts';
 
 export const BULLETIN_FILE = 'bulletin.mdx';
 
@@ -25,11 +24,8 @@ export interface Quarter extends QuarterId {
   /** MDX prose of the bulletin. */
   body: string;
   published: boolean;
-  websites: WebsiteRecord[];
-  newMedia: AccountRecord[];
-  /** Keys of the columns each table has, in definition order. */
-  websiteColumns: string[];
-  newMediaColumns: string[];
+  /** Each annex table the quarter published; a quarter has at least one. */
+  tables: QuarterTables;
   stats: QuarterStats;
   /** Warnings staff have checked (bulletin.mdx `acknowledged:`); validation only, never published. */
   acknowledged?: Acknowledgement[];
@@ -50,8 +46,9 @@ export interface LoadResult {
 
 /** Top-level files a data folder may hold besides quarter folders. */
 const DATA_FILES = new Set([ALIAS_FILE, SITE_FILE, 'README.md']);
-/** The files a quarter folder holds. */
-export const QUARTER_FILES = [BULLETIN_FILE, TABLES.websites.file, TABLES.newMedia.file];
+const TABLE_FILES = TABLE_KINDS.map((kind) => TABLES[kind].file);
+/** The files a quarter folder may hold. */
+export const QUARTER_FILES = [BULLETIN_FILE, ...TABLE_FILES];
 const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
   GB18030: 'GB18030/GBK（中文 Windows 版 Excel 的 CSV）',
   'UTF-16LE': 'UTF-16（Excel “Unicode 文本”）',
@@ -60,13 +57,13 @@ const ENCODING_NOTICE: Partial<Record<Encoding, string>> = {
 
 const isHidden = (name: string) => name.startsWith('.');
 
-/** Decodes, parses and reads one annex file. */
-export function readTableBytes<K extends TableKind>(
-  kind: K,
-  bytes: Uint8Array,
-  file: string,
-): TableResult<K extends 'websites' ? WebsiteRecord : AccountRecord> {
-  type R = TableResult<K extends 'websites' ? WebsiteRecord : AccountRecord>;
+/** Decodes, parses and reads one annex file of the registry. */
+export function readTableBytes<K extends TableKind>(kind: K, bytes: Uint8Array, file: string): TableResult<TableRecord<K>> {
+  return readTableFile<(typeof TABLES)[K]>(TABLES[kind], bytes, file);
+}
+
+/** Decodes, parses and reads one annex file of a table definition. */
+export function readTableFile<D extends TableDef>(def: D, bytes: Uint8Array, file: string): TableResult<RecordOf<D>> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     const message = {
@@ -74,10 +71,10 @@ export function readTableBytes<K extends TableKind>(
       binary: '不是文本格式的表格（可能是 Excel 的 .xlsx 文件改了扩展名）；请在 Excel 中“另存为”CSV（逗号分隔）或“Unicode 文本”',
       'unknown-encoding': '无法识别文件编码；请另存为 UTF-8 或 GB18030/GBK 编码的 CSV',
     }[decoded.reason];
-    return { records: [], columns: [], findings: [{ severity: 'error', file, message, gloss: `${decoded.reason} file` }] } as R;
+    return { records: [], columns: [], findings: [{ severity: 'error', file, message, gloss: `${decoded.reason} file` }] };
   }
   const parsed = parseTable(decoded.text, file, { utf16: decoded.encoding.startsWith('UTF-16') });
-  const result = (kind === 'websites' ? readWebsites(parsed, file) : readAccounts(parsed, file)) as R;
+  const result = readTable(def, parsed, file);
   const encodingNote = ENCODING_NOTICE[decoded.encoding];
   if (encodingNote) {
     result.findings.unshift({ severity: 'notice', file, message: `已按 ${encodingNote} 编码读取${parsed.delimiter === '\t' ? '，制表符分隔' : ''}`, gloss: `decoded as ${decoded.encoding}` });
@@ -85,16 +82,27 @@ export function readTableBytes<K extends TableKind>(
   return result;
 }
 
-/** `tablesFailed`: a table had errors, so a figure it cannot give is a knock-on of those errors and is not reported. */
-function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string, tablesFailed = false): Finding[] {
+/**
+ * Each `<Stat>` of the prose against the quarter's figures. `has`: the tables the quarter has a file for; `failed`:
+ * those with errors, whose figures are knock-ons of those errors and are not reported.
+ */
+function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string, has: ReadonlySet<TableKind>, failed: ReadonlySet<TableKind>): Finding[] {
   const findings: Finding[] = [];
   for (const ref of statReferences(body)) {
     const line = bodyLine + ref.line - 1;
     const figure = FIGURES[ref.name];
+    const at = { severity: 'error' as const, file, line, column: 'Stat', value: ref.name };
     if (!figure) {
-      findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`, gloss: 'unknown figure name' });
-    } else if (!tablesFailed && figure[1](stats) === undefined) {
-      findings.push({ severity: 'error', file, line, column: 'Stat', value: ref.name, message: `本季度的数据算不出这个数字（${figure[0]}）`, gloss: 'figure not available for this quarter' });
+      findings.push({ ...at, message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`, gloss: 'unknown figure name' });
+    } else if (!has.has(figure.table)) {
+      const def = TABLES[figure.table];
+      findings.push({
+        ...at,
+        message: `本季度没有附件${def.annex}（${def.file}），算不出这个数字（${figure.what}）；请删除这个数字，或补上 ${def.file}`,
+        gloss: `figure needs ${def.file}, which this quarter does not have`,
+      });
+    } else if (failed.size === 0 && figure.value(stats) === undefined) {
+      findings.push({ ...at, message: `本季度的数据算不出这个数字（${figure.what}）`, gloss: 'figure not available for this quarter' });
     }
   }
   return findings;
@@ -129,19 +137,27 @@ export function loadQuarterFiles(
       findings.push({ severity: 'error', file: join(dir, name), message: `季度文件夹中只能有 ${QUARTER_FILES.join('、')} 三个文件${hint}`, gloss: 'unexpected file in quarter folder' });
     }
   }
-  for (const name of QUARTER_FILES) {
-    if (!files[name]) {
-      findings.push({ severity: 'error', file: join(dir, name), message: `缺少文件；每个季度文件夹都要有 ${QUARTER_FILES.join('、')}`, gloss: 'missing file' });
-    }
+  if (!files[BULLETIN_FILE]) {
+    findings.push({ severity: 'error', file: join(dir, BULLETIN_FILE), message: `缺少文件；每个季度文件夹都要有 ${BULLETIN_FILE}`, gloss: 'missing file' });
+  }
+  // A quarter may publish any of the annexes: some bulletins inspect only websites, some only new media.
+  if (!TABLE_FILES.some((name) => files[name])) {
+    findings.push({
+      severity: 'error', file: dir,
+      message: `没有附件表格；季度文件夹中至少要有 ${TABLE_FILES.join('、')} 之一（本季度只检查了一类时，只放那一张表）`,
+      gloss: 'no annex table',
+    });
   }
   const read = (name: string) => files[name];
 
-  const websitesBytes = read(TABLES.websites.file);
-  const websites = websitesBytes ? readTableBytes('websites', websitesBytes, join(dir, TABLES.websites.file)) : undefined;
-  if (websites) findings.push(...websites.findings);
-  const accountsBytes = read(TABLES.newMedia.file);
-  const accounts = accountsBytes ? readTableBytes('newMedia', accountsBytes, join(dir, TABLES.newMedia.file)) : undefined;
-  if (accounts) findings.push(...accounts.findings);
+  const readKind = <K extends TableKind>(kind: K): TableResult<TableRecord<K>> | undefined => {
+    const bytes = read(TABLES[kind].file);
+    if (!bytes) return undefined;
+    const result = readTableBytes(kind, bytes, join(dir, TABLES[kind].file));
+    findings.push(...result.findings);
+    return result;
+  };
+  const results: { [K in TableKind]: TableResult<TableRecord<K>> | undefined } = { websites: readKind('websites'), newMedia: readKind('newMedia') };
 
   const bulletinBytes = read(BULLETIN_FILE);
   const bulletinFile = join(dir, BULLETIN_FILE);
@@ -157,35 +173,31 @@ export function loadQuarterFiles(
   }
 
   const meta = bulletin?.meta;
-  if (meta && websites) {
-    if (meta.websitesTotal !== undefined && meta.websitesTotal < websites.records.length) {
-      findings.push({ severity: 'error', file: bulletinFile, column: 'websitesTotal（政府网站总数）', value: String(meta.websitesTotal), message: `少于附件1中的网站数 ${websites.records.length}；总数不能小于抽查数`, gloss: 'total below number inspected' });
+  const has = new Set(TABLE_KINDS.filter((kind) => results[kind]));
+  if (!meta || !bulletin || has.size === 0) return { findings };
+  const totals: { [K in TableKind]?: number } = {};
+  for (const kind of has) {
+    const def = TABLES[kind];
+    const total = meta[def.meta.total];
+    const rows = results[kind]!.records.length;
+    totals[kind] = total;
+    if (total !== undefined && total < rows) {
+      findings.push({
+        severity: 'error', file: bulletinFile, column: `${def.meta.total}（${BULLETIN_FIELDS[def.meta.total][0]}）`, value: String(total),
+        message: `少于附件${def.annex}中的${def.noun}数 ${rows}；总数不能小于抽查数`, gloss: 'total below number inspected',
+      });
     }
   }
-  if (meta && accounts) {
-    if (meta.newMediaTotal !== undefined && meta.newMediaTotal < accounts.records.length) {
-      findings.push({ severity: 'error', file: bulletinFile, column: 'newMediaTotal（政务新媒体总数）', value: String(meta.newMediaTotal), message: `少于附件2中的账号数 ${accounts.records.length}；总数不能小于抽查数`, gloss: 'total below number inspected' });
-    }
-  }
-  if (!meta || !websites || !accounts || !bulletin) return { findings };
-  const stats = aggregate(websites.records, accounts.records, { websites: meta.websitesTotal, newMedia: meta.newMediaTotal });
-  const tablesFailed = [websites, accounts].some((t) => t.findings.some((f) => f.severity === 'error'));
-  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile, tablesFailed));
-  const order = (kind: TableKind, present: string[]) => TABLES[kind].columns.map((c) => c.key).filter((k) => present.includes(k));
+  const tables: QuarterTables = {
+    websites: results.websites && { records: results.websites.records, columns: results.websites.columns },
+    newMedia: results.newMedia && { records: results.newMedia.records, columns: results.newMedia.columns },
+  };
+  const stats = aggregate(tables, totals);
+  const failed = new Set(TABLE_KINDS.filter((kind) => results[kind]?.findings.some((f) => f.severity === 'error')));
+  findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile, has, failed));
   return {
     findings,
-    quarter: {
-      ...id,
-      meta,
-      body: bulletin.body,
-      published: isPublished(meta),
-      websites: websites.records,
-      newMedia: accounts.records,
-      websiteColumns: order('websites', websites.columns),
-      newMediaColumns: order('newMedia', accounts.columns),
-      stats,
-      acknowledged: bulletin.acknowledged ?? [],
-    },
+    quarter: { ...id, meta, body: bulletin.body, published: isPublished(meta), tables, stats, acknowledged: bulletin.acknowledged ?? [] },
   };
 }
 
@@ -226,12 +238,11 @@ export function loadDataDir(dir: string, options: { publicDir?: string } = {}): 
   quarters.sort(compareQuarters);
   // Tables with errors are left out of the copy check: their rows are not all known.
   const failed = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
-  const tables = (q: Quarter): QuarterTables => ({
+  const compared = (q: Quarter): ComparedQuarter => ({
     id: q.id,
-    websites: failed.has(join(dir, q.id, TABLES.websites.file)) ? undefined : q.websites,
-    newMedia: failed.has(join(dir, q.id, TABLES.newMedia.file)) ? undefined : q.newMedia,
+    tables: TABLE_KINDS.some((kind) => failed.has(join(dir, q.id, TABLES[kind].file))) ? {} : q.tables,
   });
-  findings.push(...copyFindings(dir, quarters.map(tables)));
+  findings.push(...copyFindings(dir, quarters.map(compared)));
   let aliases = noAliases();
   if (names.includes(ALIAS_FILE) && statSync(join(dir, ALIAS_FILE)).isFile()) {
     const read = readAliasesBytes(readFileSync(join(dir, ALIAS_FILE)), join(dir, ALIAS_FILE));

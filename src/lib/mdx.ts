@@ -26,10 +26,12 @@ const BUILD_OPTIONS = {
 export const STAT = 'Stat';
 const STAT_EXAMPLE = '<Stat name="网站数" />';
 
-/** A `<Stat name="…" />` of the prose; `line` is 1-based within the body. */
+/** A `<Stat name="…" />` of the prose; `line` is 1-based within the body, `start`/`end` are offsets of the tag in it. */
 export interface StatReference {
   name: string;
   line: number;
+  start?: number;
+  end?: number;
 }
 
 /** The parts of an mdast node (satteri's materialised tree) the checks read. */
@@ -211,7 +213,7 @@ export function statReferences(body: string): StatReference[] {
   for (const node of walk(tree)) {
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === STAT) {
       const name = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name')?.value;
-      if (typeof name === 'string') refs.push({ name, line: lineOf(node) });
+      if (typeof name === 'string') refs.push({ name, line: lineOf(node), start: node.position?.start.offset, end: node.position?.end.offset });
     }
   }
   return refs;

@@ -1,51 +1,11 @@
-/** The validated rows of the two annex tables, as the site and the downloads use them. */
-import type { Platform, Result } from './columns.ts';
+/**
+ * The validated rows of the annex tables, as the site and the downloads use them. No field is written here: each
+ * record type follows from its table's column list (columns.ts) and the facts every row carries (tables.ts RowFacts).
+ */
+import type { NEW_MEDIA_COLUMNS, WEBSITE_COLUMNS } from './columns.ts';
+import type { RecordOf, TableDef } from './tables.ts';
 
-export interface WebsiteRecord {
-  /** Line of the row in websites.csv, for messages. */
-  line: number;
-  /** 0-based position in the published table, which decides the annex page the row is on. */
-  position: number;
-  /** Identity across quarters (see identity.ts). */
-  key: string;
-  seq: number;
-  name: string;
-  homepageStale: boolean;
-  columnsStale: boolean;
-  poorInteraction: boolean;
-  servicesUnusable: boolean;
-  seriousIncident: boolean;
-  /** 其他问题 as published (empty when none). */
-  otherProblems: string;
-  /** 其他问题 split into separate problems. */
-  problems: string[];
-  bonus: number;
-  deduction: number;
-  total: number;
-  category?: string;
-  region?: string;
-  siteCode?: string;
-  url?: string;
-  result?: Result;
-  rectification?: string;
-}
-
-export interface AccountRecord {
-  line: number;
-  /** 0-based position in the published table. */
-  position: number;
-  key: string;
-  seq: number;
-  unit: string;
-  /**
-   * Identity of the unit across quarters: unitKey() of its current name, after data/aliases.csv
-   * (see aliases.ts). Set by validation; optional only so hand-made records in tests need not carry it.
-   */
-  unitKey?: string;
-  platform: Platform;
-  account: string;
-  result: Result;
-  region?: string;
-  problem?: string;
-  rectification?: string;
-}
+/** A row of 附件1 (websites.csv). */
+export type WebsiteRecord = RecordOf<TableDef<typeof WEBSITE_COLUMNS>>;
+/** A row of 附件2 (new-media.csv). */
+export type AccountRecord = RecordOf<TableDef<typeof NEW_MEDIA_COLUMNS>>;

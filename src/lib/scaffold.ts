@@ -5,18 +5,16 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BULLETIN_FIELDS, PLACEHOLDER } from './bulletin.ts';
-import { TABLES } from './columns.ts';
+import { annexId, TABLE_KINDS, TABLES, type TableKind } from './tables.ts';
 import { BULLETIN_FILE } from './load.ts';
-import { parseQuarterId, type QuarterId } from './quarter.ts';
+import { parseQuarterId, quarterNumeral, type QuarterId } from './quarter.ts';
 
 /** Fields every bulletin has in practice, written as blanks to fill; the rest are commented out. */
 const USUAL_FIELDS = new Set(['title', 'issuer', 'issued', 'disclosure', 'websitesCutoff', 'newMediaCutoff', 'websitesTotal', 'newMediaTotal', 'websitesCaption', 'newMediaCaption', 'draft']);
 
-const QUARTER_WORDS = ['一', '二', '三', '四'] as const;
-
 /** What a field's line says in a fresh scaffold. */
 function initialValue(field: string, q: QuarterId): string {
-  const season = `第${QUARTER_WORDS[q.quarter - 1]}季度`;
+  const season = `第${quarterNumeral(q.quarter)}季度`;
   switch (field) {
     case 'title': return `（请填写发文单位）关于${q.year}年${season}全市政府网站与政务新媒体检查情况的通报`;
     case 'disclosure': return '主动公开';
@@ -42,7 +40,7 @@ function frontmatter(q: QuarterId): string {
 
 /** The usual three sections of a bulletin, with the figures computed from the annexes already in place. */
 function body(q: QuarterId): string {
-  const season = `第${QUARTER_WORDS[q.quarter - 1]}季度`;
+  const season = `第${quarterNumeral(q.quarter)}季度`;
   return `
 （请填写主送单位，如“各县、区人民政府（管委会）、市直属各单位：”）
 
@@ -56,7 +54,7 @@ function body(q: QuarterId): string {
 
 （请填写发现的主要问题：一是……二是……）
 
-具体情况见[附件1](#annex-1)和[附件2](#annex-2)。
+具体情况见${TABLE_KINDS.map((k) => `[附件${TABLES[k].annex}](#${annexId(TABLES[k])})`).join('和')}。
 
 ## 三、下一步工作要求
 
@@ -64,13 +62,12 @@ function body(q: QuarterId): string {
 
 附件：
 
-1. [${season}政府网站抽查情况统计表](#annex-1)
-2. [${season}政务新媒体抽查情况统计表](#annex-2)
+${TABLE_KINDS.map((k) => `${TABLES[k].annex}. [${season}${TABLES[k].subject}抽查情况统计表](#${annexId(TABLES[k])})`).join('\n')}
 `;
 }
 
 /** A CSV with the required columns of a table: UTF-8 with BOM and CRLF, so Excel opens it correctly. */
-function headerOnlyCsv(kind: keyof typeof TABLES): string {
+function headerOnlyCsv(kind: TableKind): string {
   return `\ufeff${TABLES[kind].columns.filter((c) => c.required).map((c) => c.name).join(',')}\r\n`;
 }
 
@@ -78,8 +75,7 @@ function headerOnlyCsv(kind: keyof typeof TABLES): string {
 export function quarterTemplate(q: QuarterId): Record<string, string> {
   return {
     [BULLETIN_FILE]: `${frontmatter(q)}\n${body(q)}`,
-    [TABLES.websites.file]: headerOnlyCsv('websites'),
-    [TABLES.newMedia.file]: headerOnlyCsv('newMedia'),
+    ...Object.fromEntries(TABLE_KINDS.map((k) => [TABLES[k].file, headerOnlyCsv(k)])),
   };
 }
 

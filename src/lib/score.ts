@@ -4,14 +4,11 @@
  * figures stand, and staff are told where they differ.
  */
 import { WEBSITE_FLAGS } from './columns.ts';
+import { formatScore, round2 } from './decimal.ts';
 import type { Finding } from './findings.ts';
 import type { WebsiteRecord } from './records.ts';
 
-/** Scores are published with at most two decimals; compare at that precision. */
-export const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Formats a score the way bulletins print it: `109`, `105.5`. */
-export const formatScore = (n: number) => String(round2(n));
+export { formatScore, round2 };
 
 /** 100 − 扣分 must exceed this for bonus points to count. */
 export const BONUS_THRESHOLD = 80;

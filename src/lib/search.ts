@@ -15,9 +15,11 @@ import { WEBSITE_FLAGS } from './columns.ts';
 import { escapeXml } from './feed.ts';
 import { FIGURES } from './figures.ts';
 import { formatDate } from './format.ts';
+import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
+import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 
 /**
  * Language of the one search index. Pagefind files HTML under `<html lang>` as written (`zh-CN`) but custom records
@@ -26,30 +28,7 @@ import { formatScore } from './score.ts';
  */
 export const SEARCH_LANGUAGE = 'zh';
 
-/** Filter names, as readers see them (Pagefind filter keys). */
-export const FILTERS = {
-  quarter: '季度',
-  type: '类型',
-  region: '所属地区',
-  platform: '账号类型',
-  result: '结果',
-} as const;
-
-/**
- * Hidden filter: `<quarter label>：<result>` for each quarter of an entity. Chosen together, 季度 and 结果 mean
- * “had that result in that quarter”, which the two multi-valued filters alone cannot say; the search page sends
- * this one instead (src/scripts/search.ts).
- */
-export const QUARTER_RESULT = '季度结果';
-
-/** The 季度结果 value for a quarter and a result. */
-export const quarterResult = (quarter: string, result: string) => `${quarter}：${result}`;
-
-/** Values of the 类型 filter. */
-export const TYPES = { bulletin: '通报', website: '政府网站', account: '政务新媒体' } as const;
-
-/** Pagefind sort key; its value sorts quarters oldest → newest as plain text (`2020-Q3` < `2021-Q1`). */
-export const SORT_KEY = 'quarter';
+export { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES };
 
 /** One search record: what Pagefind stores for a hit (url, meta), indexes (content) and filters and sorts by. */
 export interface SearchRecord {
@@ -231,7 +210,15 @@ export interface BulletinSource {
  * does), Markdown reduced to its words, one block per line.
  */
 export function bulletinText(body: string, stats: QuarterStats): string {
-  const filled = body.replace(/<Stat\s+name\s*=\s*["']([^"']*)["']\s*\/>/g, (_, name: string) => FIGURES[name]?.[1](stats) ?? '');
+  // The figures where the MDX compiler finds them (mdx.ts), the same tags the page renders and validation checks.
+  let filled = '';
+  let at = 0;
+  for (const ref of statReferences(body)) {
+    if (ref.start === undefined || ref.end === undefined) continue;
+    filled += body.slice(at, ref.start) + (FIGURES[ref.name]?.value(stats) ?? '');
+    at = ref.end;
+  }
+  filled += body.slice(at);
   const tree = fromMarkdown(filled);
   return tree.children.map((block) => toString(block)).filter(Boolean).join('\n');
 }

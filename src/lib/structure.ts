@@ -3,7 +3,7 @@
  * the table crossed a page, blank cells below a merged cell. Each is recognised here so that validation names it once,
  * at its cause, instead of reporting every cell of the row.
  */
-import type { ColumnDef, TableKind } from './columns.ts';
+import type { ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
 import { cleanCell, normalizeHeader, parseNumber, splitScoreCell } from './normalize.ts';
 import { round2 } from './score.ts';
@@ -41,9 +41,6 @@ export function totalsLabel(cells: readonly string[]): string | undefined {
   }
   return undefined;
 }
-
-/** Columns whose merged cells Excel exports as a value followed by blanks: filled down from the row above. */
-export const FILL_DOWN: Record<TableKind, readonly string[]> = { websites: ['region'], newMedia: ['unit', 'region'] };
 
 /** `第 3–5、8 行`: lines as runs of consecutive data rows; at most `limit` runs, then `等`. */
 export function describeRuns(runs: readonly { from: number; to: number }[], limit = 8): string {

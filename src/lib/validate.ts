@@ -2,14 +2,14 @@
  * Parsed table → typed records, with a located finding for everything that is wrong.
  * Every problem is reported, not just the first; records are returned only for clean rows.
  */
-import { allowedValues, SUGGESTIONS, TABLES, type ColumnDef, type TableKind } from './columns.ts';
+import { allowedValues, SUGGESTIONS, type ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, unitKey, websiteKey } from './identity.ts';
+import { unitKey } from './identity.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
-import type { AccountRecord, WebsiteRecord } from './records.ts';
-import { checkWebsiteScore } from './score.ts';
-import { checkTotalsRow, FILL_DOWN, fillDownNotice, headerForm, isRepeatedHeader, totalsLabel, type CellValue } from './structure.ts';
+import type { RecordOf, TableDef } from './tables.ts';
+import { round2 } from './score.ts';
+import { checkTotalsRow, fillDownNotice, headerForm, isRepeatedHeader, totalsLabel, type CellValue } from './structure.ts';
 
 const COMBINED_SCORE = '得分情况';
 const SCORE_KEYS = ['bonus', 'deduction', 'total'] as const;
@@ -22,8 +22,8 @@ interface HeaderMap {
   present: Set<string>;
 }
 
-function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings: Finding[]): HeaderMap {
-  const columns = TABLES[kind].columns;
+function mapHeader(def: TableDef, parsed: ParsedTable, file: string, findings: Finding[]): HeaderMap {
+  const columns = def.columns;
   const byForm = new Map(columns.map((c) => [headerForm(c.name), c]));
   const map: HeaderMap = { byIndex: new Map(), present: new Set() };
   const seenAt = new Map<string, number>();
@@ -34,14 +34,14 @@ function mapHeader(kind: TableKind, parsed: ParsedTable, file: string, findings:
       findings.push({ severity: 'error', file, line, message: `表头第 ${index + 1} 列为空；请填写列名，或删除这一列`, gloss: 'empty header cell' });
       return;
     }
-    const isCombined = kind === 'websites' && headerForm(name) === COMBINED_SCORE;
+    const isCombined = def.combinedScore === true && headerForm(name) === COMBINED_SCORE;
     const column = byForm.get(headerForm(name));
     const id = isCombined ? COMBINED_SCORE : column?.key;
     if (id === undefined) {
       const suggestion = nearest(name, columns.map((c) => c.name));
       findings.push({
         severity: 'error', file, line, column: raw,
-        message: `不认识的列名${suggestion ? `；是不是“${suggestion}”？` : ''}。${TABLES[kind].file} 可用的列为：${columns.map((c) => c.name).join('、')}`,
+        message: `不认识的列名${suggestion ? `；是不是“${suggestion}”？` : ''}。${def.file} 可用的列为：${columns.map((c) => c.name).join('、')}`,
         gloss: 'unknown column',
       });
       return;
@@ -88,7 +88,7 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
       findings.push({ ...base, message: '必填，不能为空', gloss: `required ${column.gloss} is empty` });
       return undefined;
     }
-    return null;
+    return column.blank ?? null;
   }
   const allowed = allowedValues(column);
   if (allowed) {
@@ -109,6 +109,12 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
     }
     if (column.type === 'integer' && !Number.isInteger(n)) {
       findings.push({ ...base, message: '应为整数', gloss: `${column.gloss} must be a whole number` });
+      return undefined;
+    }
+    // Bulletins print at most two decimals. Refusing more here means the value read is the value published: page,
+    // CSV and JSON print the same number, and nothing downstream rounds a cell.
+    if (round2(n) !== n) {
+      findings.push({ ...base, message: '最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数', gloss: `${column.gloss} has more than two decimals` });
       return undefined;
     }
     if ((column.min !== undefined && n < column.min) || (column.max !== undefined && n > column.max)) {
@@ -167,8 +173,8 @@ function duplicateCheck(file: string, findings: Finding[]) {
 export interface TableResult<T> {
   records: T[];
   findings: Finding[];
-  /** Which optional columns the table has, so pages show exactly the published columns. */
-  columns: string[];
+  /** The columns the table has, in definition order, so pages and downloads show exactly the published columns. */
+  columns: ColumnDef[];
 }
 
 const hasErrorSince = (findings: Finding[], start: number) => {
@@ -179,32 +185,33 @@ const hasErrorSince = (findings: Finding[], start: number) => {
 interface ReadRows {
   rows: { line: number; values: Record<string, CellValue | null> }[];
   findings: Finding[];
-  columns: string[];
+  columns: ColumnDef[];
   /** Checks the totals rows against the rows they close; called once the records are checked, so rows with errors are left out. */
   checkTotals: () => void;
 }
 
-function readRows(kind: TableKind, parsed: ParsedTable, file: string): ReadRows {
+function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const findings: Finding[] = [...parsed.findings];
   if (parsed.header.length === 0) {
     findings.push({ severity: 'error', file, message: '文件没有表头和数据；第 1 行应为表头', gloss: 'no header row' });
     return { rows: [], findings, columns: [], checkTotals: () => {} };
   }
-  const header = mapHeader(kind, parsed, file, findings);
+  const header = mapHeader(def, parsed, file, findings);
   // With a missing or unknown column no row is complete; cells are still checked so every problem shows at once.
   const headerOk = findings.every((f) => f.severity !== 'error');
   const width = parsed.header.length;
-  const scoreColumns = Object.fromEntries(TABLES.websites.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
+  const scoreColumns = Object.fromEntries(def.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
   let fullWidth = 0;
   let padded = 0;
-  const headerNames = new Set([...TABLES[kind].columns.map((c) => headerForm(c.name)), ...(kind === 'websites' ? [COMBINED_SCORE] : [])]);
+  const headerNames = new Set([...def.columns.map((c) => headerForm(c.name)), ...(def.combinedScore ? [COMBINED_SCORE] : [])]);
   /** Every data row, with its values (undefined when it had an error); a totals row checks its sums against them. */
   const dataRows: { line: number; values?: Record<string, CellValue | null> }[] = [];
   const totalsRows: { label: string; line: number; cells: string[]; from: number; to: number }[] = [];
   let subtotalFrom = 0;
   /** Merged cells: the last value seen in each fill-down column, and the runs of blank rows filled from it. */
-  const fillColumns = [...header.byIndex].filter(([, c]) => FILL_DOWN[kind].includes(c.key));
+  const fillDown: readonly string[] = def.fillDown;
+  const fillColumns = [...header.byIndex].filter(([, c]) => fillDown.includes(c.key));
   const lastValue = new Map<string, string>();
   const filledRuns = new Map<string, { from: number; to: number }[]>();
   let previousLine: number | undefined;
@@ -273,8 +280,11 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): ReadRows 
     if (runs) findings.push(fillDownNotice(column, runs, file));
   }
   if (dataRows.length === 0) {
-    const what = kind === 'websites' ? '每个网站一行' : '每个政务新媒体账号一行';
-    findings.push({ severity: 'error', file, message: `还没有数据行：请在表头下面填写数据，${what}`, gloss: 'no data rows' });
+    findings.push({
+      severity: 'error', file,
+      message: `还没有数据行：请在表头下面填写数据，${def.rowNoun}；如本季度没有检查${def.subject}，请删除这个文件`,
+      gloss: 'no data rows',
+    });
   }
   if (padded > 0) {
     findings.push({ severity: 'notice', file, message: `已去掉 ${padded} 个单元格首尾的空格`, gloss: 'padding spaces trimmed' });
@@ -289,77 +299,44 @@ function readRows(kind: TableKind, parsed: ParsedTable, file: string): ReadRows 
       findings.push(checkTotalsRow(t.label, t.line, t.cells, header.byIndex, header.combinedScore, closes, file));
     }
   };
-  return { rows, findings, columns: [...header.present], checkTotals };
+  return { rows, findings, columns: def.columns.filter((c) => header.present.has(c.key)), checkTotals };
 }
 
-const optional = <T>(v: CellValue | null | undefined) => (v === null || v === undefined ? undefined : (v as T));
-
-export function readWebsites(parsed: ParsedTable, file: string): TableResult<WebsiteRecord> {
-  const { rows, findings, columns, checkTotals } = readRows('websites', parsed, file);
+/** Reads a parsed annex table into records of its definition, with a located finding for everything that is wrong. */
+export function readTable<D extends TableDef>(def: D, parsed: ParsedTable, file: string): TableResult<RecordOf<D>> {
+  const { rows, findings, columns, checkTotals } = readRows(def, parsed, file);
   const seq = duplicateCheck(file, findings);
-  const site = duplicateCheck(file, findings);
-  const records: WebsiteRecord[] = [];
-  for (const { line, values: v } of rows) {
-    const otherProblems = (v.otherProblems as string | null) ?? '';
-    const record: WebsiteRecord = {
-      line,
-      position: records.length,
-      key: '',
-      seq: v.seq as number,
-      name: v.name as string,
-      homepageStale: v.homepageStale as boolean,
-      columnsStale: v.columnsStale as boolean,
-      poorInteraction: v.poorInteraction as boolean,
-      servicesUnusable: v.servicesUnusable as boolean,
-      seriousIncident: v.seriousIncident as boolean,
-      otherProblems,
-      problems: splitProblems(otherProblems),
-      bonus: v.bonus as number,
-      deduction: v.deduction as number,
-      total: v.total as number,
-      category: optional(v.category),
-      region: optional(v.region),
-      siteCode: optional(v.siteCode),
-      url: optional(v.url),
-      result: optional(v.result),
-      rectification: optional(v.rectification),
-    };
-    record.key = websiteKey(record);
-    seq(String(record.seq), line, '序号', String(record.seq), '序号');
-    if (record.siteCode) site(record.key, line, '网站标识码', record.siteCode, '同一网站（按网站标识码）');
-    else site(record.key, line, '网站名称', record.name, '同一网站（按网站名称）');
-    findings.push(...checkWebsiteScore(record, file));
+  const entity = duplicateCheck(file, findings);
+  const records: RecordOf<D>[] = [];
+  for (const { line, values } of rows) {
+    const fields: Record<string, CellValue> = {};
+    for (const [key, value] of Object.entries(values)) if (value !== null) fields[key] = value;
+    const problems = def.problemsColumn === undefined ? [] : splitProblems(String(fields[def.problemsColumn] ?? ''));
+    // The one assertion between cells and records: readCell accepted each value as its column's type, and readRows
+    // refused the row unless every required column is present (a missing column is a header error).
+    const record = { ...fields, line, position: records.length, key: '', problems } as RecordOf<D>;
+    record.key = def.identify(record);
+    if (def.unitColumn !== undefined) record.unitKey = unitKey(String(fields[def.unitColumn]));
+    const label = identityLabel(def, fields);
+    seq(String(fields.seq), line, '序号', String(fields.seq), '序号');
+    entity(record.key, line, label.column, label.value, label.what);
+    if (def.checkRow) findings.push(...def.checkRow(record, file));
     records.push(record);
   }
   checkTotals();
   return { records, findings, columns };
 }
 
-export function readAccounts(parsed: ParsedTable, file: string): TableResult<AccountRecord> {
-  const { rows, findings, columns, checkTotals } = readRows('newMedia', parsed, file);
-  const seq = duplicateCheck(file, findings);
-  const account = duplicateCheck(file, findings);
-  const records: AccountRecord[] = [];
-  for (const { line, values: v } of rows) {
-    const record: AccountRecord = {
-      line,
-      position: records.length,
-      key: '',
-      seq: v.seq as number,
-      unit: v.unit as string,
-      platform: v.platform as AccountRecord['platform'],
-      account: v.account as string,
-      result: v.result as AccountRecord['result'],
-      region: optional(v.region),
-      problem: optional(v.problem),
-      rectification: optional(v.rectification),
-    };
-    record.key = accountKey(record);
-    record.unitKey = unitKey(record.unit);
-    seq(String(record.seq), line, '序号', String(record.seq), '序号');
-    account(record.key, line, '账号名称', `${record.platform} ${record.account}`, '同一账号（按账号类型和账号名称）');
-    records.push(record);
+/** How a duplicate row is named: by the columns its identity comes from. */
+function identityLabel(def: TableDef, fields: Record<string, CellValue>): { column: string; value: string; what: string } {
+  switch (def.entity) {
+    case 'website':
+      return fields.siteCode !== undefined
+        ? { column: '网站标识码', value: String(fields.siteCode), what: '同一网站（按网站标识码）' }
+        : { column: '网站名称', value: String(fields.name), what: '同一网站（按网站名称）' };
+    case 'account':
+      return { column: '账号名称', value: `${String(fields.platform)} ${String(fields.account)}`, what: '同一账号（按账号类型和账号名称）' };
+    default:
+      return def.entity satisfies never;
   }
-  checkTotals();
-  return { records, findings, columns };
 }

@@ -20,7 +20,7 @@ export function quartersLoader(dataDir: string): Loader {
       logger.info(`${formatReport(result).split('\n').at(-1)!}详见 npm run validate。`);
       store.clear();
       for (const q of result.quarters) {
-        const summary = { label: q.label, published: q.published, meta: q.meta, stats: q.stats, websites: q.websites.length, newMedia: q.newMedia.length };
+        const summary = { label: q.label, published: q.published, meta: q.meta, stats: q.stats, websites: q.tables.websites?.records.length, newMedia: q.tables.newMedia?.records.length };
         const data = JSON.parse(JSON.stringify(summary)) as Record<string, unknown>;
         store.set({ id: q.id, data, digest: generateDigest(data) });
       }

@@ -1,6 +1,7 @@
 /** /rss.xml: an RSS 2.0 item per published bulletin, with its corrections. */
 import type { APIRoute } from 'astro';
 import { rss } from '../lib/feed';
+import { inspectedText } from '../lib/figures';
 import { formatDate } from '../lib/format';
 import { readerChanges } from '../lib/ledger';
 import { SITE_DESCRIPTION, absoluteUrl, paths } from '../site';
@@ -19,7 +20,7 @@ export const GET: APIRoute = async () => {
       title: q.meta.title,
       link: absoluteUrl(paths.bulletin(q)),
       date: q.meta.published ?? q.meta.issued,
-      description: `${q.meta.issuer}，${formatDate(q.meta.issued)}。抽查政府网站 ${q.stats.websites.count} 个、政务新媒体 ${q.stats.newMedia.count} 个。`,
+      description: `${q.meta.issuer}，${formatDate(q.meta.issued)}。${inspectedText(q.stats)}。`,
       corrections: (q.meta.corrections ?? []).map((c, i) => {
         const version = quarterLedger(q.id)?.versions.find((v) => v.correction === i);
         return version ? { ...c, changes: readerChanges(version.changes) } : c;

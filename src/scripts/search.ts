@@ -2,7 +2,7 @@
  * The search page's client: loads the Pagefind bundle, runs `?q=` on load, keeps the URL shareable, renders
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
-
+import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY } from '../lib/search-vocabulary';
 
 interface PagefindResultData {
   url: string;
@@ -35,7 +35,6 @@ const PAGE_SIZE = 20;
  * matches strongly puts `潮安区…` above `平安潮州` for the query `潮安`. Verified by test/e2e/search.test.ts.
  */
 export const RANKING = { termSimilarity: 10 };
-const SORT_KEY = 'quarter';
 /** Phone widths, as in src/styles/global.css: the filters start closed there. */
 const NARROW = '(max-width: 40rem)';
 
@@ -44,8 +43,8 @@ const NARROW = '(max-width: 40rem)';
  * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search.ts).
  */
 export function pagefindFilters(chosen: Filters): Filters {
-  const { 季度: quarter, 结果: result, ...rest } = chosen;
-  if (quarter && result) return { ...rest, 季度结果: `${quarter}：${result}` };
+  const { [FILTERS.quarter]: quarter, [FILTERS.result]: result, ...rest } = chosen;
+  if (quarter && result) return { ...rest, [QUARTER_RESULT]: quarterResult(quarter, result) };
   return chosen;
 }
 

@@ -11,12 +11,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHistory, type History } from '../lib/history.ts';
+import { dataDirFromEnv } from '../lib/data-dir.ts';
 import type { QuarterLedger } from '../lib/ledger.ts';
 import type { LoadResult } from '../lib/load.ts';
 import { loadData } from '../node/load-data.ts';
 
 /** The data folder of this build: tests and benchmarks point DATA_DIR elsewhere. */
-export const dataDir = (): string => process.env.DATA_DIR || 'data';
+export const dataDir = (): string => dataDirFromEnv();
 
 interface Cached {
   fingerprint: string;

@@ -26,7 +26,7 @@ describe('names one edit away from a name of an earlier quarter', () => {
     expect(warnings).toEqual([
       'DATA/2021-Q2/websites.csv:2: 警告：网站名称 “虚构甲区政府网”：与 2021-Q1 的“虚构甲区政府网站”只差一个字：如是笔误，请改成一致；如是同一网站改了名，请在 DATA/aliases.csv 中加一行“网站,虚构甲区政府网站,虚构甲区政府网”，使它保持同一网址（name one edit away from a name of an earlier quarter）',
     ]);
-    expect(q2.websites[0]!.key).not.toBe(q1.websites[0]!.key);
+    expect(q2.tables.websites!.records[0]!.key).not.toBe(q1.tables.websites!.records[0]!.key);
   });
 
   it('warns on account names (same platform) and unit names', () => {
@@ -58,9 +58,9 @@ describe('data/aliases.csv', () => {
     const { errors, warnings, q1, q2 } = twoQuarters({ websites: RENAMED_SITE }, '类型,旧名称,现名称\n网站,虚构甲区政府网站,虚构甲区政府网\n');
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
-    expect(q2.websites[0]!.key).toBe(q1.websites[0]!.key);
-    expect(q1.websites[0]!.name).toBe('虚构甲区政府网站');
-    expect(q2.websites[0]!.name).toBe('虚构甲区政府网');
+    expect(q2.tables.websites!.records[0]!.key).toBe(q1.tables.websites!.records[0]!.key);
+    expect(q1.tables.websites!.records[0]!.name).toBe('虚构甲区政府网站');
+    expect(q2.tables.websites!.records[0]!.name).toBe('虚构甲区政府网');
   });
 
   it('carries renames that are far from the old name, for accounts on every platform and for units, and follows chains', () => {
@@ -69,10 +69,10 @@ describe('data/aliases.csv', () => {
       '\ufeff类型,旧名称,现名称\r\n新媒体账号,虚构甲发布,虚构甲区发布\r\n新媒体账号,虚构甲区发布,虚构甲区融媒\r\n单位, 虚构乙局 ,虚构乙区数据局\r\n',
     );
     expect(errors).toEqual([]);
-    expect(q2.newMedia.slice(0, 2).map((a) => a.key)).toEqual(q1.newMedia.slice(0, 2).map((a) => a.key));
-    expect(q2.newMedia[0]!.key).toBe('微信:虚构甲区融媒');
-    expect(q2.newMedia[2]!.unitKey).toBe(q1.newMedia[2]!.unitKey);
-    expect(q1.newMedia[2]!.unitKey).toBe(unitKey('虚构乙区数据局'));
+    expect(q2.tables.newMedia!.records.slice(0, 2).map((a) => a.key)).toEqual(q1.tables.newMedia!.records.slice(0, 2).map((a) => a.key));
+    expect(q2.tables.newMedia!.records[0]!.key).toBe('微信:虚构甲区融媒');
+    expect(q2.tables.newMedia!.records[2]!.unitKey).toBe(q1.tables.newMedia!.records[2]!.unitKey);
+    expect(q1.tables.newMedia!.records[2]!.unitKey).toBe(unitKey('虚构乙区数据局'));
     expect(canonicalUnit(result.aliases, '虚构乙局')).toBe('虚构乙区数据局');
     expect(canonicalUnit(result.aliases, '虚构丙办')).toBe('虚构丙办');
   });
@@ -81,7 +81,7 @@ describe('data/aliases.csv', () => {
     const iconv = (await import('iconv-lite')).default;
     const { errors, q1, q2 } = twoQuarters({ websites: RENAMED_SITE }, iconv.encode('类型,旧名称,现名称\r\n网站,虚构甲区政府网站,虚构甲区政府网\r\n', 'gbk') as unknown as string);
     expect(errors).toEqual([]);
-    expect(q2.websites[0]!.key).toBe(q1.websites[0]!.key);
+    expect(q2.tables.websites!.records[0]!.key).toBe(q1.tables.websites!.records[0]!.key);
   });
 
   const aliasErrors = (csv: string) =>

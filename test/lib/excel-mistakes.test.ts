@@ -56,7 +56,7 @@ describe('a 合计/总计/小计 row', () => {
     expect(notices).toEqual([
       'DATA/2021-Q1/websites.csv:5: 提示：这是合计行（上面共 3 行），已跳过，不作为数据发布（合计由网站自动计算）；其中的“首页不更新”“栏目不更新”“互动回应差”“服务不实用”“安全、泄密事故等严重问题”“加分”“扣分”“总分”与各行之和相符（totals row skipped after checking its sums）',
     ]);
-    expect(result.quarters[0]!.websites).toHaveLength(3);
+    expect(result.quarters[0]!.tables.websites!.records).toHaveLength(3);
   });
 
   it('is one error, naming each wrong figure and its sum, when they do not match (never one per cell)', () => {
@@ -82,7 +82,7 @@ describe('a 合计/总计/小计 row', () => {
       'q/websites.csv:6: 提示：这是小计行（上一个小计之后共 2 行',
       'q/websites.csv:7: 提示：这是合计行（上面共 3 行',
     ]);
-    expect(show(websites(`${HEAD}\n合计,,0,0,0,0,0,,0,0,0\n`).findings, 'error')).toEqual(['q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）']);
+    expect(show(websites(`${HEAD}\n合计,,0,0,0,0,0,,0,0,0\n`).findings, 'error')).toEqual(['q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行；如本季度没有检查政府网站，请删除这个文件（no data rows）']);
   });
 
   it('is not checked against rows that have errors of their own: only those errors are reported', () => {
@@ -101,7 +101,7 @@ describe('a header row repeated in the middle (copied across PDF or Word pages)'
   it('is one error, "重复的表头行，请删除", at its line; the rows around it are read', () => {
     const { problems, result } = quarter({ 'websites.csv': REPEATED_HEADER });
     expect(problems).toEqual(['DATA/2021-Q1/websites.csv:4: 错误：重复的表头行，请删除这一行：表格跨页复制时会把表头也带进来（repeated header row）']);
-    expect(result.quarters[0]!.websites.map((w) => w.line)).toEqual([2, 3, 5]);
+    expect(result.quarters[0]!.tables.websites!.records.map((w) => w.line)).toEqual([2, 3, 5]);
   });
 
   it('is one error in new-media.csv too', () => {
@@ -143,7 +143,7 @@ describe('merged 单位名称 cells (exported as the value on the first row and 
     const merged = quarter({ 'new-media.csv': MERGED });
     const plain = quarter({});
     expect(merged.problems).toEqual([]);
-    expect(merged.result.quarters[0]!.newMedia).toEqual(plain.result.quarters[0]!.newMedia);
+    expect(merged.result.quarters[0]!.tables.newMedia!.records).toEqual(plain.result.quarters[0]!.tables.newMedia!.records);
     expect(merged.result.quarters[0]!.stats).toEqual(plain.result.quarters[0]!.stats);
   });
 
@@ -162,7 +162,7 @@ describe('knock-on findings', () => {
   it('a <Stat> the data cannot give because its table failed is not reported: only the cause is', () => {
     // BULLETIN cites 新媒体合格率, which a new-media.csv without rows cannot give.
     const { problems } = quarter({ 'new-media.csv': `${NEW_MEDIA_HEADER}\n` });
-    expect(problems).toEqual(['DATA/2021-Q1/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）']);
+    expect(problems).toEqual(['DATA/2021-Q1/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行；如本季度没有检查政务新媒体，请删除这个文件（no data rows）']);
   });
 
   it('an unknown <Stat> name is still reported: it is a mistake of its own', () => {

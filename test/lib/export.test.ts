@@ -2,8 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dataPackage, dictionary, field, tableSchema } from '../../src/lib/datapackage.ts';
 import { NEW_MEDIA_COLUMNS, WEBSITE_COLUMNS } from '../../src/lib/columns.ts';
-import { allQuartersCsv, csvField, dataFiles, formatBytes, neutraliseFormula, quarterCsv, quarterJson, toCsv } from '../../src/lib/export.ts';
+import { allQuartersCsv, cellText, csvField, dataFiles, formatBytes, neutraliseFormula, quarterCsv, quarterJson, toCsv } from '../../src/lib/export.ts';
 import { loadDataDir } from '../../src/lib/load.ts';
+import { WEBSITES_HEADER, tempDir, writeQuarter } from '../support/fixtures.ts';
 
 const FIXTURE = 'test/fixtures/opendata';
 const { quarters } = loadDataDir(FIXTURE);
@@ -71,6 +72,24 @@ describe('JSON', () => {
   });
 });
 
+describe('page, CSV and JSON print the same value', () => {
+  it('a two-decimal score and a blank 其他问题 read the same in the CSV, the JSON and the page text (cellText)', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1', { 'websites.csv': `${WEBSITES_HEADER}\n1,虚构甲网站,否,否,否,否,否,,1.25,9.55,91.7\n` });
+    const { quarters: [q], findings } = loadDataDir(dir);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const csv = parse(quarterCsv(q!, 'websites'));
+    const json = JSON.parse(quarterJson(q!, 'websites', urlOf(q!))).records[0];
+    const record = q!.tables.websites!.records[0]!;
+    for (const key of ['bonus', 'deduction', 'total', 'otherProblems'] as const) {
+      const column = WEBSITE_COLUMNS.find((c) => c.key === key)!;
+      const page = cellText(column, record[key]);
+      expect([csv[1]![csv[0]!.indexOf(column.name)], String(json[key])], key).toEqual([page, page]);
+    }
+    expect(csv[1]!.slice(7, 11)).toEqual(['无', '1.25', '9.55', '91.7']);
+  });
+});
+
 describe('download list', () => {
   const files = dataFiles(quarters, urlOf);
   it('has CSV and JSON of both tables per quarter and combined, with byte counts and hashes of the bodies', () => {
@@ -97,7 +116,7 @@ describe('data dictionary and table schema from columns.ts', () => {
     expect(rows.map((r) => r.name)).toEqual(['季度', ...WEBSITE_COLUMNS.map((c) => c.name)]);
     expect(rows.find((r) => r.key === 'bonus')).toMatchObject({ type: '数值（可有小数）', allowed: '0–30', required: '必填' });
     expect(rows.find((r) => r.key === 'homepageStale')).toMatchObject({ allowed: '是、否', required: '必填' });
-    expect(rows.find((r) => r.key === 'otherProblems')).toMatchObject({ required: '必有此列，可留空' });
+    expect(rows.find((r) => r.key === 'otherProblems')).toMatchObject({ required: '必有此列，可留空（按“无”发布）' });
     expect(rows.find((r) => r.key === 'result')).toMatchObject({ allowed: '合格、不合格', required: '可选列' });
     expect(dictionary('newMedia').find((r) => r.key === 'platform')!.allowed).toContain('微信视频号');
   });
@@ -107,7 +126,8 @@ describe('data dictionary and table schema from columns.ts', () => {
     expect(byKey('seq')).toMatchObject({ name: '序号', type: 'integer', jsonKey: 'seq', constraints: { required: true, minimum: 1 } });
     expect(byKey('deduction')).toMatchObject({ type: 'number', constraints: { required: true, minimum: 0, maximum: 100 } });
     expect(byKey('seriousIncident')).toMatchObject({ type: 'boolean', trueValues: ['是'], falseValues: ['否'] });
-    expect(byKey('otherProblems').constraints).toBeUndefined();
+    // A blank 其他问题 is published as 无, so the published column has no empty cell.
+    expect(byKey('otherProblems').constraints).toEqual({ required: true });
     expect(byKey('result')).toMatchObject({ type: 'string', constraints: { enum: ['合格', '不合格'] } });
     expect(byKey('siteCode').constraints).toEqual({ pattern: '^[0-9A-Z]{10}$' });
     expect(byKey('url').format).toBe('uri');

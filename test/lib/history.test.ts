@@ -91,7 +91,7 @@ describe('trends', () => {
       { min: 70, mean: 85, max: 100 },
       { min: 97, mean: 101.5, max: 110 },
     ]);
-    expect(t.map((r) => [r.flags.columnsStale, r.flags.homepageStale])).toEqual([[1, 0], [1, 0], [1, 1], [0, 0]]);
+    expect(t.map((r) => [r.flags!.columnsStale, r.flags!.homepageStale])).toEqual([[1, 0], [1, 0], [1, 1], [0, 0]]);
     expect(t.map((r) => r.passRate)).toEqual([75, 75, 50, 80]);
   });
 

@@ -31,11 +31,29 @@ describe('data folder', () => {
     ]);
   });
 
-  it('refuses a quarter folder missing one of its three files', () => {
+  it('accepts a quarter with one annex; a <Stat> that needs the missing one is an error at its line, naming the file', () => {
     const dir = tempDir();
     writeQuarter(dir, '2021-Q1', { 'new-media.csv': null });
     expect(errorsOf(dir)).toEqual([
-      'DATA/2021-Q1/new-media.csv: 错误：缺少文件；每个季度文件夹都要有 bulletin.mdx、websites.csv、new-media.csv（missing file）',
+      'DATA/2021-Q1/bulletin.mdx:12: 错误：Stat “新媒体数”：本季度没有附件2（new-media.csv），算不出这个数字（本次抽查的政务新媒体数（附件2行数））；请删除这个数字，或补上 new-media.csv（figure needs new-media.csv, which this quarter does not have）',
+      'DATA/2021-Q1/bulletin.mdx:12: 错误：Stat “新媒体合格率”：本季度没有附件2（new-media.csv），算不出这个数字（政务新媒体合格率）；请删除这个数字，或补上 new-media.csv（figure needs new-media.csv, which this quarter does not have）',
+    ]);
+    const without = tempDir();
+    writeQuarter(without, '2021-Q1', { 'new-media.csv': null, 'bulletin.mdx': BULLETIN.replace(/<Stat name="新媒体[^"]*" \/>/g, '若干') });
+    const { quarters, findings } = loadDataDir(without);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(quarters[0]!.tables.newMedia).toBeUndefined();
+    expect(quarters[0]!.stats.newMedia).toBeUndefined();
+    expect(quarters[0]!.tables.websites!.records).toHaveLength(3);
+  });
+
+  it('refuses a quarter folder without bulletin.mdx, or without any annex table', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1', { 'bulletin.mdx': null });
+    writeQuarter(dir, '2021-Q2', { 'websites.csv': null, 'new-media.csv': null });
+    expect(errorsOf(dir)).toEqual([
+      'DATA/2021-Q1/bulletin.mdx: 错误：缺少文件；每个季度文件夹都要有 bulletin.mdx（missing file）',
+      'DATA/2021-Q2: 错误：没有附件表格；季度文件夹中至少要有 websites.csv、new-media.csv 之一（本季度只检查了一类时，只放那一张表）（no annex table）',
     ]);
   });
 

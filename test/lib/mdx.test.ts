@@ -100,8 +100,8 @@ describe('bulletin.mdx prose, checked by the compiler the build uses', () => {
 
   it('finds <Stat> references in the compiled tree with their lines, including a tag over two lines', () => {
     expect(statReferences('共<Stat name="网站数" />个\n\n<Stat\n  name="新媒体数"\n/>\n\n`<Stat name="代码" />`\n')).toEqual([
-      { name: '网站数', line: 1 },
-      { name: '新媒体数', line: 3 },
+      { name: '网站数', line: 1, start: 1, end: 20 },
+      { name: '新媒体数', line: 3, start: 23, end: 45 },
     ]);
     expect(statReferences('得分<100分 <Stat name="网站数" />')).toEqual([]); // does not compile: checkMdx reports it
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuarters, parseQuarterId, shortQuarterLabel } from '../../src/lib/quarter.ts';
+import { dataDirFromEnv } from '../../src/lib/data-dir.ts';
+import { compareQuarters, parseQuarterId, quarterNumeral, shortQuarterLabel } from '../../src/lib/quarter.ts';
 
 describe('quarter ids', () => {
   it('parses only YYYY-Qn and names it in Chinese', () => {
@@ -11,5 +12,15 @@ describe('quarter ids', () => {
     const ids = ['2021-Q1', '2020-Q4', '2020-Q3'].map((x) => parseQuarterId(x)!);
     expect(ids.sort(compareQuarters).map((q) => q.id)).toEqual(['2020-Q3', '2020-Q4', '2021-Q1']);
     expect(shortQuarterLabel({ year: 2021, quarter: 1 })).toBe('2021年一季度');
+  });
+});
+
+describe('one owner per quarter helper and default', () => {
+  it('gives the numerals of 第三季度 from one table', () => {
+    expect([1, 2, 3, 4].map(quarterNumeral)).toEqual(['一', '二', '三', '四']);
+  });
+
+  it('reads DATA_DIR one way everywhere: unset or empty is data', () => {
+    expect([dataDirFromEnv({}), dataDirFromEnv({ DATA_DIR: '' }), dataDirFromEnv({ DATA_DIR: 'x' })]).toEqual(['data', 'data', 'x']);
   });
 });

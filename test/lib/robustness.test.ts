@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TableKind } from '../../src/lib/columns.ts';
+import type { TableKind } from '../../src/lib/tables.ts';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
 import { loadQuarter, readTableBytes } from '../../src/lib/load.ts';
 import { parseQuarterId } from '../../src/lib/quarter.ts';

@@ -62,8 +62,8 @@ describe('new quarter scaffold', () => {
     const template = readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split('\n');
     const at = (needle: string) => template.findIndex((l) => l.startsWith(needle) || l.includes(needle)) + 1;
     expect(errorsOf(data)).toEqual([
-      'DATA/2021-Q1/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）',
-      'DATA/2021-Q1/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）',
+      'DATA/2021-Q1/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行；如本季度没有检查政府网站，请删除这个文件（no data rows）',
+      'DATA/2021-Q1/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行；如本季度没有检查政务新媒体，请删除这个文件（no data rows）',
       `DATA/2021-Q1/bulletin.mdx:${at('title:')}: 错误：title（标题） “（请填写发文单位）关于2021年第一季度全市政府网站与政务新媒体检查情况的通报”：还没有填写；应为通报的完整标题（title not filled in）`,
       `DATA/2021-Q1/bulletin.mdx:${at('issuer:')}: 错误：issuer（发布机构） “（请填写）”：还没有填写；应为发文单位全称，如“潮州市人民政府办公室”（issuer not filled in）`,
       `DATA/2021-Q1/bulletin.mdx:${at('issued:')}: 错误：issued（成文日期） “（请填写）”：还没有填写；应为日期，格式 YYYY-MM-DD，如 2020-10-26（issued not filled in）`,
@@ -91,8 +91,8 @@ describe('new quarter scaffold', () => {
     expect(errorsOf(data)).toEqual([]);
     const q = loadDataDir(data).quarters[0]!;
     expect(q).toMatchObject({ id: '2021-Q1', published: true });
-    expect(q.websites).toHaveLength(3);
-    expect(q.newMedia).toHaveLength(4);
+    expect(q.tables.websites!.records).toHaveLength(3);
+    expect(q.tables.newMedia!.records).toHaveLength(4);
   });
 
   it('a filled-in scaffold still marked draft validates but is not published, with a notice', () => {

@@ -15,10 +15,10 @@ const byTitle = (title: string) => records.find((r) => r.meta.title === title)!;
 
 describe('search records', () => {
   it('makes one record per website and per account, whatever the number of quarters, in one language', () => {
-    const entities = new Set(quarters.flatMap((q) => [...q.websites.map((w) => w.key), ...q.newMedia.map((a) => a.key)]));
+    const entities = new Set(quarters.flatMap((q) => [...q.tables.websites!.records.map((w) => w.key), ...q.tables.newMedia!.records.map((a) => a.key)]));
     expect(records).toHaveLength(entities.size);
     expect(new Set(records.map((r) => r.url)).size).toBe(entities.size);
-    expect(records.length).toBeLessThan(quarters.reduce((n, q) => n + q.websites.length + q.newMedia.length, 0));
+    expect(records.length).toBeLessThan(quarters.reduce((n, q) => n + q.tables.websites!.records.length + q.tables.newMedia!.records.length, 0));
     expect(new Set(records.map((r) => r.language))).toEqual(new Set([SEARCH_LANGUAGE]));
   });
 

@@ -11,8 +11,8 @@ describe('benchmark datasets', () => {
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(quarters).toEqual(['2019-Q1', '2019-Q2', '2019-Q3']);
     expect(rows).toBe(3 * 660);
-    expect(result.quarters.map((q) => q.websites.length + q.newMedia.length)).toEqual([660, 660, 660]);
+    expect(result.quarters.map((q) => q.tables.websites!.records.length + q.tables.newMedia!.records.length)).toEqual([660, 660, 660]);
     expect(result.quarters.every((q) => q.meta.title.includes('虚构'))).toBe(true);
-    expect(result.quarters[0]!.websites.every((w) => w.name.includes('虚构'))).toBe(true);
+    expect(result.quarters[0]!.tables.websites!.records.every((w) => w.name.includes('虚构'))).toBe(true);
   });
 });

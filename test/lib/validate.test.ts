@@ -28,6 +28,18 @@ describe('websites.csv: one test per kind of error', () => {
     expect(errors(r.findings)).toEqual([]);
   });
 
+  it('refuses a score with more than two decimals, so the value read is the value every file prints', () => {
+    expect(errors(websites(site('1,甲网站,否,否,否,否,否,无,0,9.555,90.445\n2,乙网站,否,否,否,否,否,无,0,9.550,90.45')).findings)).toEqual([
+      'q/websites.csv:2: 错误：扣分 “9.555”：最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数（deducted points has more than two decimals）',
+      'q/websites.csv:2: 错误：总分 “90.445”：最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数（total score has more than two decimals）',
+    ]);
+  });
+
+  it('reads a blank 其他问题 as 无, the word the annex uses, so page and downloads show the same', () => {
+    const r = websites(site('1,甲网站,否,否,否,否,否,,0,0,100\n2,乙网站,否,否,否,否,否,无,0,0,100'));
+    expect(r.records.map((w) => [w.otherProblems, w.problems])).toEqual([['无', []], ['无', []]]);
+  });
+
   it('refuses a flag that is not 是/否 and suggests the fix', () => {
     expect(errors(websites(site('1,甲网站,Y,否,否,否,否,无,0,0,100')).findings)).toEqual([
       'q/websites.csv:2: 错误：首页不更新 “Y”：应为“是”？可填：是、否（not an allowed homepage not updated）',
@@ -194,10 +206,10 @@ describe('refused files: each with its path and, where it has one, its line', ()
 
   it('refuses a header without data rows (a fresh scaffold)', () => {
     expect(errors(websites(`${WEBSITES_HEADER}\n`).findings)).toEqual([
-      'q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行（no data rows）',
+      'q/websites.csv: 错误：还没有数据行：请在表头下面填写数据，每个网站一行；如本季度没有检查政府网站，请删除这个文件（no data rows）',
     ]);
     expect(errors(accounts(`${NEW_MEDIA_HEADER}\r\n`).findings)).toEqual([
-      'q/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行（no data rows）',
+      'q/new-media.csv: 错误：还没有数据行：请在表头下面填写数据，每个政务新媒体账号一行；如本季度没有检查政务新媒体，请删除这个文件（no data rows）',
     ]);
   });
 

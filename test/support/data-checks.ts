@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir, type Quarter } from '../../src/lib/load.ts';
 import { ANNEX_PAGE_SIZE, pageCount } from '../../src/lib/paginate.ts';
+import { annexId, cellValue, fileStem, TABLE_KINDS, TABLES, type RowFacts, type Table } from '../../src/lib/tables.ts';
 import { paths, quarterAnchor } from '../../src/site.ts';
 import { launch, serve } from './browser.ts';
 import { buildSite } from './build.ts';
@@ -27,10 +28,15 @@ const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s
 /** Folds whitespace, as `text` does, so a value compares with the page's text. */
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const ANNEXES = [
-  { annex: 1, kind: 'websites', file: 'websites', row: 'website', rows: (q: Quarter) => q.websites.map((r) => ({ seq: r.seq, name: r.name })) },
-  { annex: 2, kind: 'newMedia', file: 'new-media', row: 'account', rows: (q: Quarter) => q.newMedia.map((r) => ({ seq: r.seq, name: r.account })) },
-] as const;
+/** Each annex table of the registry: where its rows appear, and a quarter's rows (undefined when it has no such table). */
+const ANNEXES = TABLE_KINDS.map((kind) => {
+  const def = TABLES[kind];
+  const rows = (q: Quarter) => {
+    const table: Table<RowFacts & { seq: number }> | undefined = q.tables[kind];
+    return table?.records.map((r) => ({ seq: r.seq, name: String(cellValue(r, { key: def.nameColumn })) }));
+  };
+  return { kind, annex: def.annex, id: annexId(def), file: fileStem(def), row: def.rowAnchor.replace(/-$/, ''), rows };
+});
 
 export interface DataCheckOptions {
   /** Also open the pages in Chromium: console errors, sideways scroll, axe, search recall (slow). */
@@ -80,11 +86,16 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
         const t = text(page(paths.bulletin(q)));
         expect(t, q.id).toContain(fold(q.meta.title));
         expect(t, q.id).toContain(fold(q.meta.issuer));
-        for (const { annex, row, rows } of ANNEXES) {
+        for (const { kind, annex, id, row, rows } of ANNEXES) {
           const expected = rows(q);
+          if (!expected) {
+            // A quarter without this table: no annex on its page.
+            expect(page(paths.bulletin(q)), `${q.id} has no ${id}`).not.toContain(`id="${id}"`);
+            continue;
+          }
           // The first page of the annex is on the bulletin, the rest on pages of their own.
           const htmls = [page(paths.bulletin(q))];
-          for (let p = 2; p <= pageCount(expected.length, ANNEX_PAGE_SIZE); p++) htmls.push(page(paths.annexPage(q, annex, p)));
+          for (let p = 2; p <= pageCount(expected.length, ANNEX_PAGE_SIZE); p++) htmls.push(page(paths.annexPage(q, kind, p)));
           const found = htmls.flatMap((html) => [...html.matchAll(new RegExp(`<tr id="${row}-(\\d+)"[^>]*>([\\s\\S]*?)</tr>`, 'g'))]);
           expect(found.map((m) => Number(m[1])), `${q.id} annex ${annex} rows`).toEqual(expected.map((r) => r.seq));
           found.forEach((m, i) => expect(text(m[2]!), `${q.id} annex ${annex} row ${expected[i]!.seq}`).toContain(fold(expected[i]!.name)));
@@ -107,12 +118,19 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
       };
       for (const { file, row, rows } of ANNEXES) {
         for (const q of published) {
-          expect(csvRows(`${q.slug}/${file}.csv`).map((r) => Number(r['序号'])), `${q.slug}/${file}.csv`).toEqual(rows(q).map((r) => r.seq));
+          const expected = rows(q);
+          if (!expected) {
+            expect(existsSync(join(out, 'data', q.slug, `${file}.csv`)), `${q.slug} has no ${file}.csv`).toBe(false);
+            continue;
+          }
+          expect(csvRows(`${q.slug}/${file}.csv`).map((r) => Number(r['序号'])), `${q.slug}/${file}.csv`).toEqual(expected.map((r) => r.seq));
           const json = JSON.parse(readFileSync(join(out, 'data', q.slug, `${file}.json`), 'utf8'));
-          expect(json.records, `${q.slug}/${file}.json`).toHaveLength(rows(q).length);
+          expect(json.records, `${q.slug}/${file}.json`).toHaveLength(expected.length);
         }
+        const quarterIds = published.flatMap((q) => (rows(q) ?? []).map(() => q.id));
+        if (quarterIds.length === 0) continue;
         const all = csvRows(`all/${file}.csv`);
-        expect(all.map((r) => r['季度']), `all/${file}.csv (${row})`).toEqual(published.flatMap((q) => rows(q).map(() => q.id)));
+        expect(all.map((r) => r['季度']), `all/${file}.csv (${row})`).toEqual(quarterIds);
       }
     });
 
@@ -165,8 +183,9 @@ function browserChecks(dir: string, dist: () => string, published: Quarter[]): v
         page.on('pageerror', (e) => problems.push(e.message));
         for (const q of published) {
           await page.goto(`${server.url}${paths.bulletin(q).slice(1)}`);
-          expect(await page.locator('#annex-1 tbody tr').count(), q.id).toBe(Math.min(q.websites.length, ANNEX_PAGE_SIZE));
-          expect(await page.locator('#annex-2 tbody tr').count(), q.id).toBe(Math.min(q.newMedia.length, ANNEX_PAGE_SIZE));
+          for (const { id, rows } of ANNEXES) {
+            expect(await page.locator(`#${id} tbody tr`).count(), `${q.id} ${id}`).toBe(Math.min(rows(q)?.length ?? 0, ANNEX_PAGE_SIZE));
+          }
           expect(await page.evaluate(() => document.documentElement.scrollWidth), q.id).toBeLessThanOrEqual(width);
         }
         expect(problems).toEqual([]);
