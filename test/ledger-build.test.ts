@@ -49,7 +49,7 @@ describe('a site built from a repository with a corrected quarter', () => {
   it('shows under the correction entry the cells it changed, and lists the versions on the bulletin and /data/ pages', () => {
     const q4 = page('bulletins/2021-q4');
     expect(q4).toContain('附件1第4行扣分由 3 更正为 2.5（虚构） 由 v1 与 v2 的数据逐格比较得出： 左右滑动查看更多列 附件1中改动的单元格 行 名称 列 原值 更正为 4 虚构市教育局网站 扣分 3 2.5 4 虚构市教育局网站 总分 97 97.5');
-    expect(q4).toContain(`v1 ：2022年1月20日发布（提交 ${v1.slice(0, 7)} ）`);
+    expect(q4).toContain(`v1 ：2022年1月20日在本网站首次发布（提交 ${v1.slice(0, 7)} ）`);
     expect(q4).toContain(`v2 ：2022年2月10日更正（提交 ${v2.slice(0, 7)} ）`);
     expect(q4).toContain('当前数据即 v2');
     const data = page('data');
