@@ -4,6 +4,7 @@
  * fixed address and in the data package, the correction shows the cells it changed, and each bulletin after the first
  * compares itself with the quarter before.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,8 +104,11 @@ describe('a site built from a repository with a corrected quarter', () => {
     expect(readFileSync(join(out, 'bulletins/2021-q4/index.html'), 'utf8')).toMatch(/<a href="\/websites\/[^"]+\/"[^>]*>虚构甲区人民政府网站<\/a>：首页不更新/);
   });
 
-  it('writes valid HTML with no broken link', async () => {
+  it('writes valid HTML (html-validate and the W3C Nu checker) with no broken link', async () => {
     expect(await htmlProblems(out)).toEqual([]);
     expect(brokenLinks(out)).toEqual([]);
+    const r = spawnSync('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--skip-non-html', '--errors-only', join(out, 'bulletins'), join(out, 'data')], { encoding: 'utf8' });
+    if (r.error) throw new Error(`无法运行 Java（W3C Nu 检查器需要 Java 8 以上）：${r.error.message}`);
+    expect(r.stderr + r.stdout).toBe('');
   });
 });
