@@ -109,7 +109,6 @@ export interface LedgerOptions {
   today: string;
 }
 
-
 // --- The tables as the ledger compares them (the only place that knows the record shape) -----------------------
 
 interface Row extends RowRef {
@@ -184,7 +183,7 @@ const sameFiles = (a: QuarterFiles, b: QuarterFiles) => {
   return [...names].every((n) => {
     const x = a[n];
     const y = b[n];
-    return x !== undefined && y !== undefined && x.length === y.length && x.every((byte, i) => byte === y[i]);
+    return x !== undefined && y !== undefined && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(y);
   });
 };
 
