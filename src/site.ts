@@ -82,4 +82,6 @@ export const paths = {
   dataFile: (path: string) => `/data/${path}`,
   dataPackage: '/data/datapackage.json',
   feed: '/rss.xml',
+  /** 名词解释 (src/pages/glossary.astro), or one term on it (anchors: src/lib/glossary.ts `TERM`). */
+  glossary: (term?: string) => (term ? `/glossary/#${term}` : '/glossary/'),
 };

@@ -6,8 +6,8 @@ import { accountKey, accountSlug, unitKey, unitSlug, websiteKey, websiteSlug } f
 import { buildSite } from './support/build.ts';
 import { SEED_DATA } from './support/fixtures.ts';
 
-/** Visible text of an HTML fragment, tags dropped and whitespace folded. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+/** Visible text of an HTML fragment, tags dropped (a line-break opportunity <wbr> without a gap) and whitespace folded. */
+const text = (html: string) => html.replace(/<wbr\s*\/?>/g, '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 /** The rows of the table whose caption contains `caption`, as visible text. */
 function tableRows(html: string, caption: string): string[] {
   const at = html.indexOf(caption);
