@@ -40,7 +40,7 @@ describe('charts in Chromium (four-quarter fixture)', () => {
   for (const width of [390, 1280]) {
     it(`draws every chart of the trends page at ${width}px without console errors`, async () => {
       const { page, problems, scripts } = await open('trends/', width);
-      await page.waitForFunction(() => [...document.querySelectorAll('.trend-canvas')].every((d) => !(d as HTMLElement).hidden));
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'));
       const drawn = await canvases(page);
       expect(drawn).toHaveLength(8);
       for (const c of drawn) {
@@ -57,7 +57,7 @@ describe('charts in Chromium (four-quarter fixture)', () => {
 
   it("draws a website's score chart", async () => {
     const { page, problems } = await open(WEBSITE);
-    await page.waitForSelector('.trend-canvas:not([hidden]) canvas');
+    await page.waitForSelector('canvas[data-drawn="true"]');
     const [chart] = await canvases(page);
     expect(chart!.drawn).toBeGreaterThan(1000);
     expect(chart!.label).toContain('总分：由2021年第一季度的 90分 变为2021年第四季度的 110分');
