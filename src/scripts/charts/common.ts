@@ -42,7 +42,7 @@ export const referenceDataset = (spec: ChartSpec) =>
 export function baseOptions(spec: ChartSpec, canvas?: HTMLCanvasElement) {
   const unit = spec.unit ?? '';
   // On a narrow chart (a phone, a small multiple) 2021年第一季度 goes on two lines rather than slanting across the plot.
-  const narrow = (canvas?.clientWidth ?? Infinity) < 480;
+  const narrow = (canvas?.parentElement?.clientWidth ?? Infinity) < 480;
   return {
     animation: false as const,
     responsive: true,
