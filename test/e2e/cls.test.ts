@@ -12,7 +12,7 @@ import { loadDataDir } from '../../src/lib/load.ts';
 import { paths } from '../../src/site.ts';
 import { buildSite } from '../support/build.ts';
 import { launch, serve } from '../support/browser.ts';
-import { measureCls } from '../support/cls.ts';
+import { measureCls, scrollThrough } from '../support/cls.ts';
 import { SEED_DATA, tempDir } from '../support/fixtures.ts';
 
 const WIDTHS = [390, 1280];
@@ -81,7 +81,9 @@ describe('layout shift (CLS) of every page type', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${invented.url}trends/`);
     const before = await page.locator('#platform-rates .trend-canvas').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'));
+    await page.locator('#platform-rates').scrollIntoViewIfNeeded();
+    await scrollThrough(page, 40);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#platform-rates canvas')].every((c) => c.dataset.drawn === 'true'));
     const after = await page.locator('#platform-rates .trend-canvas').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
     expect(after).toEqual(before);
     expect(after.length).toBe(history.trends.platforms.length);

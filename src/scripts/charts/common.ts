@@ -47,6 +47,7 @@ export function baseOptions(spec: ChartSpec, canvas?: HTMLCanvasElement) {
     animation: false as const,
     responsive: true,
     maintainAspectRatio: false,
+    layout: { padding: { top: 6 } },
     interaction: { mode: 'index' as const, intersect: false },
     scales: {
       // Half a category of room at each end, so that the first and last markers are not cut in half.

@@ -28,6 +28,8 @@ export function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
             pointRadius: 4,
             pointHoverRadius: 6,
             spanGaps: false,
+            // A marker at 0 or 100 % is drawn whole, not cut by the edge of the plot.
+            clip: false as const,
           };
         }),
         ...(reference ? [reference] : []),
