@@ -64,6 +64,9 @@ export const paths = {
   },
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
+  /** The figures of a chart as CSV, beside its page: a trends chart by its id, a website's score chart. */
+  trendCsv: (id: string) => `/trends/${id}.csv`,
+  websiteScoresCsv: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/scores.csv`,
   /** The page of a row's entity, by its table's kind of entity. */
   entity: (entity: TableDef['entity'], row: { key: string }): string => {
     switch (entity) {

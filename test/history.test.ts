@@ -49,7 +49,7 @@ describe('build of a four-quarter fixture', () => {
     ]);
     expect(html).toContain('href="/bulletins/2021-q3/#website-1"');
     expect(text(html)).toContain('栏目不更新 ：2021年第一季度至2021年第三季度，连续 3 个季度');
-    expect(html).toContain('<canvas role="img" aria-label="折线图：虚构甲区人民政府网站各季度总分。总分：由2021年第一季度的 90分 变为2021年第四季度的 110分');
+    expect(html).toContain('<canvas role="img" aria-label="折线图：虚构甲区人民政府网站各季度总分（纵轴从 0 起）。总分：由2021年第一季度的 90分 变为2021年第四季度的 110分');
   });
 
   it('leaves a gap where a website was not inspected, and does not count a problem across it', () => {
@@ -140,7 +140,7 @@ describe('build of a four-quarter fixture', () => {
     ]);
     // Every series is also a chart, with a summary for screen readers.
     expect(html.match(/<canvas role="img" aria-label="[^"]+"/g)).toHaveLength(8);
-    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况。新媒体合格率：最高为市直 100%，最低为乙县 50%');
+    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况（横轴从 0 起）。新媒体合格率：最高为市直 100%，最低为乙县 50%');
   });
 
   it('shows the headline trend on the home page and 趋势 in the navigation', () => {
