@@ -9,7 +9,7 @@
  * well before Astro's pages, and Astro, the longer of the two, should not wait for the processor.
  */
 import { setPriority } from 'node:os';
-import { loadDataDir } from '../src/node/load.ts';
+import { loadData } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 import { siteRecords } from '../src/lib/search-records.ts';
 import { writeSearchIndex } from './build/pagefind.ts';
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     console.error('用法：node scripts/build-search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
     return 2;
   }
-  const data = loadDataDir(dataDir);
+  const data = loadData(dataDir);
   const ok = passes(data.findings);
   const report = formatReport(data, { all });
   if (process.send) {

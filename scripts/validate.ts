@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** npm run validate [-- DIR] [--strict] [--all]: checks every quarter; exit 0 valid, 1 invalid, 2 usage error. */
 import { dataDirFromEnv } from '../src/node/data-dir.ts';
-import { loadDataDir } from '../src/node/load.ts';
+import { loadData } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 
 const USAGE = `用法：npm run validate [-- 数据目录] [--strict] [--all]
@@ -23,7 +23,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const dir = dirs[0] ?? dataDirFromEnv();
-  const result = loadDataDir(dir);
+  const result = loadData(dir);
   const options = { strict: flags.includes('--strict'), all: flags.includes('--all') };
   const ok = passes(result.findings, options);
   (ok ? console.log : console.error)(formatReport(result, options));

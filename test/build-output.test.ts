@@ -1,7 +1,7 @@
 /** What `npm run build` prints: the validation report once, one line per stage, Astro's log only with --verbose. */
 import { describe, expect, it } from 'vitest';
 import { buildSite } from './support/build.ts';
-import { BULLETIN, WEBSITES, tempDir, writeQuarter } from './support/fixtures.ts';
+import { BULLETIN, WEBSITES, noGitNotice, tempDir, writeQuarter } from './support/fixtures.ts';
 
 /** An invented quarter with two rule warnings (栏目不更新 “是” with a total), the first acknowledged. */
 function dataWithWarnings(): string {
@@ -25,14 +25,15 @@ describe('npm run build output', () => {
     // The open warning, once (not again from Astro's content loader); the acknowledged one only counted.
     expect(lines.filter((l) => l.includes('websites.csv:3: 警告：栏目不更新'))).toHaveLength(1);
     expect(site.log).not.toContain('websites.csv:2:');
-    expect(lines.filter((l) => l.startsWith('校验通过：'))).toEqual(['校验通过：共 1 个季度（1 个将发布）；0 个错误，1 个警告（另有 1 个警告已确认，未列出），0 条提示。']);
+    expect(lines.filter((l) => l.startsWith('校验通过：'))).toEqual(['校验通过：共 1 个季度（1 个将发布）；0 个错误，1 个警告（另有 1 个警告已确认，未列出），1 条提示。']);
     expect(lines[0]).toBe('校验数据…');
     for (const stage of ['生成页面…', '建立搜索索引…']) expect(lines).toContain(stage);
     expect(lines.at(-2)).toMatch(/^搜索索引：\d+ 条记录（通报、网站和账号），用时 [\d.]+ 秒$/);
     expect(lines.at(-1)).toMatch(/^完成：\d+ 个页面，用时 [\d.]+ 秒；网站已生成到 /);
-    // A stage line, the open warning, the YAML to paste (heading, the entry to add to the list), the summary, two stage
-    // lines, the index and the result: nothing else.
-    expect(lines).toHaveLength(1 + 1 + 2 + 1 + 2 + 2);
+    // A stage line, the notice that the temporary folder has no git history, the open warning, the YAML to paste
+    // (heading, the entry to add to the list), the summary, two stage lines, the index and the result: nothing else.
+    expect(lines).toContain(noGitNotice(data));
+    expect(lines).toHaveLength(1 + 1 + 1 + 2 + 1 + 2 + 2);
     expect(site.log).not.toContain('MODULE_LEVEL_DIRECTIVE');
     expect(site.log).not.toContain('\x1b['); // not a terminal: no colour codes
     expect(site.log).not.toMatch(/[├└]─/); // no route list

@@ -2,11 +2,16 @@
  * The search page's client: loads the Pagefind bundle, runs `?q=` on load, keeps the URL shareable, renders
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
-import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY } from '../lib/search-vocabulary';
+import {
+  cleanText, compareRanked, excerpt, FIELDS_META, highlight, parseFields, parseQuery, pinyinTargets, problemsWithQuarters, rank, suggestionProbes, suggestions,
+  TIER, type Candidate, type Part,
+} from '../lib/search-match';
+import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -31,6 +36,15 @@ interface Pagefind {
 
 const PAGE_SIZE = 20;
 /**
+ * Pagefind's results are candidates: the page reads their data (one small fragment file each, `CANDIDATE_BATCH` at a
+ * time), keeps those holding the query as typed and ranks them (src/lib/search-match.ts). At most `MAX_CANDIDATES`
+ * are read for one query; beyond that the status says so (a national query such as `潮州` has thousands).
+ */
+export const MAX_CANDIDATES = 300;
+const CANDIDATE_BATCH = 50;
+/** Candidates read per half of a query that found nothing, for “您要找的是不是”. */
+const SUGGEST_CANDIDATES = 30;
+/**
  * Pagefind 1.6 matches Chinese query parts inside longer indexed words too (`安` in `平安`); weighting exact word
  * matches strongly puts `潮安区…` above `平安潮州` for the query `潮安`. Verified by test/e2e/search.test.ts.
  */
@@ -46,23 +60,6 @@ export function pagefindFilters(chosen: Filters): Filters {
   const { [FILTERS.quarter]: quarter, [FILTERS.result]: result, ...rest } = chosen;
   if (quarter && result) return { ...rest, [QUARTER_RESULT]: quarterResult(quarter, result) };
   return chosen;
-}
-
-/** Splits a Pagefind excerpt (escaped text with `<mark>` around matches) into text and highlighted parts. */
-export function excerptParts(excerpt: string): { text: string; mark: boolean }[] {
-  const decode = (s: string) =>
-    s
-      .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-      .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-      .replace(/&(lt|gt|quot|apos|#39|nbsp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' })[e] ?? '')
-      .replace(/&amp;/g, '&');
-  const parts: { text: string; mark: boolean }[] = [];
-  const pieces = excerpt.split(/<mark>|<\/mark>/);
-  // Between the tags, odd pieces are inside <mark>.
-  pieces.forEach((piece, i) => {
-    if (piece) parts.push({ text: decode(piece.replace(/<[^>]*>/g, '')), mark: i % 2 === 1 });
-  });
-  return parts;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -85,8 +82,8 @@ export function startSearch(): void {
   const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
+  const suggestBox = document.getElementById('search-suggest') as HTMLElement;
   let pagefind: Pagefind | undefined;
-  let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
 
@@ -126,7 +123,15 @@ export function startSearch(): void {
     if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
   }
 
-  const renderResult = (data: PagefindResultData): HTMLLIElement => {
+  /** A result ready to show: its data and what of it to highlight. */
+  interface Hit {
+    data: PagefindResultData;
+    excerpt: Part[];
+    problems: Part[][];
+  }
+
+  const renderResult = (hit: Hit): HTMLLIElement => {
+    const { data } = hit;
     const item = el('li', 'search-result');
     const link = el('a', 'result-link');
     link.href = data.url;
@@ -137,20 +142,150 @@ export function startSearch(): void {
     if (data.meta.quarter) tags.append(el('span', 'result-quarter', data.meta.quarter));
     if (data.meta.detail) tags.append(el('span', 'result-detail', data.meta.detail));
     item.append(tags);
-    const excerpt = el('p', 'result-excerpt');
-    for (const part of excerptParts(data.excerpt)) excerpt.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
-    item.append(excerpt);
+    const withParts = (node: HTMLElement, parts: Part[]) => {
+      for (const part of parts) node.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
+      return node;
+    };
+    item.append(withParts(el('p', 'result-excerpt'), hit.excerpt));
+    // The problems the query names, with the quarters each was found in.
+    if (hit.problems.length > 0) {
+      const line = el('p', 'result-problems', '问题及季度：');
+      hit.problems.forEach((parts, i) => {
+        if (i > 0) line.append('；');
+        withParts(line, parts);
+      });
+      item.append(line);
+    }
     return item;
   };
 
+  /** Data of Pagefind results, read once per result (a fragment file each). */
+  const dataCache = new Map<string, Promise<PagefindResultData>>();
+  const dataOf = (r: PagefindResult) => {
+    let data = dataCache.get(r.id);
+    if (!data) dataCache.set(r.id, (data = r.data()));
+    return data;
+  };
+  type Read = Candidate & { data: PagefindResultData };
+  /** Reads up to `limit` results' data, a batch at a time; undefined when a newer query superseded this one. */
+  const read = async (found: PagefindResult[], limit: number, mine: number): Promise<Read[] | undefined> => {
+    const out: Read[] = [];
+    for (let i = 0; i < Math.min(found.length, limit); i += CANDIDATE_BATCH) {
+      const batch = await Promise.all(found.slice(i, Math.min(i + CANDIDATE_BATCH, limit)).map(dataOf));
+      if (mine !== generation) return undefined;
+      batch.forEach((data) => {
+        const type = data.meta.type ?? '';
+        out.push({ data, type, text: cleanText(data.content ?? '', type), fields: parseFields(data.meta[FIELDS_META]), url: data.url });
+      });
+    }
+    return out;
+  };
+
+  /** What is listed: hits ready to show, or (filters without a query) Pagefind results read a page at a time. */
+  let hits: Hit[] = [];
+  let pending: PagefindResult[] = [];
+  const total = () => hits.length + pending.length;
+
   /** Appends the next page of results. */
   const showMore = async (mine: number) => {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
+    let batch = hits.slice(shown, shown + PAGE_SIZE);
+    if (batch.length === 0 && pending.length > 0) {
+      const page = pending.slice(shown, shown + PAGE_SIZE);
+      const data = await Promise.all(page.map(dataOf));
+      if (mine !== generation) return;
+      batch = data.map((d) => {
+        const type = d.meta.type ?? '';
+        return { data: d, excerpt: excerpt(cleanText(d.content ?? '', type), [], type === TYPES.bulletin ? 'body' : 'first'), problems: [] };
+      });
+    }
     shown += batch.length;
-    const data = await Promise.all(batch.map((r) => r.data()));
-    if (mine !== generation) return;
-    for (const d of data) list.append(renderResult(d));
-    more.hidden = shown >= results.length;
+    for (const hit of batch) list.append(renderResult(hit));
+    more.hidden = shown >= total();
+  };
+
+  /** Ranked hits for a query: the candidates holding it, and for a latin query also what its pinyin spells. */
+  const find = async (term: string, options: SearchOptions, mine: number, debounced: boolean) => {
+    const query = parseQuery(term);
+    const search = debounced ? await pagefind!.debouncedSearch(term, options, 250) : await pagefind!.search(term, options);
+    if (search === null || mine !== generation) return undefined;
+    const candidates = await read(search.results, MAX_CANDIDATES, mine);
+    if (!candidates) return undefined;
+    const keepOrder = !!options.sort;
+    let ranked = rank(candidates, query, keepOrder);
+    let truncated = search.results.length > MAX_CANDIDATES;
+    const terms = [...query.terms];
+    // Pinyin: search for the characters it spells in the names found (`chaozhou` → 潮州), as if they had been typed.
+    const via = query.latin ? pinyinTargets(term, candidates) : [];
+    for (const target of via) {
+      const also = await pagefind!.search(target, options);
+      const read2 = mine === generation ? await read(also.results, MAX_CANDIDATES, mine) : undefined;
+      if (!read2) return undefined;
+      truncated ||= also.results.length > MAX_CANDIDATES;
+      ranked = [...ranked, ...rank(read2, parseQuery(target), keepOrder)];
+      terms.push(...parseQuery(target).terms);
+    }
+    // One hit per result, at its best tier; ranked again across the searches.
+    const best = new Map<string, (typeof ranked)[number]>();
+    for (const r of ranked) if (!best.has(r.data.url) || best.get(r.data.url)!.tier > r.tier) best.set(r.data.url, r);
+    const merged = [...best.values()];
+    if (via.length > 0 && !keepOrder) merged.sort(compareRanked);
+    const list: Hit[] = merged.map((r) => ({
+      data: r.data,
+      excerpt: excerpt(r.text, terms, r.tier > TIER.nameContains ? 'match' : r.type === TYPES.bulletin ? 'body' : 'first'),
+      problems: problemsWithQuarters(r.fields, terms).map((p) => highlight(p, terms)),
+    }));
+    return { hits: list, via, truncated };
+  };
+
+  /** Names close to a query that found nothing, from what its halves find (one half survives a one-character slip). */
+  const suggest = async (term: string, mine: number): Promise<string[]> => {
+    const names: string[] = [];
+    for (const probe of suggestionProbes(term)) {
+      const found = await pagefind!.search(probe);
+      const candidates = mine === generation ? await read(found.results, SUGGEST_CANDIDATES, mine) : undefined;
+      if (!candidates) return [];
+      for (const c of candidates) names.push(...(c.fields.y ? c.fields.y.map(([text]) => text) : c.fields.n));
+    }
+    return suggestions(term, names);
+  };
+
+  /** Under an empty result: the nearest names as links, and the filters (or clearing them) as the other way in. */
+  const showSuggestions = (names: string[]) => {
+    suggestBox.replaceChildren();
+    if (names.length > 0) {
+      const line = el('p', undefined, '您要找的是不是：');
+      names.forEach((name, i) => {
+        if (i > 0) line.append('、');
+        const a = el('a', undefined, name);
+        a.href = `?q=${encodeURIComponent(name)}`;
+        a.addEventListener('click', (event) => {
+          event.preventDefault();
+          input.value = name;
+          void run(false);
+        });
+        line.append(a);
+      });
+      line.append('？');
+      suggestBox.append(line);
+    }
+    const filtered = Object.keys(chosenFilters()).length > 0;
+    const line = el('p', undefined, filtered ? '已选的筛选条件可能太窄：' : '也可以不输入关键词，');
+    const button = el('button', 'search-suggest-button', filtered ? '清除筛选条件' : '按季度、类型、地区或结果筛选');
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      if (filtered) {
+        for (const select of filterSelects) select.value = '';
+        showFilterCount();
+        void run(false);
+      } else {
+        filtersBox.hidden = false;
+        filtersBox.open = true;
+        filterSelects[0]?.focus();
+      }
+    });
+    line.append(button);
+    suggestBox.append(line);
+    suggestBox.hidden = false;
   };
 
   const run = async (debounced: boolean) => {
@@ -160,8 +295,10 @@ export function startSearch(): void {
     const filters = chosenFilters();
     const filtered = Object.keys(filters).length > 0;
     const mine = ++generation;
+    suggestBox.hidden = true;
     if (!term && !filtered) {
-      results = [];
+      hits = [];
+      pending = [];
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
@@ -172,23 +309,39 @@ export function startSearch(): void {
     list.setAttribute('aria-busy', 'true');
     const newest = sortSelect.value === 'newest' || !term;
     const options: SearchOptions = { filters: pagefindFilters(filters), ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}) };
-    const search = debounced ? await pagefind.debouncedSearch(term || null, options, 250) : await pagefind.search(term || null, options);
-    if (search === null || mine !== generation) return; // A newer query superseded this one; it clears busy.
-    results = search.results;
+    let note = '';
+    if (term) {
+      const found = await find(term, options, mine, debounced);
+      if (!found) return; // A newer query superseded this one; it clears busy.
+      hits = found.hits;
+      pending = [];
+      if (found.via.length > 0) note = `（按拼音：${found.via.join('、')}）`;
+      if (found.truncated) note += `（只查看了最相关的 ${MAX_CANDIDATES} 条，可加上筛选条件缩小范围）`;
+    } else {
+      const search = debounced ? await pagefind.debouncedSearch(null, options, 250) : await pagefind.search(null, options);
+      if (search === null || mine !== generation) return;
+      hits = [];
+      pending = search.results;
+    }
     shown = 0;
     list.replaceChildren();
     await showMore(mine);
     if (mine !== generation) return;
     const what = term ? `“${term}”` : '所选条件';
+    if (total() === 0 && term) {
+      const names = await suggest(term, mine);
+      if (mine !== generation) return;
+      showSuggestions(names);
+    }
     list.setAttribute('aria-busy', 'false');
-    status.textContent = results.length === 0 ? `没有找到与${what}相关的结果。` : `找到 ${results.length} 条与${what}相关的结果。`;
+    status.textContent = total() === 0 ? `没有找到与${what}相关的结果。` : `找到 ${total()} 条与${what}相关的结果${note}。`;
   };
 
   const load = async () => {
     status.textContent = '正在加载搜索索引…';
     try {
       pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
-      await pagefind.options({ excerptLength: 36, ranking: RANKING });
+      await pagefind.options({ ranking: RANKING });
       await pagefind.init();
       showFilterCount();
       // Open on wide screens; on phones closed (it would fill the first screen) unless a shared link set a filter.

@@ -117,7 +117,7 @@ export interface AcknowledgingQuarter {
 }
 
 /** How an acknowledgement names a row: a website by its name, an account as `账号名称（账号类型）`. */
-function rowName(def: TableDef, record: object): string {
+export function rowName(def: TableDef, record: object): string {
   const cell = (key: string) => String(cellValue(record, { key }));
   switch (def.entity) {
     case 'website':

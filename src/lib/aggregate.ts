@@ -1,6 +1,7 @@
 /** Per-quarter figures for pages and prose, computed once from the validated records. */
 import { PLATFORMS, WEBSITE_FLAGS, type WebsiteFlagKey } from './columns.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
+import { regionLabel } from './region.ts';
 import { round2 } from './score.ts';
 import { TABLE_KINDS, type TableKind, type TableRecord } from './tables.ts';
 
@@ -55,7 +56,7 @@ export interface TableStats {
     /** Only when the table has a 结果 column: the city's own verdicts. */
     passed?: number;
     passRate?: number;
-    /** Per district, for the tables with 所属地区. */
+    /** Per district (所属地区); rows without one under 未注明地区 — all of them when the table has no such column. */
     districts: WebsiteDistrict[];
   };
   newMedia: {
@@ -90,10 +91,15 @@ export function countBy<T>(items: readonly T[], label: (item: T) => string | und
 const mean = (values: readonly number[]) => round2(values.reduce((a, b) => a + b, 0) / values.length);
 const hasVeto = (w: WebsiteRecord) => WEBSITE_FLAGS.some((f) => w[f.key]);
 
-/** Groups by 所属地区, rows without one left out. */
+/** Groups by 所属地区, rows without one under 未注明地区 (so every row is counted once). */
 function byDistrict<T extends { region?: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) if (row.region) groups.set(row.region, [...(groups.get(row.region) ?? []), row]);
+  for (const row of rows) {
+    const region = regionLabel(row.region);
+    const group = groups.get(region);
+    if (group) group.push(row);
+    else groups.set(region, [row]);
+  }
   return groups;
 }
 

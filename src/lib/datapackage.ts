@@ -131,11 +131,14 @@ export function dataPackage(published: Quarter[], files: DataFile[], options: Pa
     const quarter = f.quarter ? byId.get(f.quarter) : undefined;
     const scope = quarter ? quarter.label : '全部季度合并';
     const name = f.path.replace(/\//g, '-').replace(/\./g, '-');
+    const version = f.version ? `第 ${f.version.number} 版（${f.version.date}）` : '';
     const common = {
       $schema: RESOURCE_PROFILE,
       name,
       path: f.path,
-      title: `${scope} ${TABLES[f.kind].title}（${f.format.toUpperCase()}）`,
+      title: `${scope} ${TABLES[f.kind].title}${version}（${f.format.toUpperCase()}）`,
+      // A published version (ledger.ts): fixed once published; the file without a version is the current data.
+      ...(f.version ? { version: f.version.number, versionDate: f.version.date, commit: f.version.commit } : {}),
       format: f.format,
       mediatype: MEDIA_TYPES[f.format],
       encoding: 'utf-8',
@@ -148,11 +151,13 @@ export function dataPackage(published: Quarter[], files: DataFile[], options: Pa
         description: `与 ${f.path.replace(/json$/, 'csv')} 内容相同：records 中每条记录以英文键（各字段的 jsonKey）为名，是/否为 true/false，并附季度元数据与更正记录。`,
       };
     }
-    const columns = quarter ? publishedColumns(quarter, f.kind) : unionColumns(quartersWith(quarters, f.kind), f.kind);
+    const columns = f.columns ?? (quarter ? publishedColumns(quarter, f.kind) : unionColumns(quartersWith(quarters, f.kind), f.kind));
     return {
       ...common,
       type: 'table',
-      description: quarter
+      description: f.version && quarter
+        ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}第 ${f.version.number} 版：${f.version.date} 提交 ${f.version.commit.slice(0, 7)} 中发布的数据，发布后不再改变。`
+        : quarter
         ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}，与通报附件一致。`
         : `各季度${TABLES[f.kind].title}按季度先后合并，首列“季度”标明所属季度。`,
       dialect: { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', ...CSV_DIALECT },

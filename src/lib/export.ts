@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Correction } from './bulletin.ts';
 import type { ColumnDef } from './columns.ts';
+import type { QuarterLedger } from './ledger.ts';
 import type { Quarter } from './load.ts';
 import { compareQuarters } from './quarter.ts';
 import { cellValue, fileStem, TABLE_KINDS, TABLES, type Table, type TableDef, type TableKind } from './tables.ts';
@@ -168,10 +169,22 @@ export interface DataFile {
   bytes: number;
   /** `sha256:…` of the body, as the data package records it. */
   hash: string;
+  /** Set on a file of one published version (`2020-q3/v1/websites.csv`): which, and from which commit. */
+  version?: FileVersion;
+  /** A version's columns (those of its own data, which may differ from the current ones). */
+  columns?: ColumnDef[];
 }
 
-const file = (path: string, kind: TableKind, format: Format, body: string, quarter?: string): DataFile => ({
-  path, quarter, kind, format, body,
+export interface FileVersion {
+  number: number;
+  /** `YYYY-MM-DD` of the commit. */
+  date: string;
+  /** Full commit hash. */
+  commit: string;
+}
+
+const file = (path: string, kind: TableKind, format: Format, body: string, quarter?: string, version?: FileVersion, columns?: ColumnDef[]): DataFile => ({
+  path, quarter, kind, format, body, ...(version ? { version, columns } : {}),
   bytes: Buffer.byteLength(body, 'utf8'),
   hash: `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`,
 });
@@ -198,6 +211,33 @@ export function dataFiles(published: Quarter[], urlOf: (q: Quarter) => string): 
     if (having.length === 0) continue;
     files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(having, kind)));
     files.push(file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(having, kind, urlOf)));
+  }
+  return files;
+}
+
+/** Folder of one version's downloads below the data folder: `2020-q3/v1`. */
+export const versionFolder = (q: { slug: string }, number: number) => `${q.slug}/v${number}`;
+
+/**
+ * The downloads of every committed version of the published quarters (`2020-q3/v1/websites.csv`, …), made by the
+ * same code as the current files from each version's own data and metadata, so a version's files do not change when
+ * the quarter is corrected later. Uncommitted versions and quarters without git history have none.
+ */
+export function versionFiles(ledgers: readonly QuarterLedger[], urlOf: (q: Quarter) => string): DataFile[] {
+  const files: DataFile[] = [];
+  for (const ledger of ledgers) {
+    for (const v of ledger.versions) {
+      if (!v.commit || !v.date) continue;
+      const q = v.quarter;
+      const version = { number: v.number, date: v.date, commit: v.commit };
+      for (const kind of TABLE_KINDS) {
+        if (!q.tables[kind]) continue;
+        const folder = versionFolder(q, v.number);
+        const columns = publishedColumns(q, kind);
+        files.push(file(dataFilePath(folder, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id, version, columns));
+        files.push(file(dataFilePath(folder, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id, version, columns));
+      }
+    }
   }
   return files;
 }

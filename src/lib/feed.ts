@@ -8,7 +8,8 @@ export interface FeedItem {
   /** `YYYY-MM-DD`: the publication date, or the date of issue when the former is unknown. */
   date: string;
   description: string;
-  corrections: Correction[];
+  /** Each with what it changed in the data, when the history shows it (ledger.ts `readerChanges`). */
+  corrections: (Correction & { changes?: string[] })[];
 }
 
 export interface Feed {
@@ -55,7 +56,7 @@ export function rss(feed: Feed): string {
     el('language', 'zh-CN'),
     ...(updated ? [el('lastBuildDate', rfc822(updated))] : []),
     ...items.map((item) => {
-      const corrections = item.corrections.map((c) => `更正（${c.date}）：${c.note}`);
+      const corrections = item.corrections.map((c) => `更正（${c.date}）：${c.note}${c.changes?.length ? `\n改动的数据：${c.changes.join('；')}` : ''}`);
       return [
         '<item>',
         el('title', item.title),

@@ -21,6 +21,8 @@ export interface Finding {
    * published as it is, so the report counts it without listing it and `--strict` lets it pass (acknowledge.ts).
    */
   acknowledged?: string;
+  /** Lines the report prints under the finding, as they are (e.g. the YAML of an entry to add). */
+  hint?: string[];
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };

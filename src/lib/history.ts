@@ -8,7 +8,7 @@ import { unitKey } from './identity.ts';
 import type { Quarter } from './load.ts';
 import { normalizeName } from './normalize.ts';
 import { compareQuarters } from './quarter.ts';
-import { compareRegions } from './region.ts';
+import { compareRegions, NO_REGION } from './region.ts';
 import type { AccountRecord, WebsiteRecord } from './records.ts';
 import { round2 } from './score.ts';
 import { TABLE_KINDS, type TableKind } from './tables.ts';
@@ -287,26 +287,29 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
 }
 
 /**
- * Per-district figures of one quarter (computed by aggregate.ts), city level (市直…) first as in the lists; undefined
- * when neither table has 所属地区.
+ * Per-district figures of one quarter (computed by aggregate.ts), city level (市直…) first as in the lists, 未注明地区
+ * last; undefined when no row of either table has 所属地区. Every row is counted: a table whose rows carry no 所属地区
+ * at all counts all of them under 未注明地区 and has no figure (undefined, not 0) for the named districts.
  */
 export function districtComparison(q: Pick<Quarter, 'stats'>): DistrictRow[] | undefined {
   const { websites: w, newMedia: m } = q.stats;
   const sites = new Map((w?.districts ?? []).map((d) => [d.region, d]));
   const accs = new Map((m?.districts ?? []).map((d) => [d.region, d]));
+  const located = (groups: Map<string, unknown>) => [...groups.keys()].some((r) => r !== NO_REGION);
   const regions = distinct([...sites.keys(), ...accs.keys()]).sort(compareRegions);
-  if (regions.length === 0) return undefined;
+  if (!located(sites) && !located(accs)) return undefined;
+  // A table the quarter has gives 0 for a district it has no row in, if its rows carry districts at all.
+  const zero = (table: unknown, groups: Map<string, unknown>, region: string) => (table && (located(groups) || region === NO_REGION) ? 0 : undefined);
   return regions.map((region) => {
     const site = sites.get(region);
     const acc = accs.get(region);
     return {
       region,
-      // A district with no row in a table the quarter has is a 0 there; a table the quarter lacks stays undefined.
-      websites: w && (site?.count ?? 0),
+      websites: site?.count ?? zero(w, sites, region),
       meanScore: site?.meanScore,
-      withVeto: w && (site?.withVeto ?? 0),
-      accounts: m && (acc?.count ?? 0),
-      passed: m && (acc?.passed ?? 0),
+      withVeto: site?.withVeto ?? zero(w, sites, region),
+      accounts: acc?.count ?? zero(m, accs, region),
+      passed: acc?.passed ?? zero(m, accs, region),
       passRate: acc?.passRate,
     };
   });

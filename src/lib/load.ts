@@ -10,6 +10,7 @@ import { BULLETIN_FIELDS, isPublished, parseBulletin, type BulletinMeta } from '
 import { copyFindings, type ComparedQuarter } from './copycheck.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { FIGURES } from './figures.ts';
+import type { QuarterLedger } from './ledger.ts';
 import type { Finding } from './findings.ts';
 import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
@@ -41,6 +42,8 @@ export interface LoadResult {
   aliases?: Aliases;
   /** data/site.yml when it is there and valid: the site's name and footer marks (site-config.ts). */
   site?: SiteConfig;
+  /** Each published quarter's versions (ledger.ts), when the caller read the history (src/node/load.ts `loadData`). */
+  ledger?: ReadonlyMap<string, QuarterLedger>;
 }
 
 /** Top-level files a data folder may hold besides quarter folders. */

@@ -20,7 +20,7 @@ export function passes(findings: readonly Finding[], options: ReportOptions = {}
 
 /** A finding's line; an acknowledged warning is marked as such, with its note. */
 function formatLine(f: Finding): string {
-  const line = formatFinding(f);
+  const line = formatFinding(f) + (f.hint ? f.hint.map((h) => `\n${h}`).join('') : '');
   if (f.acknowledged === undefined) return line;
   return line.replace('警告：', `警告（已确认${f.acknowledged ? `：${f.acknowledged}` : ''}）：`);
 }

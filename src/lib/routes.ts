@@ -30,6 +30,9 @@ export const paths = {
   },
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
   account: (account: { key: string }) => `/accounts/${accountSlug(account.key)}/`,
+  /** The figures of a chart as CSV, beside its page: a trends chart by its id, a website's score chart. */
+  trendCsv: (id: string) => `/trends/${id}.csv`,
+  websiteScoresCsv: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/scores.csv`,
   /** The page of a row's entity, by its table's kind of entity. */
   entity: (entity: TableDef['entity'], row: { key: string }): string => {
     switch (entity) {
@@ -53,6 +56,8 @@ export const paths = {
   dataFile: (path: string) => `/data/${path}`,
   dataPackage: '/data/datapackage.json',
   feed: '/rss.xml',
+  /** 名词解释 (src/pages/glossary.astro), or one term on it (anchors: src/lib/glossary.ts `TERM`). */
+  glossary: (term?: string) => (term ? `/glossary/#${term}` : '/glossary/'),
 };
 
 /** `/websites/abc/` → `abc`: getStaticPaths takes its slugs from `paths`, so URLs are defined in one place. */

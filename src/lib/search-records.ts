@@ -9,6 +9,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { pinyin } from 'pinyin-pro';
 import type { QuarterStats } from './aggregate.ts';
 import type { BulletinMeta } from './bulletin.ts';
 import { WEBSITE_FLAGS } from './columns.ts';
@@ -19,6 +20,7 @@ import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
+import { FIELDS_META, type MatchFields } from './search-match.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -33,10 +35,15 @@ export const SEARCH_LANGUAGE = 'zh';
 
 export { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES };
 
-/** One search record: what Pagefind stores for a hit (url, meta), indexes (content) and filters and sorts by. */
+/**
+ * One search record: what Pagefind stores for a hit (url, meta), indexes (content, and the hidden pinyin `keys`)
+ * and filters and sorts by. The search page matches and ranks by the fields in `meta.s` (src/lib/search-match.ts).
+ */
 export interface SearchRecord {
   url: string;
   content: string;
+  /** Pinyin words the record is also found by (`chaozhoushiweishengjiankangju czswsjkj …`), after the content. */
+  keys?: string;
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
@@ -44,6 +51,89 @@ export interface SearchRecord {
 }
 
 const distinct = (values: (string | undefined | false)[]): string[] => [...new Set(values.filter((v): v is string => !!v))];
+
+const syllableCache = new Map<string, string>();
+
+/**
+ * One pinyin syllable per character of `text`, separated by spaces: Chinese characters in pinyin without tones
+ * (ü as v), letters and digits as themselves in lower case, anything else `-`. `潮州12` → `chao zhou 1 2`.
+ */
+export function pinyinSyllables(text: string): string {
+  let value = syllableCache.get(text);
+  if (value === undefined) {
+    const chars = [...text];
+    let read = pinyin(text, { type: 'array', toneType: 'none', nonZh: 'spaced', v: true });
+    if (read.length !== chars.length) read = chars.map((ch) => pinyin(ch, { toneType: 'none', nonZh: 'consecutive', v: true }));
+    value = chars
+      .map((ch, i) => {
+        if (/^[A-Za-z0-9]$/.test(ch)) return ch.toLowerCase();
+        const s = (read[i] ?? '').toLowerCase();
+        return /\p{Script=Han}/u.test(ch) && /^[a-z]+$/.test(s) ? s : '-';
+      })
+      .join(' ');
+    syllableCache.set(text, value);
+  }
+  return value;
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * The pinyin words a name is found by: from each word of it to the end of its run of letters, in full and as
+ * initials. `中国潮州政府网站` → `zhongguochaozhouzhengfuwangzhan zgczzfwz chaozhouzhengfuwangzhan czzfwz …`. Pagefind
+ * matches a latin query as the start of a word, so `chaozhou` and `czs` find names with 潮州 or 潮州市 at any word
+ * (not at any character: that would multiply the index by the length of the names).
+ */
+export function pinyinKeys(text: string): string[] {
+  const units = pinyinSyllables(text).split(' ');
+  const starts = new Set([0]);
+  let at = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    starts.add(at);
+    at += [...segment].length;
+  }
+  const keys: string[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    let end = start;
+    while (end < units.length && units[end] !== '-') end++;
+    if (end - start < 1) continue;
+    const run = units.slice(start, end);
+    keys.push(run.join(''));
+    if (run.length > 1) keys.push(run.map((s) => s[0]).join(''));
+  }
+  return keys;
+}
+
+/** Pinyin of names and units for the search page (`y` of the fields), and the hidden words for Pagefind. */
+function pinyinOf(texts: readonly string[]): { y: [string, string][]; keys: string } {
+  const unique = distinct([...texts]);
+  return { y: unique.map((t) => [t, pinyinSyllables(t)]), keys: distinct(unique.flatMap(pinyinKeys)).join(' ') };
+}
+
+/** Each problem an entity had (latest wording), with the quarters it was found in. */
+function problemQuarters(entries: readonly { quarter: { label: string }; problems: readonly { key: string; label: string }[] }[]): [string, string[]][] {
+  const byKey = new Map<string, { label: string; quarters: string[] }>();
+  for (const e of entries) {
+    for (const p of e.problems) {
+      const seen = byKey.get(p.key);
+      if (seen) {
+        seen.label = p.label;
+        if (!seen.quarters.includes(e.quarter.label)) seen.quarters.push(e.quarter.label);
+      } else byKey.set(p.key, { label: p.label, quarters: [e.quarter.label] });
+    }
+  }
+  return [...byKey.values()].map((p) => [p.label, p.quarters]);
+}
+
+/** The fields as the search page reads them (`meta.s`), without empty ones. */
+function fieldsMeta(fields: MatchFields): string {
+  const compact: MatchFields = { n: fields.n };
+  if (fields.u?.length) compact.u = fields.u;
+  if (fields.r) compact.r = fields.r;
+  if (fields.p?.length) compact.p = fields.p;
+  if (fields.y?.length) compact.y = fields.y;
+  return JSON.stringify(compact);
+}
 
 /** `2020年第三季度`, or `2020年第三季度 至 2021年第二季度（4 期）` for an entity inspected in several quarters. */
 export function quarterSpan(labels: readonly string[]): string {
@@ -91,7 +181,7 @@ function websiteContent(site: WebsiteHistory): string {
     rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
   ]
     .filter(Boolean)
-    .join('。');
+    .join('。') + '。'; // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
 }
 
 /** The words an account is found by: its names, units, platform, region, verdicts, problems. */
@@ -109,7 +199,7 @@ function accountContent(account: AccountHistory): string {
     rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
   ]
     .filter(Boolean)
-    .join('。');
+    .join('。') + '。'; // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
 }
 
 /** “最近一期…” only where there is more than one quarter to tell apart. */
@@ -134,11 +224,14 @@ export function searchRecords(
   for (const site of history.websites) {
     const last = site.entries.at(-1)!;
     const detail = distinct([site.region, site.category, latest(site.entries, `总分 ${formatScore(last.record.total)}`), last.record.result, failures(site.entries)]).join(' · ');
+    const { y, keys } = pinyinOf(site.names);
+    const fields = fieldsMeta({ n: site.names, r: site.region, p: problemQuarters(site.entries), y });
     records.push({
       url: urlOf({ kind: 'website', key: site.key }),
       content: websiteContent(site),
+      keys,
       language: SEARCH_LANGUAGE,
-      meta: { title: site.name, quarter: quarterSpan(site.entries.map((e) => e.quarter.label)), type: TYPES.website, detail },
+      meta: { title: site.name, quarter: quarterSpan(site.entries.map((e) => e.quarter.label)), type: TYPES.website, detail, [FIELDS_META]: fields },
       filters: entityFilters(TYPES.website, site.entries),
       sort: { [SORT_KEY]: last.quarter.id },
     });
@@ -146,11 +239,15 @@ export function searchRecords(
   for (const account of history.accounts) {
     const last = account.entries.at(-1)!;
     const detail = distinct([account.unit, account.region, latest(account.entries, last.record.result), failures(account.entries)]).join(' · ');
+    const title = `${account.account}（${account.platform}）`;
+    const { y, keys } = pinyinOf([...account.names, ...account.units]);
+    const fields = fieldsMeta({ n: [...account.names, title], u: account.units, r: account.region, p: problemQuarters(account.entries), y });
     records.push({
       url: urlOf({ kind: 'account', key: account.key }),
       content: accountContent(account),
+      keys,
       language: SEARCH_LANGUAGE,
-      meta: { title: `${account.account}（${account.platform}）`, quarter: quarterSpan(account.entries.map((e) => e.quarter.label)), type: TYPES.account, detail },
+      meta: { title, quarter: quarterSpan(account.entries.map((e) => e.quarter.label)), type: TYPES.account, detail, [FIELDS_META]: fields },
       filters: entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }),
       sort: { [SORT_KEY]: last.quarter.id },
     });
@@ -223,7 +320,9 @@ export function bulletinText(body: string, stats: QuarterStats): string {
   }
   filled += body.slice(at);
   const tree = fromMarkdown(filled);
-  return tree.children.map((block) => toString(block)).filter(Boolean).join('\n');
+  // A list's items on lines of their own, so that they are not run together (`…统计表第三季度…`).
+  const blocks = tree.children.flatMap((block) => (block.type === 'list' ? block.children : [block]));
+  return blocks.map((block) => toString(block)).filter(Boolean).join('\n');
 }
 
 /**
@@ -237,7 +336,10 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
     url,
     content: [q.meta.title, bulletinText(q.body, q.stats), `${q.meta.issuer}，${formatDate(q.meta.issued)}`, ...corrections].join('\n'),
     language: SEARCH_LANGUAGE,
-    meta: { title: q.meta.title, quarter: q.label, type: TYPES.bulletin, detail: `${q.meta.issuer} · ${formatDate(q.meta.issued)}` },
+    meta: {
+      title: q.meta.title, quarter: q.label, type: TYPES.bulletin, detail: `${q.meta.issuer} · ${formatDate(q.meta.issued)}`,
+      [FIELDS_META]: fieldsMeta({ n: [q.meta.title] }),
+    },
     filters: { [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] },
     sort: { [SORT_KEY]: q.id },
   };
@@ -256,7 +358,8 @@ export function recordHtml(record: SearchRecord): string {
     ...Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => tag('filter', name, value))),
     ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
   ];
-  return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p></body></html>`;
+  const keys = record.keys ? `<p>${escapeXml(record.keys)}</p>` : '';
+  return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p>${keys}</body></html>`;
 }
 
 /**

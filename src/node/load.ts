@@ -1,12 +1,16 @@
 /**
- * Reads a data folder from disk and validates it (src/lib/load.ts): every quarter, every file, every finding. The one
- * entry point for the CLI, the build and the site.
+ * Reads a data folder from disk and validates it (src/lib/load.ts): every quarter, every file, every finding, and the
+ * published versions of each quarter from the repository's history (src/lib/ledger.ts, fed by git-ledger.ts).
+ * `loadData` is the one entry point for `npm run validate`, the build's validation and the pages, so all three apply
+ * the same ledger; `loadDataDir` reads the files alone (tests, benchmarks).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILES, loadDataFolder, loadQuarterFiles, QUARTER_FILES, type LoadResult, type Quarter, type QuarterFolder } from '../lib/load.ts';
 import type { Finding } from '../lib/findings.ts';
+import { applyLedger } from '../lib/ledger.ts';
 import { parseQuarterId, type QuarterId } from '../lib/quarter.ts';
+import { readLedgerSource } from './git-ledger.ts';
 import { publicFiles } from './site-config.ts';
 
 const isHidden = (name: string) => name.startsWith('.');
@@ -47,4 +51,18 @@ export function loadDataDir(dir: string, options: { publicDir?: string } = {}): 
     return { name, isDir };
   });
   return loadDataFolder({ ...folder, entries });
+}
+
+/** Today on this machine, `YYYY-MM-DD`. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Loads and validates `dir`, with its ledger: the entry point for the CLI, the build and the site. */
+export function loadData(dir: string): LoadResult {
+  const result = loadDataDir(dir);
+  if (!existsSync(dir)) return result;
+  applyLedger(result, dir, readLedgerSource(dir, QUARTER_FILES), { today: today() });
+  return result;
 }

@@ -5,7 +5,8 @@ import { inspectedText } from '../lib/figures';
 import { formatDate } from '../lib/format';
 import { SITE_DESCRIPTION, absoluteUrl } from '../site';
 import { paths } from '../lib/routes';
-import { publishedQuarters, siteName } from '../utils/dataset';
+import { readerChanges } from '../lib/ledger';
+import { publishedQuarters, quarterLedger, siteName } from '../utils/dataset';
 
 export const GET: APIRoute = async () => {
   const quarters = await publishedQuarters();
@@ -19,7 +20,10 @@ export const GET: APIRoute = async () => {
       link: absoluteUrl(paths.bulletin(q)),
       date: q.meta.published ?? q.meta.issued,
       description: `${q.meta.issuer}，${formatDate(q.meta.issued)}。${inspectedText(q.stats)}。`,
-      corrections: q.meta.corrections ?? [],
+      corrections: (q.meta.corrections ?? []).map((c, i) => {
+        const version = quarterLedger(q.id)?.versions.find((v) => v.correction === i);
+        return version ? { ...c, changes: readerChanges(version.changes) } : c;
+      }),
     })),
   });
   return new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });

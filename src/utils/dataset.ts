@@ -17,16 +17,17 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPackage } from '../lib/datapackage.ts';
-import { dataFiles, type DataFile } from '../lib/export.ts';
+import { dataFiles, versionFiles, type DataFile } from '../lib/export.ts';
 import { buildHistory, type AccountHistory, type History, type UnitHistory, type WebsiteHistory } from '../lib/history.ts';
 import { listOrder, type ListOrder } from '../lib/lists.ts';
+import type { QuarterLedger } from '../lib/ledger.ts';
 import type { LoadResult, Quarter } from '../lib/load.ts';
 import { compareQuarters } from '../lib/quarter.ts';
 import { formatReport, passes } from '../lib/report.ts';
 import { paths, slugOf } from '../lib/routes.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { dataDirFromEnv } from '../node/data-dir.ts';
-import { loadDataDir } from '../node/load.ts';
+import { loadData } from '../node/load.ts';
 import { SITE_DESCRIPTION, SITE_TITLE, absoluteUrl } from '../site.ts';
 
 /** The data folder of this build: tests and benchmarks point DATA_DIR elsewhere. */
@@ -75,9 +76,20 @@ export class Dataset {
     return (this.#accountsByKey ??= new Map(this.history.accounts.map((a) => [a.key, a])));
   }
 
-  /** Every download of the published quarters (src/lib/export.ts `dataFiles`). */
+  /** A quarter's published versions (src/lib/ledger.ts), when the data folder's history was read. */
+  ledger(id: string): QuarterLedger | undefined {
+    return this.loaded.ledger?.get(id);
+  }
+
+  /** Every download of the published quarters (src/lib/export.ts `dataFiles`), then those of each committed version. */
   get dataFiles(): DataFile[] {
-    return (this.#dataFiles ??= dataFiles(this.quarters, bulletinUrl));
+    return (this.#dataFiles ??= [
+      ...dataFiles(this.quarters, bulletinUrl),
+      ...versionFiles(
+        [...this.quarters].reverse().flatMap((q) => this.ledger(q.id) ?? []),
+        bulletinUrl,
+      ),
+    ]);
   }
 
   /** datapackage.json describing every download. */
@@ -140,7 +152,7 @@ export function loadDataset(dir = dataDir()): Dataset {
   const print = fingerprint(dir);
   const hit = slots.get(dir);
   if (hit && hit.fingerprint === print) return hit.dataset;
-  const dataset = new Dataset(loadDataDir(dir));
+  const dataset = new Dataset(loadData(dir));
   slots.set(dir, { fingerprint: print, dataset });
   return dataset;
 }
@@ -184,3 +196,6 @@ export async function entityPaths<K extends EntityList>(list: K) {
   const entities = history[list] as History[K][number][];
   return entities.map((entity) => ({ params: { slug: slugOf(pathOf(entity)) }, props: { entity, history } satisfies EntityProps<K> }));
 }
+
+/** A quarter's published versions (src/lib/ledger.ts). */
+export const quarterLedger = (id: string): QuarterLedger | undefined => siteData().ledger(id);

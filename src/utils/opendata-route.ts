@@ -7,10 +7,21 @@ import { publishedDataFiles } from './dataset';
 export function dataFilePaths(format: Format): GetStaticPaths {
   return async () =>
     (await publishedDataFiles())
-      .filter((f) => f.format === format)
+      .filter((f) => f.format === format && !f.version)
       .map((file) => {
         const [folder, base] = file.path.split('/');
         return { params: { folder, name: base!.slice(0, -(format.length + 1)) }, props: { file } };
+      });
+}
+
+/** getStaticPaths of `src/pages/data/[folder]/[version]/[name].<format>.ts`: the files of each published version. */
+export function versionFilePaths(format: Format): GetStaticPaths {
+  return async () =>
+    (await publishedDataFiles())
+      .filter((f) => f.format === format && f.version)
+      .map((file) => {
+        const [folder, version, base] = file.path.split('/');
+        return { params: { folder, version, name: base!.slice(0, -(format.length + 1)) }, props: { file } };
       });
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { htmlPages, samplePages } from '../support/dist.ts';
-import { axe } from '../support/gates.ts';
+import { axeAtBothWidths } from '../support/gates.ts';
 
 describe('accessibility', () => {
   let browser: Browser;
@@ -29,19 +29,7 @@ describe('accessibility', () => {
     expect(types).toEqual(
       expect.arrayContaining(['', '404', 'bulletins/', 'bulletins/*', 'websites/', 'websites/*', 'accounts/', 'accounts/*', 'units/', 'units/*', 'trends/', 'search/', 'search/?q', 'data/']),
     );
-    const violations: string[] = [];
-    for (const width of [390, 1280]) {
-      // The site's CSP forbids injected scripts such as axe: bypass it for the audit only.
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      const page = await context.newPage();
-      for (const path of pages) {
-        await page.goto(`${server.url}${path}`);
-        if (path.includes('?q=')) await page.waitForSelector('.search-result');
-        for (const v of await axe(page)) violations.push(`${width}px /${path} ${v}`);
-      }
-      await context.close();
-    }
-    expect(violations).toEqual([]);
+    expect(await axeAtBothWidths(browser, server.url, pages)).toEqual([]);
   });
 
   it('starts with a skip link that moves focus to the main content, with a visible focus ring', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountKey, accountSlug, unitKey, unitSlug, websiteKey, websiteSlug } from '../../src/lib/identity.ts';
+import { scrollThrough } from '../support/cls.ts';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
 const WEBSITE = `websites/${websiteSlug(websiteKey({ name: '虚构甲区人民政府网站' }))}/`;
@@ -40,7 +41,10 @@ describe('charts in Chromium (four-quarter fixture)', () => {
   for (const width of [390, 1280]) {
     it(`draws every chart of the trends page at ${width}px without console errors`, async () => {
       const { page, problems, scripts } = await open('trends/', width);
-      await page.waitForFunction(() => [...document.querySelectorAll('.trend-canvas')].every((d) => !(d as HTMLElement).hidden));
+      // Charts are drawn as they come near the screen: none below the first screens before the reader scrolls there.
+      expect(await page.locator('canvas[data-drawn]').count()).toBeLessThan(8);
+      await scrollThrough(page);
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'));
       const drawn = await canvases(page);
       expect(drawn).toHaveLength(8);
       for (const c of drawn) {
@@ -57,7 +61,8 @@ describe('charts in Chromium (four-quarter fixture)', () => {
 
   it("draws a website's score chart", async () => {
     const { page, problems } = await open(WEBSITE);
-    await page.waitForSelector('.trend-canvas:not([hidden]) canvas');
+    await page.locator('canvas').scrollIntoViewIfNeeded();
+    await page.waitForSelector('canvas[data-drawn="true"]');
     const [chart] = await canvases(page);
     expect(chart!.drawn).toBeGreaterThan(1000);
     expect(chart!.label).toContain('总分：由2021年第一季度的 90分 变为2021年第四季度的 110分');

@@ -237,8 +237,16 @@ describe('keyboard and large text', () => {
       await expect.poll(() => new URL(page.url()).hash).toBe('#main');
 
       // Annex 1's table is a scroll box of its own: Tab reaches it, and where it is wider than the screen ← → scroll it.
+      // On phones its rows are cards that fit the screen; the checkbox above shows the table as published (Space).
       const annex = page.locator('#annex-1');
       const table = annex.getByRole('region');
+      if (width < 800) {
+        const toggle = annex.getByRole('checkbox', { name: '按原表格显示（左右滑动查看各列）' });
+        await kb.tabTo(toggle);
+        expect(await table.evaluate((e) => e.scrollWidth <= e.clientWidth), 'annex 1 as cards fits a phone').toBe(true);
+        await page.keyboard.press('Space');
+        expect(await toggle.isChecked()).toBe(true);
+      }
       await kb.tabTo(table);
       const [scrollWidth, clientWidth] = await table.evaluate((e) => [e.scrollWidth, e.clientWidth]);
       if (width < 800) expect(scrollWidth, 'annex 1 is wider than a phone').toBeGreaterThan(clientWidth);

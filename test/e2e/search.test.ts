@@ -9,9 +9,14 @@ import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
-import { entities, expectRecall, hitUrl, search, type Hit } from '../support/search.ts';
+import { entities, expectRecall, hitUrl, pageSearch, search, type Hit, type Shown } from '../support/search.ts';
+import { loadDataDir } from '../../src/node/load.ts';
+import { WEBSITE_FLAGS } from '../../src/lib/columns.ts';
+import { entityUrl } from '../../src/lib/search-records.ts';
 
 const FIXTURE = 'test/fixtures/search';
+/** Invented names that trap scattered matches (test/fixtures/search-match/README.md). */
+const MATCH_FIXTURE = 'test/fixtures/search-match';
 
 type Server = Awaited<ReturnType<typeof serve>>;
 
@@ -72,6 +77,34 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     expect(problem.map((h) => h.title).sort()).toEqual(['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort());
   });
 
+  it('answers what a reader typed, on the real quarter (the queries of issue 14)', async () => {
+    const p = ctx.page;
+    // 首页不更新: no website of 2020-Q3 had it; the five with 栏目不更新 are not listed.
+    const shouye = await pageSearch(p, '首页不更新');
+    expect(shouye.hits.filter((h) => h.type !== '通报').map((h) => h.url)).toEqual([...hadProblem(SEED_DATA, '首页不更新').keys()]);
+    const lanmu = await pageSearch(p, '栏目不更新');
+    expect(lanmu.hits.filter((h) => h.type !== '通报').map((h) => h.url).sort()).toEqual([...hadProblem(SEED_DATA, '栏目不更新').keys()].sort());
+    // 潮安: the district's site and the bulletin's mention, none of the police (公安) accounts.
+    const chaoan = await pageSearch(p, '潮安');
+    expectContiguous(chaoan, '潮安');
+    expect(chaoan.hits.map((h) => h.title)).toEqual(['潮安区人民政府公众网', expect.stringMatching(/通报$/)]);
+    // 潮州: the bulletin and the websites named 潮州… first, then accounts named 潮州…, then names containing it.
+    const chaozhou = await pageSearch(p, '潮州');
+    expectContiguous(chaozhou, '潮州');
+    expectCleanExcerpts(chaozhou);
+    expect(chaozhou.hits.slice(0, 2).map((h) => h.title)).toEqual([expect.stringMatching(/^潮州市人民政府办公室关于2020年第三季度/), '潮州市公共资源交易网']);
+    const portal = chaozhou.hits.findIndex((h) => h.title === '中国潮州政府网站');
+    const accountContaining = chaozhou.hits.findIndex((h) => h.type === '政务新媒体' && !h.title.startsWith('潮州'));
+    expect(chaozhou.hits.slice(0, portal).every((h) => h.title.startsWith('潮州') || h.type === '政府网站')).toBe(true);
+    expect(portal).toBeLessThan(accountContaining);
+    expect((await pageSearch(p, '2020年第三季度')).hits[0]?.url).toBe('/bulletins/2020-q3/');
+    // Pinyin finds what the characters find; a one-character slip is offered the name.
+    expect((await pageSearch(p, 'chaozhou')).hits.map((h) => h.url)).toEqual(chaozhou.hits.map((h) => h.url));
+    const czs = await pageSearch(p, 'czs');
+    expect(czs.hits.map((h) => h.url)).toEqual(expect.arrayContaining((await pageSearch(p, '潮州市')).hits.map((h) => h.url)));
+    expect((await pageSearch(p, '潮州市卫生建康局')).suggestions[0]).toBe('潮州市卫生健康局');
+  });
+
   it('answers a one-character query with every record that has the character', async () => {
     const hits = await search(ctx.page, '潮');
     const expected = entities(SEED_DATA).filter((e) => e.names.some((n) => n.includes('潮')));
@@ -93,7 +126,7 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     expect(await firstResult.locator('.result-title').textContent()).toBe('潮安区人民政府公众网');
     expect(await firstResult.locator('.result-quarter').textContent()).toBe('2020年第三季度');
     expect(await firstResult.locator('.result-type').textContent()).toBe('政府网站');
-    expect(await firstResult.locator('.result-excerpt mark').first().textContent()).toMatch(/潮|安/);
+    expect(await firstResult.locator('.result-excerpt mark').allTextContents()).toEqual(['潮安']);
     expect(await p.locator('#search-status').textContent()).toMatch(/^找到 \d+ 条与“潮安”相关的结果。$/);
     await firstResult.locator('a').click();
     await p.waitForURL((url) => url.pathname === hitUrl(SEED_DATA, '潮安区人民政府公众网'));
@@ -296,6 +329,132 @@ describe('search over three invented quarters (filters, sorting, shareable links
     const cost = await queryBytes(browser, ctx.server.url, '虚构平安乙县');
     console.log(`search cost, fixture: bundle ${size.total} B (index ${size.index} B); query 虚构平安乙县 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
     expect(cost.query).toBeGreaterThan(0);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Folded as the search page folds (full width, case). */
+const folded = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/**
+ * The websites and accounts that had a problem whose wording holds `text` (a 单项否决 flag set to 是, an item of
+ * 其他问题 or 问题描述, or 不合格), each with the quarters it had it in: read from the annex rows, not from the index.
+ */
+function hadProblem(dataDir: string, text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (url: string, quarter: string) => found.set(url, [...(found.get(url) ?? []), quarter]);
+  const quarters = loadDataDir(dataDir).quarters.filter((q) => q.published).sort((a, b) => a.id.localeCompare(b.id));
+  for (const q of quarters) {
+    for (const r of q.tables.websites?.records ?? []) {
+      const labels = [...WEBSITE_FLAGS.filter((f) => r[f.key]).map((f) => f.name), ...r.problems];
+      if (labels.some((l) => l.includes(text))) add(entityUrl({ kind: 'website', key: r.key }), q.label);
+    }
+    for (const r of q.tables.newMedia?.records ?? []) {
+      const labels = [...(r.result === '不合格' ? ['不合格'] : []), ...r.problems];
+      if (labels.some((l) => l.includes(text))) add(entityUrl({ kind: 'account', key: r.key }), q.label);
+    }
+  }
+  return found;
+}
+
+/** Every result holds the query as typed (title, excerpt or problems line), and only the whole query is highlighted. */
+function expectContiguous(shown: Shown, query: string, also: string[] = []): void {
+  const wanted = [query, ...also].map(folded);
+  for (const h of shown.hits) {
+    expect(wanted.some((w) => folded(h.title + h.excerpt + h.problems).includes(w)), `${query} → ${h.title}：${h.excerpt}`).toBe(true);
+    for (const m of h.marks) expect(wanted, `${query} → ${h.title} 高亮“${m}”`).toContain(folded(m));
+  }
+}
+
+/** Excerpts are whole phrases with Chinese punctuation: no stray leading mark, no ASCII full stop, no cut after a comma. */
+function expectCleanExcerpts(shown: Shown): void {
+  for (const { title, excerpt } of shown.hits) {
+    expect(excerpt, title).not.toMatch(/^[。，、；：.,;:]/);
+    expect(excerpt, title).not.toMatch(/(?<!\d)\.|\.(?!\d)/); // a decimal point (12.5) is not a full stop
+    expect(excerpt, title).not.toMatch(/[，、；,;]$|[，、；,;]…/);
+  }
+}
+
+describe('search matches what was typed: the query set (test/fixtures/search-match)', () => {
+  const ctx = searchSite(MATCH_FIXTURE);
+  const all = entities(MATCH_FIXTURE);
+  const urls = (shown: Shown) => shown.hits.map((h) => h.url);
+  const QUERIES = ['某安', '某安区', '公安', '某安区卫生健康局', '首页不更新', '栏目不更新', '网页标签不规范', '超过两周未更新', '互动回应差', '不合格', '日常维护', '卫生健康'];
+
+  it('lists only results that hold the query as a contiguous string, highlighting only the whole query', async () => {
+    for (const q of QUERIES) {
+      const shown = await pageSearch(ctx.page, q);
+      expect(shown.hits.length, q).toBeGreaterThan(0);
+      expectContiguous(shown, q);
+      expectCleanExcerpts(shown);
+    }
+    // The traps: 某区公安分局 has 某 and 安, not 某安; 栏目不更新 has 不更新, not 首页不更新.
+    const moan = (await pageSearch(ctx.page, '某安')).hits.map((h) => h.title);
+    expect(moan).not.toContain('平安某区（微信）');
+    expect(moan).not.toContain('某区公安分局网站');
+    expect((await pageSearch(ctx.page, '首页不更新')).hits.map((h) => h.title)).not.toContain('某区公安分局网站');
+  });
+
+  it('ranks exact names, then names starting with the query, then containing it, then the rest; bulletins first for a period', async () => {
+    const exact = await pageSearch(ctx.page, '某安区卫生健康局');
+    expect(exact.hits.map((h) => h.title)).toEqual(['某安区卫生健康局（微信）', '某安区卫生健康局网站']);
+    for (const q of ['某安', '某安区', '公安', '卫生健康']) {
+      const tier = (url: string) => {
+        const e = all.find((x) => `/${x.path}` === url);
+        const names = e ? [...e.names, e.title] : [];
+        return names.includes(q) ? 0 : names.some((n) => n.startsWith(q)) ? 1 : names.some((n) => n.includes(q)) ? 2 : 3;
+      };
+      const tiers = urls(await pageSearch(ctx.page, q)).map(tier);
+      expect(tiers, q).toEqual([...tiers].sort());
+    }
+    const moan = (await pageSearch(ctx.page, '某安')).hits;
+    expect(moan.findIndex((h) => h.title === '中国某安政府网站')).toBeGreaterThan(moan.findIndex((h) => h.title === '某安发布（抖音）'));
+    expect(moan.findIndex((h) => h.title === '教育之窗（微信）')).toBeGreaterThan(moan.findIndex((h) => h.title === '中国某安政府网站'));
+    expect(moan.at(-1)?.type).toBe('通报');
+    expect(urls(await pageSearch(ctx.page, '2021年第四季度'))[0]).toBe('/bulletins/2021-q4/');
+    expect(urls(await pageSearch(ctx.page, '2021年第三季度'))[0]).toBe('/bulletins/2021-q3/');
+  });
+
+  it('finds for a problem exactly the websites and accounts that had it, with the quarters', async () => {
+    const problems = [...WEBSITE_FLAGS.map((f) => f.name), '网页标签不规范', '文件解读不规范', '超过两周未更新', '互动回应差'];
+    for (const problem of problems) {
+      const expected = hadProblem(MATCH_FIXTURE, problem);
+      const shown = await pageSearch(ctx.page, problem);
+      const entitiesShown = shown.hits.filter((h) => h.type !== '通报');
+      expect(entitiesShown.map((h) => h.url).sort(), problem).toEqual([...expected.keys()].sort());
+      for (const h of entitiesShown) expect(h.problems, `${problem} → ${h.title}`).toContain(`${problem}（${expected.get(h.url)!.join('、')}）`);
+    }
+    // The flag of two sites, in different quarters; never the site with only 栏目不更新.
+    expect(hadProblem(MATCH_FIXTURE, '首页不更新').size).toBe(2);
+  });
+
+  it('finds by pinyin, full or initials, what the characters find', async () => {
+    const full = await pageSearch(ctx.page, 'mouan');
+    expect(urls(full)).toEqual(urls(await pageSearch(ctx.page, '某安')));
+    expect(full.status).toContain('按拼音：某安');
+    expectContiguous(full, 'mouan', ['某安']);
+    const initials = await pageSearch(ctx.page, 'maq');
+    expect(urls(initials)).toEqual(urls(await pageSearch(ctx.page, '某安区')));
+    expect(urls(await pageSearch(ctx.page, 'MouAnQu'))).toEqual(urls(initials));
+  });
+
+  it('suggests the nearest names for a one-character slip, and offers the filters', async () => {
+    const slip = await pageSearch(ctx.page, '某安区卫生建康局');
+    expect(slip.hits).toEqual([]);
+    expect(slip.status).toBe('没有找到与“某安区卫生建康局”相关的结果。');
+    expect(slip.suggestions[0]).toBe('某安区卫生健康局');
+    expect(await ctx.page.locator('#search-suggest button').textContent()).toContain('筛选');
+    await ctx.page.locator('#search-suggest a').first().click();
+    await ctx.page.waitForFunction(() => /^找到/.test(document.getElementById('search-status')!.textContent ?? ''));
+    expect(await ctx.page.locator('.result-title').first().textContent()).toBe('某安区卫生健康局（微信）');
+    expect(decodeURIComponent(new URL(ctx.page.url()).search)).toBe('?q=某安区卫生健康局');
+  });
+
+  it('finds every website and account by each of its names among the top results (recall)', async () => {
+    await expectRecall(ctx.page, all);
   });
 
   it('logged no console errors', () => {

@@ -6,8 +6,9 @@ import { entityUrl } from '../../src/lib/search-records.ts';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
+import { FIELDS_META } from '../../src/lib/search-match.ts';
 import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search-records.ts';
-import { excerptParts, pagefindFilters } from '../../src/client/search.ts';
+import { pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
 const history = buildHistory(quarters);
@@ -25,7 +26,17 @@ describe('search records', () => {
 
   it('files an account under every quarter and result it had, and keeps which result was in which quarter', () => {
     const r = byTitle('虚构平安乙县（今日头条）');
-    expect(r.meta).toEqual({ title: '虚构平安乙县（今日头条）', quarter: '2021年第一季度 至 2021年第三季度（3 期）', type: TYPES.account, detail: '虚构乙县公安局 · 乙县 · 最近一期合格 · 不合格 1 次' });
+    const { [FIELDS_META]: fields, ...meta } = r.meta;
+    expect(meta).toEqual({ title: '虚构平安乙县（今日头条）', quarter: '2021年第一季度 至 2021年第三季度（3 期）', type: TYPES.account, detail: '虚构乙县公安局 · 乙县 · 最近一期合格 · 不合格 1 次' });
+    // What the search page matches and ranks by: names (and the title), units, region, problems with their quarters, pinyin.
+    expect(JSON.parse(fields!)).toEqual({
+      n: ['虚构平安乙县', '虚构平安乙县（今日头条）'],
+      u: ['虚构乙县公安局'],
+      r: '乙县',
+      p: [['不合格', ['2021年第二季度']], ['互动回应差', ['2021年第二季度']]],
+      y: [['虚构平安乙县', 'xu gou ping an yi xian'], ['虚构乙县公安局', 'xu gou yi xian gong an ju']],
+    });
+    expect(r.keys!.split(' ')).toEqual(expect.arrayContaining(['xugoupinganyixian', 'xgpayx', 'pinganyixian', 'payx', 'gonganju']));
     expect(r.filters).toEqual({
       [FILTERS.quarter]: ['2021年第一季度', '2021年第二季度', '2021年第三季度'],
       [FILTERS.type]: ['政务新媒体'],
@@ -90,7 +101,7 @@ describe('bulletin records', () => {
     const r = bulletinRecord(seed!, '/bulletins/2020-q3/');
     expect(r.content.split('\n')[0]).toBe('潮州市人民政府办公室关于2020年第三季度全市政府网站与政务新媒体检查情况的通报');
     expect(r.content).toContain('潮州市人民政府办公室，2020年10月26日');
-    expect(r.meta).toEqual({ title: seed!.meta.title, quarter: '2020年第三季度', type: TYPES.bulletin, detail: '潮州市人民政府办公室 · 2020年10月26日' });
+    expect(r.meta).toEqual({ title: seed!.meta.title, quarter: '2020年第三季度', type: TYPES.bulletin, detail: '潮州市人民政府办公室 · 2020年10月26日', [FIELDS_META]: JSON.stringify({ n: [seed!.meta.title] }) });
     expect(r.filters).toEqual({ [FILTERS.quarter]: ['2020年第三季度'], [FILTERS.type]: ['通报'] });
     expect(r.sort).toEqual({ quarter: '2020-Q3' });
   });
@@ -173,16 +184,5 @@ describe('scratch folder of the record files', () => {
   it('names the folders of an indexing process by its pid, so the build can remove them when it stops it', () => {
     expect(scratchFolders(4242)).toContain(join(tmpdir(), 'search-records-4242'));
     expect(scratchFolders(4242).every((f) => f.endsWith('/search-records-4242'))).toBe(true);
-  });
-});
-
-describe('excerptParts', () => {
-  it('splits on <mark> and decodes entities, so the text can be set as text', () => {
-    expect(excerptParts('a&lt;b&gt; <mark>平安</mark>潮州 &amp; <mark>x</mark>')).toEqual([
-      { text: 'a<b> ', mark: false },
-      { text: '平安', mark: true },
-      { text: '潮州 & ', mark: false },
-      { text: 'x', mark: true },
-    ]);
   });
 });

@@ -18,7 +18,7 @@ import { cellValue, fileStem, TABLE_KINDS, TABLES, type RowFacts, type Table } f
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { buildSite } from './build.ts';
 import { brokenLinks, htmlPages, samplePages } from './dist.ts';
-import { axe, htmlProblems } from './gates.ts';
+import { axeAtBothWidths, htmlProblems } from './gates.ts';
 import { entities, expectRecall } from './search.ts';
 
 const decode = (s: string) =>
@@ -200,19 +200,7 @@ function browserChecks(dir: string, dist: () => string, published: Quarter[]): v
         ...new Set([...samplePages(htmlPages(dist())), ...published.map((q) => paths.bulletin(q).slice(1))]),
         `search/?q=${encodeURIComponent(query)}`,
       ];
-      const violations: string[] = [];
-      for (const width of [390, 1280]) {
-        // The site's CSP forbids injected scripts such as axe: bypass it for the audit only.
-        const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-        const page = await context.newPage();
-        for (const path of pages) {
-          await page.goto(`${server.url}${path}`);
-          if (path.includes('?q=')) await page.waitForSelector('.search-result');
-          for (const v of await axe(page)) violations.push(`${width}px /${path} ${v}`);
-        }
-        await context.close();
-      }
-      expect(violations).toEqual([]);
+      expect(await axeAtBothWidths(browser, server.url, pages)).toEqual([]);
     });
 
     it('search finds every website and account among the top results for each of its names (recall)', async () => {

@@ -43,6 +43,10 @@ export const NEW_MEDIA = `${NEW_MEDIA_HEADER}
 4,虚构丙办,今日头条,虚构丙资讯,合格
 `;
 
+/** The one notice about a data folder outside any git repository (a temporary folder, a tarball): src/lib/ledger.ts. */
+export const noGitNotice = (dir: string) =>
+  `${dir}: 提示：不在 git 仓库中（如从压缩包解出），读不到已发布的各个版本：每个季度以当前文件为唯一的版本发布，不核对更正记录（no git history: the current files are the only version）`;
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'bulletins-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

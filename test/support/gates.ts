@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { htmlPages } from './dist.ts';
 
 const validator = new HtmlValidate({
@@ -39,4 +39,21 @@ export async function axe(page: Page): Promise<string[]> {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, TAGS);
+}
+
+/** axe violations on each of `paths` (under `baseUrl`) at phone and desktop width, as `390px /path violation`. */
+export async function axeAtBothWidths(browser: Browser, baseUrl: string, paths: readonly string[]): Promise<string[]> {
+  const violations: string[] = [];
+  for (const width of [390, 1280]) {
+    // The site's CSP forbids injected scripts such as axe: bypass it for the audit only.
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(`${baseUrl}${path}`);
+      if (path.includes('?q=')) await page.waitForSelector('.search-result');
+      for (const v of await axe(page)) violations.push(`${width}px /${path} ${v}`);
+    }
+    await context.close();
+  }
+  return violations;
 }

@@ -8,8 +8,9 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 export function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   Chart.defaults.font.family = pageFont();
   Chart.defaults.font.size = pageFontSize();
-  const options = baseOptions(spec);
+  const options = baseOptions(spec, canvas);
   options.plugins.legend.labels.usePointStyle = false;
+  const horizontal = spec.horizontal === true;
   return new Chart(canvas, {
     type: 'bar',
     data: {
@@ -22,6 +23,8 @@ export function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
         borderWidth: 1.5,
       })),
     },
-    options,
+    options: horizontal
+      ? { ...options, indexAxis: 'y' as const, scales: { x: { ...options.scales.y, ticks: { ...options.scales.y.ticks, autoSkip: true, maxRotation: 0 } }, y: { ticks: { autoSkip: false } } } }
+      : options,
   });
 }

@@ -1,12 +1,8 @@
-/** Look shared by every chart: colour-blind-safe colours (Okabe–Ito), and a marker or pattern per series so print and grey scale still tell them apart. */
+/** Look shared by every chart: the series styles of src/lib/chart.ts (colour, marker, dash), fills for bars, axes from 0. */
 import type { ChartSpec } from '../../lib/chart';
-import { formatValue } from '../../lib/chart';
+import { REFERENCE_STYLE, formatValue, seriesStyle, valueAxis } from '../../lib/chart';
 
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star', 'rectRounded'] as const;
-export const DASHES = [[], [6, 4], [2, 3], [10, 3, 2, 3], [1, 2], [8, 8], [4, 1]];
-
-export const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+export const colour = (i: number) => seriesStyle(i).colour;
 
 /** Diagonal, dotted, crossed… fills, so bars differ by more than colour. */
 export function pattern(i: number): CanvasPattern | string {
@@ -27,24 +23,52 @@ export function pattern(i: number): CanvasPattern | string {
   return ctx.createPattern(tile, 'repeat') ?? colour(i);
 }
 
-/** Options every chart shares: axes from the spec, values with their unit in tooltips, no animation. */
-export function baseOptions(spec: ChartSpec) {
+/** The grey dashed comparison line of a panel. */
+export const referenceDataset = (spec: ChartSpec) =>
+  spec.reference && {
+    label: spec.reference.label,
+    data: spec.reference.values,
+    borderColor: REFERENCE_STYLE.colour,
+    backgroundColor: REFERENCE_STYLE.colour,
+    borderDash: [...REFERENCE_STYLE.dash],
+    borderWidth: 1.5,
+    pointStyle: REFERENCE_STYLE.marker,
+    pointRadius: 0,
+    pointHoverRadius: 3,
+    spanGaps: false,
+  };
+
+/** Options every chart shares: the value axis from 0, values with their unit in tooltips, no animation. */
+export function baseOptions(spec: ChartSpec, canvas?: HTMLCanvasElement) {
   const unit = spec.unit ?? '';
+  // On a narrow chart (a phone, a small multiple) 2021年第一季度 goes on two lines rather than slanting across the plot.
+  const narrow = (canvas?.parentElement?.clientWidth ?? Infinity) < 480;
   return {
     animation: false as const,
     responsive: true,
     maintainAspectRatio: false,
+    layout: { padding: { top: 6 } },
     interaction: { mode: 'index' as const, intersect: false },
     scales: {
-      x: { ticks: { autoSkip: false, maxRotation: 45 } },
+      // Half a category of room at each end, so that the first and last markers are not cut in half.
+      x: {
+        offset: true,
+        ticks: {
+          autoSkip: false,
+          maxRotation: narrow ? 0 : 45,
+          callback(this: { getLabelForValue(v: number): string }, v: string | number) {
+            const label = this.getLabelForValue(Number(v));
+            return narrow ? label.split(/(?<=年)/) : label;
+          },
+        },
+      },
       y: {
-        min: spec.min,
-        max: spec.max,
-        beginAtZero: spec.min === undefined && spec.zero !== false,
+        ...valueAxis(spec),
         ticks: { precision: spec.integer ? 0 : undefined, callback: (v: string | number) => `${v}${unit}` },
       },
     },
     plugins: {
+      // A panel of small multiples (one series and the grey reference line) is named by its title and the note above.
       legend: { display: spec.series.length > 1, labels: { usePointStyle: true, boxHeight: 8 } },
       tooltip: { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label ?? ''}：${formatValue(c.parsed.y, unit)}` } },
     },
