@@ -11,7 +11,12 @@ import sitemap from './src/integrations/sitemap.ts';
  * @type {NonNullable<import('vite').Rolldown.InputOptions['onLog']>}
  */
 const onLog = (level, log, handler) => {
-  if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+  if (
+    level === 'warn' &&
+    log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+    log.message.includes('"use astro:head-inject"')
+  )
+    return;
   handler(level, log);
 };
 

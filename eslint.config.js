@@ -11,7 +11,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Node modules that do input/output or run processes (node:path and node:crypto compute, and are allowed in src/lib). */
-const NODE_IO = ['node:*', '!node:path', '!node:crypto', 'fs', 'fs/*', 'child_process', 'os', 'net', 'http', 'https', 'worker_threads'];
+const NODE_IO = [
+  'node:*',
+  '!node:path',
+  '!node:crypto',
+  'fs',
+  'fs/*',
+  'child_process',
+  'os',
+  'net',
+  'http',
+  'https',
+  'worker_threads',
+];
 const ASTRO = ['astro', 'astro:*', 'astro/*', '@astrojs/*'];
 
 /**
@@ -24,7 +36,17 @@ const forbid = (...groups) => ({
 });
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', 'test/fixtures/', '.*-build-*/', '.gitlab-ci-local/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.tmp/',
+      'node_modules/',
+      'test/fixtures/',
+      '.*-build-*/',
+      '.gitlab-ci-local/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs['flat/recommended'],
@@ -33,7 +55,10 @@ export default defineConfig(
     rules: {
       // `_` marks a parameter a callback signature requires but the function does not use.
       // `const { A, ...rest } = obj` drops A from rest on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -41,7 +66,10 @@ export default defineConfig(
     // ES2019's `catch {}`, and an empty catch where localStorage is unavailable (private mode) and nothing is to be done.
     files: ['src/client/reading.js'],
     languageOptions: { globals: { ...globals.browser }, ecmaVersion: 5, sourceType: 'script' },
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }], 'no-empty': ['error', { allowEmptyCatch: true }] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
   },
   {
     // Tests write the full-width spaces (U+3000) Excel users type, inside template strings.
@@ -53,15 +81,30 @@ export default defineConfig(
     files: ['src/lib/**'],
     rules: {
       ...forbid(
-        [['../*', '../../*'], 'src/lib imports only src/lib: pages, site.ts, utils and node code depend on it, not the other way round (README 代码结构).'],
-        [NODE_IO, 'src/lib does no file system or process work: read files in src/node/, run processes in scripts/.'],
+        [
+          ['../*', '../../*'],
+          'src/lib imports only src/lib: pages, site.ts, utils and node code depend on it, not the other way round (README 代码结构).',
+        ],
+        [
+          NODE_IO,
+          'src/lib does no file system or process work: read files in src/node/, run processes in scripts/.',
+        ],
         [ASTRO, 'src/lib does not depend on Astro: Astro-only code goes in src/utils/ or src/site.ts.'],
         [['pagefind', 'playwright-core', 'vitest'], 'src/lib does not run tools.'],
       ),
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/lib is pure: take what you need from process as an argument (src/node/).' }],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'src/lib is pure: take what you need from process as an argument (src/node/).',
+        },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MetaProperty[meta.name='import']", message: 'src/lib does not read import.meta (Vite-only): see src/site.ts.' },
+        {
+          selector: "MetaProperty[meta.name='import']",
+          message: 'src/lib does not read import.meta (Vite-only): see src/site.ts.',
+        },
       ],
     },
   },
@@ -69,7 +112,10 @@ export default defineConfig(
     // src/node: reads the data folder from disk for scripts/ and the Astro side. Imports src/lib and Node.
     files: ['src/node/**'],
     rules: forbid(
-      [['../*', '!../lib', '!../lib/*'], 'src/node imports only src/lib (and node:*): it is below Astro and the scripts.'],
+      [
+        ['../*', '!../lib', '!../lib/*'],
+        'src/node imports only src/lib (and node:*): it is below Astro and the scripts.',
+      ],
       [ASTRO, 'src/node does not depend on Astro: scripts/ use it without Vite.'],
     ),
   },
@@ -80,13 +126,19 @@ export default defineConfig(
     rules: forbid(
       [['node:*', ...NODE_IO.slice(3)], 'Browser code cannot use Node modules.'],
       [ASTRO, 'Browser code cannot import Astro.'],
-      [['**/utils/*', '**/node/*', '**/loaders/*', '**/site', '**/site.ts', '**/pages/*', '**/components/*'], 'Browser code imports only src/lib and src/client.'],
+      [
+        ['**/utils/*', '**/node/*', '**/loaders/*', '**/site', '**/site.ts', '**/pages/*', '**/components/*'],
+        'Browser code imports only src/lib and src/client.',
+      ],
     ),
   },
   {
     // The Astro side's helpers: the dataset, the content loader, integrations. Not pages or components.
     files: ['src/utils/**', 'src/loaders/**', 'src/integrations/**', 'src/content.config.ts', 'src/site.ts'],
-    rules: forbid([['**/pages/*', '**/components/*', '**/layouts/*', '**/client/*'], 'Helpers do not import pages, components or browser code.']),
+    rules: forbid([
+      ['**/pages/*', '**/components/*', '**/layouts/*', '**/client/*'],
+      'Helpers do not import pages, components or browser code.',
+    ]),
   },
   {
     // Pages, components, layouts: import src/lib, src/utils, src/site.ts, components and layouts (and browser code in
@@ -100,6 +152,17 @@ export default defineConfig(
   {
     // The command-line scripts run in plain Node: src/lib and src/node, never Astro's side (src/site.ts needs Vite).
     files: ['scripts/**'],
-    rules: forbid([['**/src/utils/*', '**/src/site', '**/src/site.ts', '**/src/pages/*', '**/src/components/*', '**/test/*', ...ASTRO], 'Scripts use src/lib and src/node only (no Vite, no test code).']),
+    rules: forbid([
+      [
+        '**/src/utils/*',
+        '**/src/site',
+        '**/src/site.ts',
+        '**/src/pages/*',
+        '**/src/components/*',
+        '**/test/*',
+        ...ASTRO,
+      ],
+      'Scripts use src/lib and src/node only (no Vite, no test code).',
+    ]),
   },
 );

@@ -6,7 +6,16 @@
  * baseline. Prints a Markdown table and writes BENCHMARKS.md (unless --no-write).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -37,13 +46,24 @@ function timed(args: string[], env: Record<string, string> = {}): Timed {
   spawnSync('sync');
   const start = process.hrtime.bigint();
   // GNU timeout signals the whole process group, so Astro's and Pagefind's own processes stop with the command.
-  const r = spawnSync('timeout', ['-s', 'KILL', String(TIMEOUT_SECONDS), '/usr/bin/time', '-f', '%M', ...args], {
-    encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30,
-  });
+  const r = spawnSync(
+    'timeout',
+    ['-s', 'KILL', String(TIMEOUT_SECONDS), '/usr/bin/time', '-f', '%M', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 1 << 30,
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const lines = r.stderr.trim().split('\n');
   const peakKiB = Number(lines.at(-1));
-  return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : NaN, code: r.status, output: r.stdout + r.stderr };
+  return {
+    seconds,
+    peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : NaN,
+    code: r.status,
+    output: r.stdout + r.stderr,
+  };
 }
 
 /**
@@ -90,16 +110,21 @@ function pageJsBytes(dist: string, html: string): number {
   const seen = new Set<string>();
   const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   let total = 0;
-  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) total += gzipSync(m[1]!).length;
+  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g))
+    total += gzipSync(m[1]!).length;
   while (queue.length) {
     const src = queue.shift()!;
-    const file = join(dist, src.replace(/^(https?:\/\/[^/]+)?\/(?:[^/]+\/)*?(_astro\/)/, '$2').replace(/^\//, ''));
+    const file = join(
+      dist,
+      src.replace(/^(https?:\/\/[^/]+)?\/(?:[^/]+\/)*?(_astro\/)/, '$2').replace(/^\//, ''),
+    );
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     const code = readFileSync(file);
     total += gzipSync(code).length;
     // Static and dynamic imports alike (a chart page loads Chart.js with import()): every chunk it may run.
-    for (const m of code.toString().matchAll(/["'`](?:\.\/|\/?_astro\/)([\w.-]+\.js)["'`]/g)) queue.push(`/_astro/${m[1]}`);
+    for (const m of code.toString().matchAll(/["'`](?:\.\/|\/?_astro\/)([\w.-]+\.js)["'`]/g))
+      queue.push(`/_astro/${m[1]}`);
   }
   return total;
 }
@@ -109,7 +134,7 @@ function bareBaseline(pages: number): Timed {
   const dir = join(WORK, `bare-${pages}`);
   discard(dir);
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  writeFileSync(join(dir, 'astro.config.mjs'), "export default { devToolbar: { enabled: false } };\n");
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default { devToolbar: { enabled: false } };\n');
   writeFileSync(
     join(dir, 'src', 'pages', '[id].astro'),
     `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: String(i) } })); }\nconst { id } = Astro.params;\n---\n<html lang="zh-CN"><head><title>页 {id}</title></head><body><p>页 {id}</p></body></html>\n`,
@@ -153,18 +178,40 @@ async function runScale(scale: Scale): Promise<Row> {
   console.error(`[${scale.name}] 生成虚构数据…`);
   const { rows } = writeSynthetic(data, scale);
   const empty: Timed = { seconds: NaN, peakMiB: NaN, code: null, output: '' };
-  const partial = { scale, rows, validate: empty, build: empty, pages: 0, distBytes: 0, indexBytes: 0, js: {}, bare: empty };
+  const partial = {
+    scale,
+    rows,
+    validate: empty,
+    build: empty,
+    pages: 0,
+    distBytes: 0,
+    indexBytes: 0,
+    js: {},
+    bare: empty,
+  };
   console.error(`[${scale.name}] 校验 ${rows} 行…`);
   const validate = timed([NODE, 'scripts/validate.ts', data]);
-  if (validate.code !== 0) return { ...partial, failed: `校验失败（退出码 ${validate.code}）：${validate.output.slice(-300)}` };
+  if (validate.code !== 0)
+    return { ...partial, failed: `校验失败（退出码 ${validate.code}）：${validate.output.slice(-300)}` };
   console.error(`[${scale.name}] 构建…`);
-  const build = timed([NODE, 'scripts/build.ts', '--outDir', dist], { DATA_DIR: data, ASTRO_CACHE_DIR: join(base, 'cache') });
+  const build = timed([NODE, 'scripts/build.ts', '--outDir', dist], {
+    DATA_DIR: data,
+    ASTRO_CACHE_DIR: join(base, 'cache'),
+  });
   // Kept for reading where the time went (Astro prints each page with its time, the search index its own).
   writeFileSync(join(base, 'build.log'), build.output);
   if (build.code !== 0) {
-    const why = build.code === 137 || build.seconds >= TIMEOUT_SECONDS ? `超过 ${TIMEOUT_SECONDS / 60} 分钟未完成，已终止` : `退出码 ${build.code}，${build.seconds.toFixed(0)} 秒`;
+    const why =
+      build.code === 137 || build.seconds >= TIMEOUT_SECONDS
+        ? `超过 ${TIMEOUT_SECONDS / 60} 分钟未完成，已终止`
+        : `退出码 ${build.code}，${build.seconds.toFixed(0)} 秒`;
     const memory = build.peakMiB > 0 ? `，峰值内存 ${build.peakMiB.toFixed(0)} MiB` : '';
-    return { ...partial, validate, build, failed: `构建失败（${why}${memory}）：${build.output.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` };
+    return {
+      ...partial,
+      validate,
+      build,
+      failed: `构建失败（${why}${memory}）：${build.output.trim().split('\n').slice(-3).join(' ').slice(0, 300)}`,
+    };
   }
   const files = walk(dist);
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
@@ -176,17 +223,47 @@ async function runScale(scale: Scale): Promise<Row> {
   console.error(`[${scale.name}] 基线：空白 Astro 站点 ${htmlFiles.length} 页…`);
   const bare = bareBaseline(htmlFiles.length);
   if (bare.code !== 0) throw new Error(`基线构建失败：\n${bare.output.slice(-2000)}`);
-  const term = readFileSync(join(data, '2019-Q1', 'new-media.csv'), 'utf8').split('\n')[1]!.split(',')[3]!;
+  const term = readFileSync(join(data, '2019-Q1', 'new-media.csv'), 'utf8')
+    .split('\n')[1]!
+    .split(',')[3]!;
   const query = await searchCost(dist, term);
-  return { scale, rows, validate, build, pages: htmlFiles.length, distBytes: bytes(files), indexBytes: indexBytes(dist).index, js, bare, query };
+  return {
+    scale,
+    rows,
+    validate,
+    build,
+    pages: htmlFiles.length,
+    distBytes: bytes(files),
+    indexBytes: indexBytes(dist).index,
+    js,
+    bare,
+    query,
+  };
 }
 
 function table(results: Row[]): string {
-  const head = ['规模', '数据行（8 个季度）', '校验耗时', '校验速度', '构建耗时（含检索索引）', '页面数', '页/秒', '构建峰值内存', 'dist 大小', '检索索引大小', '一次搜索下载（启动 + 查询）', '空白 Astro 基线', '耗时比', '各类页面 JS（gzip）'];
+  const head = [
+    '规模',
+    '数据行（8 个季度）',
+    '校验耗时',
+    '校验速度',
+    '构建耗时（含检索索引）',
+    '页面数',
+    '页/秒',
+    '构建峰值内存',
+    'dist 大小',
+    '检索索引大小',
+    '一次搜索下载（启动 + 查询）',
+    '空白 Astro 基线',
+    '耗时比',
+    '各类页面 JS（gzip）',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of results) {
     if (r.failed) {
-      lines.push(`| ${r.scale.label} | ${r.rows.toLocaleString('en')} | ${Number.isNaN(r.validate.seconds) ? '—' : `${r.validate.seconds.toFixed(2)} s`} | ${Number.isNaN(r.validate.seconds) ? '—' : `${Math.round(r.rows / r.validate.seconds).toLocaleString('en')} 行/秒`} | ${r.failed.replace(/\|/g, '/')} ||||||||||`);
+      lines.push(
+        `| ${r.scale.label} | ${r.rows.toLocaleString('en')} | ${Number.isNaN(r.validate.seconds) ? '—' : `${r.validate.seconds.toFixed(2)} s`} | ${Number.isNaN(r.validate.seconds) ? '—' : `${Math.round(r.rows / r.validate.seconds).toLocaleString('en')} 行/秒`} | ${r.failed.replace(/\|/g, '/')} ||||||||||`,
+      );
       continue;
     }
     lines.push(
@@ -204,7 +281,9 @@ function table(results: Row[]): string {
         r.query ? `${kib(r.query.load)} + ${kib(r.query.query)}（“${r.query.term}”）` : '—',
         `${r.bare.seconds.toFixed(1)} s`,
         `${(r.build.seconds / r.bare.seconds).toFixed(2)}×`,
-        Object.entries(r.js).map(([t, n]) => `${t} ${kib(n)}`).join('；'),
+        Object.entries(r.js)
+          .map(([t, n]) => `${t} ${kib(n)}`)
+          .join('；'),
       ].join(' | ')} |`,
     );
   }
@@ -218,11 +297,15 @@ function machine(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const scaleArg = argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? (argv.includes('--scale') ? argv[argv.indexOf('--scale') + 1] : undefined);
+  const scaleArg =
+    argv.find((a) => a.startsWith('--scale='))?.slice(8) ??
+    (argv.includes('--scale') ? argv[argv.indexOf('--scale') + 1] : undefined);
   const names = (scaleArg ?? 'city,province,national').split(',');
   const unknown = names.filter((n) => !SCALES[n]);
   if (unknown.length) {
-    console.error(`不认识的规模：${unknown.join(', ')}；可选 ${Object.keys(SCALES).join(', ')}（unknown scale）`);
+    console.error(
+      `不认识的规模：${unknown.join(', ')}；可选 ${Object.keys(SCALES).join(', ')}（unknown scale）`,
+    );
     return 2;
   }
   const results: Row[] = [];
@@ -242,7 +325,9 @@ async function main(argv: string[]): Promise<number> {
 ${report}
 <!-- bench:end -->`;
     const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
-    const kept = previous.includes('<!-- bench:end -->') ? previous.slice(previous.indexOf('<!-- bench:end -->') + '<!-- bench:end -->'.length) : '\n';
+    const kept = previous.includes('<!-- bench:end -->')
+      ? previous.slice(previous.indexOf('<!-- bench:end -->') + '<!-- bench:end -->'.length)
+      : '\n';
     writeFileSync('BENCHMARKS.md', generated + kept);
   }
   return 0;

@@ -21,7 +21,9 @@ async function main(argv: string[]): Promise<number> {
   const all = argv.includes('--all'); // the report lists acknowledged warnings too
   const [dataDir, outputDir, ...rest] = argv.filter((a) => a !== '--all');
   if (!dataDir || !outputDir || rest.length > 0) {
-    console.error('用法：node scripts/build-search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误');
+    console.error(
+      '用法：node scripts/build-search-index.ts 数据目录 输出目录 [--all]（usage）\n退出码：0 成功，1 数据有错误或索引失败，2 用法错误',
+    );
     return 2;
   }
   const data = loadData(dataDir);
@@ -42,14 +44,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   const count = await writeSearchIndex(siteRecords(data), outputDir);
-  console.log(`搜索索引：${count} 条记录（通报、网站和账号），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  console.log(
+    `搜索索引：${count} 条记录（通报、网站和账号），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
+  );
   return 0;
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`搜索索引生成失败：${error instanceof Error ? error.message : String(error)}（search index failed）`);
+  console.error(
+    `搜索索引生成失败：${error instanceof Error ? error.message : String(error)}（search index failed）`,
+  );
   process.exitCode = 1;
 }
 // The IPC channel would keep the process alive.

@@ -63,17 +63,24 @@ interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-const exited = (child: ChildProcess) => new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+const exited = (child: ChildProcess) =>
+  new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 
 /**
  * Starts scripts/build-search-index.ts: validation of the data folder, then the search index written to `outputDir`.
  * `verdict` settles when validation is done, with the same report staff get from `npm run validate`.
  */
 function startIndexer(dataDir: string, outputDir: string, verbose: boolean) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build-search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])], {
-    // Its own process group, so that stopping it stops the Pagefind process it starts too.
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts/build-search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])],
+    {
+      // Its own process group, so that stopping it stops the Pagefind process it starts too.
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -161,7 +168,9 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const args = parseArgs(argv);
   if (!args) {
-    console.error('用法：npm run build [-- --outDir 输出目录] [--verbose]（usage）\n  --verbose  显示 Astro 的完整输出（每个页面）和已确认的警告\n退出码：0 成功，1 校验或构建失败，2 用法错误');
+    console.error(
+      '用法：npm run build [-- --outDir 输出目录] [--verbose]（usage）\n  --verbose  显示 Astro 的完整输出（每个页面）和已确认的警告\n退出码：0 成功，1 校验或构建失败，2 用法错误',
+    );
     return 2;
   }
   const out = resolve(args.outDir);
@@ -178,15 +187,30 @@ async function main(argv: string[]): Promise<number> {
   };
   console.log('校验数据…');
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATA_DIR: dataDir,
+    ...process.env,
+    DATA_DIR: dataDir,
     // Astro's output is piped through here: colour only on a terminal, never raw codes in a CI log or a file.
     ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' }),
     // No usage data sent to Astro from a government publishing pipeline (its notice would otherwise be one more English box).
     ASTRO_TELEMETRY_DISABLED: process.env.ASTRO_TELEMETRY_DISABLED ?? '1',
   };
-  const astro = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, ASTRO, 'build', '--outDir', temp, ...args.rest], {
-    cwd: ROOT, stdio: ['inherit', 'pipe', 'pipe'], env,
-  });
+  const astro = spawn(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MIB}`,
+      `--max-semi-space-size=${SEMI_SPACE_MIB}`,
+      ASTRO,
+      'build',
+      '--outDir',
+      temp,
+      ...args.rest,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['inherit', 'pipe', 'pipe'],
+      env,
+    },
+  );
   const output = args.verbose ? holdOutput(astro) : undefined;
   const log = quietOutput(astro);
   const quiet = args.verbose ? undefined : log;
@@ -222,7 +246,9 @@ async function main(argv: string[]): Promise<number> {
     cleanUp();
     // Astro's whole log (its route list aside): its error says which file and line.
     if (quiet) console.error(quiet.full());
-    console.error(`构建失败，${kept}（astro build failed${signal ? ` by ${signal}` : ''}; nothing replaced）`);
+    console.error(
+      `构建失败，${kept}（astro build failed${signal ? ` by ${signal}` : ''}; nothing replaced）`,
+    );
     return 1;
   }
   const warnings = quiet?.warnings();
@@ -247,13 +273,17 @@ async function main(argv: string[]): Promise<number> {
   rmSync(previous, { recursive: true, force: true });
   const pages = log.pages();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`完成：${pages === undefined ? '' : `${pages} 个页面，`}用时 ${seconds} 秒；网站已生成到 ${args.outDir}（site written）`);
+  console.log(
+    `完成：${pages === undefined ? '' : `${pages} 个页面，`}用时 ${seconds} 秒；网站已生成到 ${args.outDir}（site written）`,
+  );
   return 0;
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`构建程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`);
+  console.error(
+    `构建程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`,
+  );
   process.exitCode = 1;
 }

@@ -13,7 +13,9 @@ function main(argv: string[]): number {
     return 0;
   }
   if (argv.length !== 1 || argv[0]!.startsWith('-')) {
-    console.error(`${argv.length === 0 ? '缺少季度名（missing quarter name）' : `不认识的参数：${argv.join(' ')}（unknown argument）`}\n${USAGE}`);
+    console.error(
+      `${argv.length === 0 ? '缺少季度名（missing quarter name）' : `不认识的参数：${argv.join(' ')}（unknown argument）`}\n${USAGE}`,
+    );
     return 2;
   }
   const dataDir = dataDirFromEnv();
@@ -35,6 +37,8 @@ ${result.files.map((f) => `  ${f}`).join('\n')}
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  console.error(`新建季度时程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`);
+  console.error(
+    `新建季度时程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`,
+  );
   process.exitCode = 1;
 }

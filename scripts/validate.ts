@@ -34,6 +34,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   // Never a stack trace for staff: one line they can pass on.
-  console.error(`校验程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`);
+  console.error(
+    `校验程序内部出错：${error instanceof Error ? error.message : String(error)}（internal error）`,
+  );
   process.exitCode = 1;
 }

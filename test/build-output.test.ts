@@ -7,8 +7,14 @@ import { BULLETIN, WEBSITES, noGitNotice, tempDir, writeQuarter } from './suppor
 function dataWithWarnings(): string {
   const dir = tempDir();
   writeQuarter(dir, '2021-Q1', {
-    'websites.csv': WEBSITES.replace('1,虚构甲区政府网站,否,否', '1,虚构甲区政府网站,否,是').replace('2,虚构乙县政府网站,否,否', '2,虚构乙县政府网站,否,是'),
-    'bulletin.mdx': BULLETIN.replace('newMediaTotal: 4\n', 'newMediaTotal: 4\nacknowledged:\n  - { file: websites.csv, row: 虚构甲区政府网站, column: 栏目不更新 }\n'),
+    'websites.csv': WEBSITES.replace('1,虚构甲区政府网站,否,否', '1,虚构甲区政府网站,否,是').replace(
+      '2,虚构乙县政府网站,否,否',
+      '2,虚构乙县政府网站,否,是',
+    ),
+    'bulletin.mdx': BULLETIN.replace(
+      'newMediaTotal: 4\n',
+      'newMediaTotal: 4\nacknowledged:\n  - { file: websites.csv, row: 虚构甲区政府网站, column: 栏目不更新 }\n',
+    ),
   });
   return dir;
 }
@@ -25,7 +31,9 @@ describe('npm run build output', () => {
     // The open warning, once (not again from Astro's content loader); the acknowledged one only counted.
     expect(lines.filter((l) => l.includes('websites.csv:3: 警告：栏目不更新'))).toHaveLength(1);
     expect(site.log).not.toContain('websites.csv:2:');
-    expect(lines.filter((l) => l.startsWith('校验通过：'))).toEqual(['校验通过：共 1 个季度（1 个将发布）；0 个错误，1 个警告（另有 1 个警告已确认，未列出），1 条提示。']);
+    expect(lines.filter((l) => l.startsWith('校验通过：'))).toEqual([
+      '校验通过：共 1 个季度（1 个将发布）；0 个错误，1 个警告（另有 1 个警告已确认，未列出），1 条提示。',
+    ]);
     expect(lines[0]).toBe('校验数据…');
     for (const stage of ['生成页面…', '建立搜索索引…']) expect(lines).toContain(stage);
     expect(lines.at(-2)).toMatch(/^搜索索引：\d+ 条记录（通报、网站和账号），用时 [\d.]+ 秒$/);

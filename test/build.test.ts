@@ -8,7 +8,11 @@ import { scaffoldQuarter } from '../src/node/scaffold.ts';
 import { NEW_MEDIA_HEADER, SEED_DATA, fillScaffold, tempDir, writeQuarter } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped and whitespace folded. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ');
 
 // The real 2020-Q3 as published, from its frozen copy; what must hold for whatever data/ holds is in data.test.ts.
 describe('build of the real 2020-Q3 (frozen copy, test/fixtures/seed)', () => {
@@ -36,7 +40,9 @@ describe('build of the real 2020-Q3 (frozen copy, test/fixtures/seed)', () => {
     // 附件1: every website row with its flags, problems and scores.
     const annex1 = html.slice(html.indexOf('id="annex-1"'), html.indexOf('id="annex-2"'));
     expect(annex1.match(/<tr id="website-/g)).toHaveLength(7);
-    expect(text(annex1)).toContain('4 潮安区人民政府公众网 否 是 否 否 否 文件解读不规范，存在未注销的新媒体账号 15 9.5 105.5');
+    expect(text(annex1)).toContain(
+      '4 潮安区人民政府公众网 否 是 否 否 否 文件解读不规范，存在未注销的新媒体账号 15 9.5 105.5',
+    );
     expect(text(annex1)).toContain('5 饶平县人民政府网站 否 否 否 否 否 网页标签不规范 16 0.5 115.5');
     expect(text(annex1)).toContain('注：抽查采样时间截止2020年7月24日');
     // 附件2: every account.
@@ -44,7 +50,9 @@ describe('build of the real 2020-Q3 (frozen copy, test/fixtures/seed)', () => {
     expect(annex2.match(/<tr id="account-/g)).toHaveLength(48);
     expect(text(annex2)).toContain('26 潮州市司法局 微信 潮州司法潮州普法 合格');
     expect(text(annex2)).toContain('48 潮州新区 微信 潮州新区 合格');
-    expect(annex1).toContain('<caption id="annex-1-caption"><span>第三季度政府网站抽查情况统计表</span></caption>');
+    expect(annex1).toContain(
+      '<caption id="annex-1-caption"><span>第三季度政府网站抽查情况统计表</span></caption>',
+    );
     expect(annex1).toContain('<th scope="col" class="col-total">总分</th>');
   });
 
@@ -71,7 +79,9 @@ describe('build of a fixture data folder', () => {
   it('renders figures from the data and the optional columns the table has', () => {
     const html = site.page('bulletins/2021-q1');
     const t = text(html);
-    expect(t).toMatch(/抽查政府网站 3 个，抽查率 75% ；抽查政务新媒体 4 个，合格 3 个，合格率 75% 。网站最高分 109 分/);
+    expect(t).toMatch(
+      /抽查政府网站 3 个，抽查率 75% ；抽查政务新媒体 4 个，合格 3 个，合格率 75% 。网站最高分 109 分/,
+    );
     expect(t).toMatch(/文号 虚府办函〔2021〕1号/);
     expect(html).toContain('<th scope="col" class="col-region">所属地区</th>');
     expect(html).toContain('<th scope="col" class="col-problem">问题描述</th>');
@@ -95,7 +105,9 @@ function treeHashes(dir: string): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    hashes[relative(dir, path)] = entry.isDirectory() ? 'dir' : createHash('sha256').update(readFileSync(path)).digest('hex');
+    hashes[relative(dir, path)] = entry.isDirectory()
+      ? 'dir'
+      : createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return hashes;
 }
@@ -114,7 +126,9 @@ describe('a failed build leaves the previous site untouched', () => {
     fillScaffold(r.dir);
     const good = buildSite(data, {}, out);
     expect(good.code, good.log).toBe(0);
-    expect(text(good.page('bulletins/2021-q1'))).toMatch(/此次抽查政府网站 3 个，抽查率 100% ；抽查政务新媒体 4 个/);
+    expect(text(good.page('bulletins/2021-q1'))).toMatch(
+      /此次抽查政府网站 3 个，抽查率 100% ；抽查政务新媒体 4 个/,
+    );
     before = treeHashes(out);
     expect(Object.keys(before).length).toBeGreaterThan(3);
   });

@@ -58,7 +58,11 @@ function brokenCopy(path: string, from: string | RegExp, to: string): string {
 }
 
 describe('GitHub workflow', () => {
-  type Job = { needs?: string; if?: string; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] };
+  type Job = {
+    needs?: string;
+    if?: string;
+    steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+  };
   const workflow = yaml.load(read(WORKFLOW)) as { jobs: { report: Job; build: Job; deploy: Job } };
 
   it('passes action-validator, which rejects a broken copy', () => {
@@ -104,13 +108,24 @@ describe('GitHub workflow', () => {
   it('on a push: npm ci, validate, npm test, build, and publishes only after all of them and only from the default branch', () => {
     const build = workflow.jobs.build.steps.map((s) => s.run ?? s.uses ?? '');
     const at = (what: string) => build.findIndex((s) => s.includes(what));
-    const order = ['npm ci', 'scripts/ci/validate-report.sh', 'npm test', 'npm run build', 'actions/upload-pages-artifact'].map(at);
-    expect(order.every((i) => i >= 0), build.join(' | ')).toBe(true);
+    const order = [
+      'npm ci',
+      'scripts/ci/validate-report.sh',
+      'npm test',
+      'npm run build',
+      'actions/upload-pages-artifact',
+    ].map(at);
+    expect(
+      order.every((i) => i >= 0),
+      build.join(' | '),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(workflow.jobs.deploy.needs).toBe('build');
     expect(workflow.jobs.deploy.if).toContain('github.event.repository.default_branch');
     // A pull request only validates, with the same report.
-    expect(workflow.jobs.report.steps.some((s) => s.run?.includes('scripts/ci/validate-report.sh'))).toBe(true);
+    expect(workflow.jobs.report.steps.some((s) => s.run?.includes('scripts/ci/validate-report.sh'))).toBe(
+      true,
+    );
   });
 });
 
@@ -122,10 +137,19 @@ describe('the validation report step', () => {
     const fake = join(dir, 'bin');
     mkdirSync(fake);
     // A stand-in for npm that prints a failing report: the step must pass its exit code on and still write the summary.
-    writeFileSync(join(fake, 'npm'), '#!/bin/sh\necho "data/2021-Q1/websites.csv:2: 错误：示例"\necho "校验未通过" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(
+      join(fake, 'npm'),
+      '#!/bin/sh\necho "data/2021-Q1/websites.csv:2: 错误：示例"\necho "校验未通过" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     const r = spawnSync('bash', ['scripts/ci/validate-report.sh'], {
       encoding: 'utf8',
-      env: { ...localEnv, PATH: `${fake}:${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary, VALIDATE_REPORT: report },
+      env: {
+        ...localEnv,
+        PATH: `${fake}:${process.env.PATH}`,
+        GITHUB_STEP_SUMMARY: summary,
+        VALIDATE_REPORT: report,
+      },
     });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('websites.csv:2: 错误：示例');
@@ -148,9 +172,17 @@ describe('GitLab CI', () => {
     const ok = run('gitlab-ci-local', ['--state-dir', state, '--list-json']);
     expect(ok.code, ok.out).toBe(0);
     const jobs = JSON.parse(ok.stdout.slice(ok.stdout.indexOf('['))) as { name: string; stage: string }[];
-    expect(jobs.map((j) => `${j.stage}:${j.name}`)).toEqual(['validate:validate', 'test:test', 'deploy:pages']);
+    expect(jobs.map((j) => `${j.stage}:${j.name}`)).toEqual([
+      'validate:validate',
+      'test:test',
+      'deploy:pages',
+    ]);
     // The mistake the file once had: a script item with ": " in it is a YAML mapping, not a command.
-    const broken = brokenCopy(GITLAB, '- bash scripts/ci/gitlab-pages-build.sh', `- export P="$(node -e 'console.log(1 ? 2 : 3)')"`);
+    const broken = brokenCopy(
+      GITLAB,
+      '- bash scripts/ci/gitlab-pages-build.sh',
+      `- export P="$(node -e 'console.log(1 ? 2 : 3)')"`,
+    );
     const bad = run('gitlab-ci-local', ['--state-dir', '.gcl', '--list'], broken);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('pages script contains non string value');
@@ -170,40 +202,44 @@ describe('GitLab CI', () => {
     expect(config.variables.GIT_DEPTH).toBe(0);
   });
 
-  it(
-    'runs the validate and pages jobs to completion, leaving the site in dist/ for pages.publish and nothing in the repo',
-    () => {
-      const state = join('.tmp', 'ci-test', 'run');
+  it('runs the validate and pages jobs to completion, leaving the site in dist/ for pages.publish and nothing in the repo', () => {
+    const state = join('.tmp', 'ci-test', 'run');
+    rmSync(join(ROOT, state), { recursive: true, force: true });
+    const leftovers = ['.gitlab-ci-local', 'validate.txt', '/builds/fallback.group'].filter(
+      (p) => !existsSync(p.startsWith('/') ? p : join(ROOT, p)),
+    );
+    try {
+      const r = run('gitlab-ci-local', [
+        '--force-shell-executor',
+        '--shell-isolation', // each job in its own copy of the tracked files: npm ci never touches this node_modules
+        '--no-artifacts-to-source',
+        '--state-dir',
+        state,
+        // A push to the default branch, served from a sub-path as on group.gitlab.io/project.
+        '--variable',
+        'CI_COMMIT_BRANCH=main',
+        '--variable',
+        'CI_DEFAULT_BRANCH=main',
+        '--variable',
+        'CI_PAGES_URL=https://group.gitlab.io/project',
+        '--ignore-predefined-vars',
+        'CI_COMMIT_BRANCH,CI_DEFAULT_BRANCH,CI_PAGES_URL',
+        'validate',
+        'pages',
+      ]);
+      expect(r.code, r.out.slice(-4000)).toBe(0);
+      expect(r.out).toMatch(/PASS\s+validate/);
+      expect(r.out).toMatch(/PASS\s+pages/);
+      expect(r.out).toContain('SITE_URL=https://group.gitlab.io BASE_PATH=/project/');
+      const artifacts = join(ROOT, state, 'artifacts');
+      expect(readFileSync(join(artifacts, 'validate', 'validate.txt'), 'utf8')).toMatch(/校验通过/);
+      const home = readFileSync(join(artifacts, 'pages', 'dist', 'index.html'), 'utf8');
+      expect(home).toContain('href="/project/bulletins/"');
+      expect(existsSync(join(artifacts, 'pages', 'dist', 'pagefind'))).toBe(true);
+      for (const p of leftovers)
+        expect(existsSync(p.startsWith('/') ? p : join(ROOT, p)), `${p} left behind`).toBe(false);
+    } finally {
       rmSync(join(ROOT, state), { recursive: true, force: true });
-      const leftovers = ['.gitlab-ci-local', 'validate.txt', '/builds/fallback.group'].filter((p) => !existsSync(p.startsWith('/') ? p : join(ROOT, p)));
-      try {
-        const r = run('gitlab-ci-local', [
-          '--force-shell-executor',
-          '--shell-isolation', // each job in its own copy of the tracked files: npm ci never touches this node_modules
-          '--no-artifacts-to-source',
-          '--state-dir', state,
-          // A push to the default branch, served from a sub-path as on group.gitlab.io/project.
-          '--variable', 'CI_COMMIT_BRANCH=main',
-          '--variable', 'CI_DEFAULT_BRANCH=main',
-          '--variable', 'CI_PAGES_URL=https://group.gitlab.io/project',
-          '--ignore-predefined-vars', 'CI_COMMIT_BRANCH,CI_DEFAULT_BRANCH,CI_PAGES_URL',
-          'validate',
-          'pages',
-        ]);
-        expect(r.code, r.out.slice(-4000)).toBe(0);
-        expect(r.out).toMatch(/PASS\s+validate/);
-        expect(r.out).toMatch(/PASS\s+pages/);
-        expect(r.out).toContain('SITE_URL=https://group.gitlab.io BASE_PATH=/project/');
-        const artifacts = join(ROOT, state, 'artifacts');
-        expect(readFileSync(join(artifacts, 'validate', 'validate.txt'), 'utf8')).toMatch(/校验通过/);
-        const home = readFileSync(join(artifacts, 'pages', 'dist', 'index.html'), 'utf8');
-        expect(home).toContain('href="/project/bulletins/"');
-        expect(existsSync(join(artifacts, 'pages', 'dist', 'pagefind'))).toBe(true);
-        for (const p of leftovers) expect(existsSync(p.startsWith('/') ? p : join(ROOT, p)), `${p} left behind`).toBe(false);
-      } finally {
-        rmSync(join(ROOT, state), { recursive: true, force: true });
-      }
-    },
-    600_000,
-  );
+    }
+  }, 600_000);
 });

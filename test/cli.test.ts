@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { BULLETIN, SEED_DATA, WEBSITES, noGitNotice, tempDir, writeQuarter } from './support/fixtures.ts';
 
 const validate = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: '' } });
+  const r = spawnSync(process.execPath, ['scripts/validate.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: '' },
+  });
   return { code: r.status, out: r.stdout + r.stderr };
 };
 
@@ -25,12 +28,17 @@ describe('npm run validate', () => {
     expect(open.code).toBe(1);
     expect(open.out).toContain('校验未通过（--strict：警告也视为错误）');
     expect(open.out).toContain('  - { file: websites.csv, row: 虚构甲区政府网站, column: 栏目不更新 }');
-    const acked = BULLETIN.replace('newMediaTotal: 4\n', 'newMediaTotal: 4\nacknowledged:\n  - { file: websites.csv, row: 虚构甲区政府网站, column: 栏目不更新 }\n');
+    const acked = BULLETIN.replace(
+      'newMediaTotal: 4\n',
+      'newMediaTotal: 4\nacknowledged:\n  - { file: websites.csv, row: 虚构甲区政府网站, column: 栏目不更新 }\n',
+    );
     writeQuarter(dir, '2021-Q1', { 'websites.csv': vetoed, 'bulletin.mdx': acked });
     const strict = validate(dir, '--strict');
     expect(strict.code, strict.out).toBe(0);
     // Nothing listed but the notice that a temporary folder has no git history.
-    expect(strict.out.trim()).toBe(`${noGitNotice(dir)}\n校验通过：共 1 个季度（1 个将发布）；0 个错误，0 个警告（另有 1 个警告已确认，未列出），1 条提示。`);
+    expect(strict.out.trim()).toBe(
+      `${noGitNotice(dir)}\n校验通过：共 1 个季度（1 个将发布）；0 个错误，0 个警告（另有 1 个警告已确认，未列出），1 条提示。`,
+    );
     const all = validate(dir, '--all');
     expect(all.out).toContain(`${dir}/2021-Q1/websites.csv:2: 警告（已确认）：栏目不更新 “是”`);
     // The data changed: the acknowledgement no longer matches anything, and says so.
@@ -42,7 +50,9 @@ describe('npm run validate', () => {
 
   it('prints every error as path:line and exits 1', () => {
     const dir = tempDir();
-    writeQuarter(dir, '2021-Q1', { 'websites.csv': WEBSITES.replace('10,5,105', '10,5,106').replace('0,0,100', '0,0,1000') });
+    writeQuarter(dir, '2021-Q1', {
+      'websites.csv': WEBSITES.replace('10,5,105', '10,5,106').replace('0,0,100', '0,0,1000'),
+    });
     const { code, out } = validate(dir);
     expect(code).toBe(1);
     expect(out).toContain(`${dir}/2021-Q1/websites.csv:2: 错误：总分 “106”`);
@@ -53,7 +63,11 @@ describe('npm run validate', () => {
 
   it('refuses the MDX mistakes that used to pass and then break the build, each at its line, exit 1', () => {
     const dir = tempDir();
-    const prose = ['如此次创建{如潮州创森}工作。', '得分<100分的网站。', '全市<Stat name="网站数"个政府网站。'];
+    const prose = [
+      '如此次创建{如潮州创森}工作。',
+      '得分<100分的网站。',
+      '全市<Stat name="网站数"个政府网站。',
+    ];
     const text = `${BULLETIN}\n${prose.join('\n\n')}\n`;
     const lineOf = (p: string) => text.split('\n').indexOf(p) + 1;
     const expected = [
@@ -63,7 +77,12 @@ describe('npm run validate', () => {
     ];
     // Each mistake alone: the compiler stops at the first syntax error, as the build does.
     prose.forEach((p, i) => {
-      writeQuarter(dir, '2021-Q1', { 'bulletin.mdx': prose.reduce((t, other) => (other === p ? t : t.replace(other, '正常的一段。')), text) });
+      writeQuarter(dir, '2021-Q1', {
+        'bulletin.mdx': prose.reduce(
+          (t, other) => (other === p ? t : t.replace(other, '正常的一段。')),
+          text,
+        ),
+      });
       const { code, out } = validate(dir);
       expect(code).toBe(1);
       expect(out).toContain(`${dir}/2021-Q1/${expected[i]}`);
@@ -81,7 +100,10 @@ describe('npm run validate', () => {
 
 describe('npm run new-quarter', () => {
   const newQuarter = (dataDir: string, ...args: string[]) => {
-    const r = spawnSync(process.execPath, ['scripts/new-quarter.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir } });
+    const r = spawnSync(process.execPath, ['scripts/new-quarter.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     return { code: r.status, out: r.stdout + r.stderr };
   };
 
@@ -90,7 +112,11 @@ describe('npm run new-quarter', () => {
     const created = newQuarter(dir, '2021-Q1');
     expect(created.code, created.out).toBe(0);
     expect(created.out).toContain(`已新建 ${dir}/2021-Q1`);
-    expect(readdirSync(join(dir, '2021-Q1')).sort()).toEqual(['bulletin.mdx', 'new-media.csv', 'websites.csv']);
+    expect(readdirSync(join(dir, '2021-Q1')).sort()).toEqual([
+      'bulletin.mdx',
+      'new-media.csv',
+      'websites.csv',
+    ]);
     const { code, out } = validate(dir);
     expect(code).toBe(1);
     expect(out).toContain(`${dir}/2021-Q1/bulletin.mdx:5: 错误：issuer（发布机构） “（请填写）”：还没有填写`);
@@ -102,8 +128,14 @@ describe('npm run new-quarter', () => {
     const dir = tempDir();
     writeQuarter(dir, '2021-Q1');
     expect(newQuarter(dir, '2021-Q1')).toMatchObject({ code: 1, out: expect.stringContaining('已经存在') });
-    expect(newQuarter(dir, '2021q2')).toMatchObject({ code: 2, out: expect.stringContaining('是不是“2021-Q2”？') });
-    expect(newQuarter(dir)).toMatchObject({ code: 2, out: expect.stringContaining('用法：npm run new-quarter') });
+    expect(newQuarter(dir, '2021q2')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('是不是“2021-Q2”？'),
+    });
+    expect(newQuarter(dir)).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('用法：npm run new-quarter'),
+    });
     expect(newQuarter(dir, '2021-Q2', '2021-Q3').code).toBe(2);
     expect(readdirSync(dir)).toEqual(['2021-Q1']);
   });

@@ -18,7 +18,10 @@ describe('data checks on a copy of the data folder with two more quarters', () =
     const last = quarterFolders(DATA_DIR).at(-1)!;
     expect(plus.added).toEqual([quarterAfter(last, 1), quarterAfter(last, 2)]);
     const quarters = loadDataDir(plus.dir).quarters;
-    expect(quarters.map((q) => q.id)).toEqual([...loadDataDir(DATA_DIR).quarters.map((q) => q.id), ...plus.added]);
+    expect(quarters.map((q) => q.id)).toEqual([
+      ...loadDataDir(DATA_DIR).quarters.map((q) => q.id),
+      ...plus.added,
+    ]);
     expect(quarters.filter((q) => plus.added.includes(q.id)).every((q) => q.published)).toBe(true);
   });
 

@@ -7,7 +7,13 @@ import { buildSite } from './support/build.ts';
 import { SEED_DATA } from './support/fixtures.ts';
 
 /** Visible text of an HTML fragment, tags dropped (a line-break opportunity <wbr> without a gap) and whitespace folded. */
-const text = (html: string) => html.replace(/<wbr\s*\/?>/g, '').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<wbr\s*\/?>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The rows of the table whose caption contains `caption`, as visible text. */
 function tableRows(html: string, caption: string): string[] {
   const at = html.indexOf(caption);
@@ -16,7 +22,8 @@ function tableRows(html: string, caption: string): string[] {
   return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!));
 }
 const websitePage = (name: string) => `websites/${websiteSlug(websiteKey({ name }))}`;
-const accountPage = (platform: string, account: string) => `accounts/${accountSlug(accountKey({ platform, account }))}`;
+const accountPage = (platform: string, account: string) =>
+  `accounts/${accountSlug(accountKey({ platform, account }))}`;
 const unitPage = (unit: string) => `units/${unitSlug(unitKey(unit))}`;
 
 // Expected figures are worked out by hand from test/fixtures/history/README.md and its CSV files.
@@ -49,7 +56,9 @@ describe('build of a four-quarter fixture', () => {
     ]);
     expect(html).toContain('href="/bulletins/2021-q3/#website-1"');
     expect(text(html)).toContain('栏目不更新 ：2021年第一季度至2021年第三季度，连续 3 个季度');
-    expect(html).toContain('<canvas role="img" aria-label="折线图：虚构甲区人民政府网站各季度总分（纵轴从 0 起）。总分：由2021年第一季度的 90分 变为2021年第四季度的 110分');
+    expect(html).toContain(
+      '<canvas role="img" aria-label="折线图：虚构甲区人民政府网站各季度总分（纵轴从 0 起）。总分：由2021年第一季度的 90分 变为2021年第四季度的 110分',
+    );
   });
 
   it('leaves a gap where a website was not inspected, and does not count a problem across it', () => {
@@ -61,7 +70,10 @@ describe('build of a four-quarter fixture', () => {
     ]);
     expect(html).toContain('href="/bulletins/2021-q4/#website-2"');
     expect(tableRows(html, '虚构乙县人民政府网站各季度总分').slice(1)).toEqual([
-      '2021年第一季度 95', '2021年第二季度 100', '2021年第三季度 —', '2021年第四季度 99',
+      '2021年第一季度 95',
+      '2021年第二季度 100',
+      '2021年第三季度 —',
+      '2021年第四季度 99',
     ]);
   });
 
@@ -111,41 +123,68 @@ describe('build of a four-quarter fixture', () => {
     const html = site.page('trends');
     expect(tableRows(html, '各季度抽查的政府网站和政务新媒体数')).toEqual([
       '季度 政府网站（个） 政务新媒体（个）',
-      '2021年第一季度 3 4', '2021年第二季度 3 4', '2021年第三季度 2 4', '2021年第四季度 4 5',
+      '2021年第一季度 3 4',
+      '2021年第二季度 3 4',
+      '2021年第三季度 2 4',
+      '2021年第四季度 4 5',
     ]);
     expect(tableRows(html, '各季度政府网站总分的最高分、平均分和最低分').slice(1)).toEqual([
-      '2021年第一季度 110 98.33 90', '2021年第二季度 100 92 80', '2021年第三季度 100 85 70', '2021年第四季度 110 101.5 97',
+      '2021年第一季度 110 98.33 90',
+      '2021年第二季度 100 92 80',
+      '2021年第三季度 100 85 70',
+      '2021年第四季度 110 101.5 97',
     ]);
     expect(tableRows(html, '各季度单项否决项为“是”的网站数').slice(1)).toEqual([
-      '2021年第一季度 0 1 0 0 0', '2021年第二季度 0 1 0 0 0', '2021年第三季度 1 1 0 0 0', '2021年第四季度 0 0 0 0 0',
+      '2021年第一季度 0 1 0 0 0',
+      '2021年第二季度 0 1 0 0 0',
+      '2021年第三季度 1 1 0 0 0',
+      '2021年第四季度 0 0 0 0 0',
     ]);
     expect(tableRows(html, '政府网站：各季度连续出现的问题')).toEqual([
       '季度 栏目不更新（个） 错别字（个） 网页标签不规范（个） 文件解读不规范（个） 有连续问题的网站（个）',
-      '2021年第一季度 0 0 0 0 0', '2021年第二季度 1 1 0 0 2', '2021年第三季度 1 0 1 1 2', '2021年第四季度 0 0 0 1 1',
+      '2021年第一季度 0 0 0 0 0',
+      '2021年第二季度 1 1 0 0 2',
+      '2021年第三季度 1 0 1 1 2',
+      '2021年第四季度 0 0 0 1 1',
     ]);
     expect(tableRows(html, '政务新媒体：各季度连续出现的问题').slice(1)).toEqual([
-      '2021年第一季度 0 0 0', '2021年第二季度 0 0 0', '2021年第三季度 1 1 1', '2021年第四季度 0 0 0',
+      '2021年第一季度 0 0 0',
+      '2021年第二季度 0 0 0',
+      '2021年第三季度 1 1 1',
+      '2021年第四季度 0 0 0',
     ]);
     expect(tableRows(html, '各季度政务新媒体合格率</caption>').slice(1)).toEqual([
-      '2021年第一季度 75%', '2021年第二季度 75%', '2021年第三季度 50%', '2021年第四季度 80%',
+      '2021年第一季度 75%',
+      '2021年第二季度 75%',
+      '2021年第三季度 50%',
+      '2021年第四季度 80%',
     ]);
     expect(tableRows(html, '各季度政务新媒体合格率（按账号类型）')).toEqual([
       '季度 抖音 今日头条 微信 新浪微博',
-      '2021年第一季度 100% 100% 100% 0%', '2021年第二季度 0% 100% 100% 100%',
-      '2021年第三季度 0% — 100% 0%', '2021年第四季度 100% 100% 50% 100%',
+      '2021年第一季度 100% 100% 100% 0%',
+      '2021年第二季度 0% 100% 100% 100%',
+      '2021年第三季度 0% — 100% 0%',
+      '2021年第四季度 100% 100% 50% 100%',
     ]);
     expect(tableRows(html, '2021年第四季度各地区检查情况')).toEqual([
       '所属地区 网站数（个） 网站平均得分（分） 有单项否决项的网站（个） 新媒体数（个） 新媒体合格率',
-      '市直 1 97 0 2 100%', '丙县 1 100 0 0 —', '甲区 1 110 0 1 100%', '乙县 1 99 0 2 50%',
+      '市直 1 97 0 2 100%',
+      '丙县 1 100 0 0 —',
+      '甲区 1 110 0 1 100%',
+      '乙县 1 99 0 2 50%',
     ]);
     // Every series is also a chart, with a summary for screen readers.
     expect(html.match(/<canvas role="img" aria-label="[^"]+"/g)).toHaveLength(8);
-    expect(html).toContain('aria-label="柱状图：2021年第四季度各地区检查情况（横轴从 0 起）。新媒体合格率：最高为市直 100%，最低为乙县 50%');
+    expect(html).toContain(
+      'aria-label="柱状图：2021年第四季度各地区检查情况（横轴从 0 起）。新媒体合格率：最高为市直 100%，最低为乙县 50%',
+    );
   });
 
   it('shows the headline trend on the home page and 趋势 in the navigation', () => {
     const html = site.page('');
-    expect(text(html)).toContain('较上一季度（2021年第三季度）：网站平均得分 85 → 101.5（+16.5 分），政务新媒体合格率 50% → 80%（+30 个百分点）');
+    expect(text(html)).toContain(
+      '较上一季度（2021年第三季度）：网站平均得分 85 → 101.5（+16.5 分），政务新媒体合格率 50% → 80%（+30 个百分点）',
+    );
     expect(html).toMatch(/<a href="\/trends\/"[^>]*>\s*趋势\s*<\/a>/);
   });
 
@@ -163,13 +202,22 @@ describe('build of a four-quarter fixture', () => {
     const html = site.page('units');
     expect(text(html)).toMatch(/共 3 个单位，按所属地区排列.* 市直 .* 甲区 .* 乙县 /);
     const header = '单位名称 账号总数 最近抽查季度 当季抽查 当季合格';
-    expect(tableRows(html, '市直开设政务新媒体的单位')).toEqual([header, '虚构市教育局 2 2021年第四季度 2 2']);
-    expect(tableRows(html, '乙县开设政务新媒体的单位')).toEqual([header, '虚构乙县公安局 2 2021年第四季度 2 1']);
-    for (const unit of ['虚构市教育局', '虚构甲区人民政府', '虚构乙县公安局']) expect(html).toContain(`href="/${unitPage(unit)}/"`);
+    expect(tableRows(html, '市直开设政务新媒体的单位')).toEqual([
+      header,
+      '虚构市教育局 2 2021年第四季度 2 2',
+    ]);
+    expect(tableRows(html, '乙县开设政务新媒体的单位')).toEqual([
+      header,
+      '虚构乙县公安局 2 2021年第四季度 2 1',
+    ]);
+    for (const unit of ['虚构市教育局', '虚构甲区人民政府', '虚构乙县公安局'])
+      expect(html).toContain(`href="/${unitPage(unit)}/"`);
     expect(html).not.toContain('class="pager"');
     // Each unit page's breadcrumb leads back to the list.
     const unit = site.page(unitPage('虚构乙县公安局'));
-    expect(unit).toMatch(/<a href="\/accounts\/"[^>]*>政务新媒体<\/a> › <a href="\/units\/"[^>]*>单位<\/a> › <span aria-current="page"[^>]*>虚构乙县公安局<\/span>/);
+    expect(unit).toMatch(
+      /<a href="\/accounts\/"[^>]*>政务新媒体<\/a> › <a href="\/units\/"[^>]*>单位<\/a> › <span aria-current="page"[^>]*>虚构乙县公安局<\/span>/,
+    );
   });
 });
 
@@ -184,7 +232,9 @@ describe('build of the real 2020-Q3 alone (frozen copy, one quarter)', () => {
     const html = site.page('trends');
     expect(text(html)).toContain('目前只有一个季度（2020年第三季度）的检查数据，还无法比较前后变化');
     expect(tableRows(html, '各季度抽查的政府网站和政务新媒体数').slice(1)).toEqual(['2020年第三季度 7 48']);
-    expect(tableRows(html, '各季度政府网站总分的最高分、平均分和最低分').slice(1)).toEqual(['2020年第三季度 115.5 103.93 96']);
+    expect(tableRows(html, '各季度政府网站总分的最高分、平均分和最低分').slice(1)).toEqual([
+      '2020年第三季度 115.5 103.93 96',
+    ]);
     expect(text(html)).toContain('2020年第三季度的数据没有“所属地区”一列，无法按地区比较');
     expect(html).not.toContain('<canvas');
     expect(html).not.toMatch(/NaN|Infinity|undefined/);
@@ -193,7 +243,9 @@ describe('build of the real 2020-Q3 alone (frozen copy, one quarter)', () => {
   it('renders entity pages with the single-quarter message', () => {
     const html = site.page(websitePage('中国潮州政府网站'));
     expect(text(html)).toContain('目前只有一个季度（2020年第三季度）的检查数据');
-    expect(tableRows(html, '中国潮州政府网站各季度检查情况').slice(1)).toEqual(['2020年第三季度 栏目不更新 22 13 109']);
+    expect(tableRows(html, '中国潮州政府网站各季度检查情况').slice(1)).toEqual([
+      '2020年第三季度 栏目不更新 22 13 109',
+    ]);
     expect(html).not.toContain('<canvas');
     const account = site.page(accountPage('微信', '潮州司法潮州普法'));
     expect(tableRows(account, '各季度检查情况').slice(1)).toEqual(['2020年第三季度 合格']);

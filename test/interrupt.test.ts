@@ -17,7 +17,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Process ids of `pid`'s children. */
 function children(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -31,14 +35,23 @@ function group(pgid: number): string[] {
   } catch {
     // ps exits 1 when it lists nothing
   }
-  return listed.split('\n').map((line) => line.trim()).filter((line) => line && !/^\d+\s+Z/.test(line));
+  return listed
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^\d+\s+Z/.test(line));
 }
 
 describe('an interrupted build', () => {
   it('keeps the previous site and leaves no folder or process behind', { timeout: 120_000 }, async () => {
     const data = tempDir();
     // Invented data, large enough that the indexer's record files exist for a while.
-    writeSynthetic(data, { name: 'interrupt', label: '虚构（中断测试）', websites: 300, accounts: 3000, quarters: 2 });
+    writeSynthetic(data, {
+      name: 'interrupt',
+      label: '虚构（中断测试）',
+      websites: 300,
+      accounts: 3000,
+      quarters: 2,
+    });
     const out = freshOutDir();
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), '上一次的网站');

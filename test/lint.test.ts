@@ -22,29 +22,67 @@ describe('the layering rule', () => {
     ["import { loadDataDir } from '../node/load.ts';", 'no-restricted-imports'],
     ["import { readFileSync } from 'node:fs';", 'no-restricted-imports'],
     ["import { spawn } from 'node:child_process';", 'no-restricted-imports'],
-    ["export const dir = process.env.DATA_DIR;", 'no-restricted-globals'],
+    ['export const dir = process.env.DATA_DIR;', 'no-restricted-globals'],
     ['export const base = import.meta.env.BASE_URL;', 'no-restricted-syntax'],
   ])('src/lib refuses %s', async (code, rule) => {
     expect((await broken('src/lib/layer-probe.ts', `${code}\n`)).join('\n')).toContain(rule);
   });
 
   it('src/lib may import src/lib, node:path and pure packages', async () => {
-    const code = "import { join } from 'node:path';\nimport { z } from 'zod';\nimport { TABLES } from './tables.ts';\nexport const x = [join, z, TABLES];\n";
+    const code =
+      "import { join } from 'node:path';\nimport { z } from 'zod';\nimport { TABLES } from './tables.ts';\nexport const x = [join, z, TABLES];\n";
     expect(await broken('src/lib/layer-probe.ts', code)).toEqual([]);
   });
 
   it('browser code refuses Node and Astro-side modules', async () => {
-    expect((await broken('src/client/layer-probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).join('\n')).toContain('no-restricted-imports');
-    expect((await broken('src/client/layer-probe.ts', "import { href } from '../site';\nexport const h = href;\n")).join('\n')).toContain('no-restricted-imports');
-    expect(await broken('src/client/layer-probe.ts', "import { FILTERS } from '../lib/search-vocabulary';\nexport const f = FILTERS;\n")).toEqual([]);
+    expect(
+      (
+        await broken(
+          'src/client/layer-probe.ts',
+          "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+        )
+      ).join('\n'),
+    ).toContain('no-restricted-imports');
+    expect(
+      (
+        await broken('src/client/layer-probe.ts', "import { href } from '../site';\nexport const h = href;\n")
+      ).join('\n'),
+    ).toContain('no-restricted-imports');
+    expect(
+      await broken(
+        'src/client/layer-probe.ts',
+        "import { FILTERS } from '../lib/search-vocabulary';\nexport const f = FILTERS;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('src/node and scripts stay outside Astro', async () => {
-    expect((await broken('src/node/layer-probe.ts', "import { siteName } from '../utils/dataset.ts';\nexport const s = siteName;\n")).join('\n')).toContain('no-restricted-imports');
-    expect((await broken('scripts/layer-probe.ts', "import { paths } from '../src/site.ts';\nexport const p = paths;\n")).join('\n')).toContain('no-restricted-imports');
+    expect(
+      (
+        await broken(
+          'src/node/layer-probe.ts',
+          "import { siteName } from '../utils/dataset.ts';\nexport const s = siteName;\n",
+        )
+      ).join('\n'),
+    ).toContain('no-restricted-imports');
+    expect(
+      (
+        await broken(
+          'scripts/layer-probe.ts',
+          "import { paths } from '../src/site.ts';\nexport const p = paths;\n",
+        )
+      ).join('\n'),
+    ).toContain('no-restricted-imports');
   });
 
   it('pages read data through the dataset, not the disk', async () => {
-    expect((await broken('src/pages/layer-probe.ts', "import { loadDataDir } from '../node/load';\nexport const l = loadDataDir;\n")).join('\n')).toContain('no-restricted-imports');
+    expect(
+      (
+        await broken(
+          'src/pages/layer-probe.ts',
+          "import { loadDataDir } from '../node/load';\nexport const l = loadDataDir;\n",
+        )
+      ).join('\n'),
+    ).toContain('no-restricted-imports');
   });
 });

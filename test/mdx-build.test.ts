@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from './support/build.ts';
 import { BULLETIN, tempDir, writeQuarter } from './support/fixtures.ts';
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/\s+/g, ' ');
 
 /** Everything the README tells staff to write instead of what MDX refuses, plus the usual Markdown. */
 const ALLOWED = `
@@ -48,7 +52,9 @@ describe('MDX: validate and the real build agree', () => {
     const site = buildSite(dir);
     expect(site.code).toBe(1);
     const line = bulletin.split('\n').indexOf(prose) + 1;
-    expect(site.log).toContain(`${dir}/2021-Q1/bulletin.mdx:${line}: 错误：正文 “{如潮州创森}”：正文中不能使用大括号`);
+    expect(site.log).toContain(
+      `${dir}/2021-Q1/bulletin.mdx:${line}: 错误：正文 “{如潮州创森}”：正文中不能使用大括号`,
+    );
     expect(site.log).toContain('数据校验未通过，网站未生成');
     expect(site.log).not.toMatch(/ReferenceError|MDXError|\n\s+at /);
     expect(existsSync(site.out)).toBe(false);

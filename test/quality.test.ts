@@ -34,7 +34,12 @@ describe('built site quality (the basic and the four-quarter history fixtures)',
     // Four quarters: charts, trends and history pages as well as the bulletins.
     const again = buildSite('test/fixtures/history');
     const digest = (dir: string) =>
-      Object.fromEntries(listFiles(dir).map((f) => [f.slice(dir.length), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      Object.fromEntries(
+        listFiles(dir).map((f) => [
+          f.slice(dir.length),
+          createHash('sha256').update(readFileSync(f)).digest('hex'),
+        ]),
+      );
     expect(digest(again.out)).toEqual(digest(history.out));
   });
 });

@@ -10,7 +10,8 @@ import { buildSite } from './support/build.ts';
 import { brokenLinks, htmlPages } from './support/dist.ts';
 import { tempDir } from './support/fixtures.ts';
 
-const rowsIn = (html: string, prefix: string) => [...html.matchAll(new RegExp(`<tr id="${prefix}(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+const rowsIn = (html: string, prefix: string) =>
+  [...html.matchAll(new RegExp(`<tr id="${prefix}(\\d+)"`, 'g'))].map((m) => Number(m[1]));
 
 describe('a quarter larger than one page (invented benchmark data: 520 websites, 1,100 accounts)', () => {
   const data = tempDir();
@@ -24,7 +25,9 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
 
   it('shows the first 500 rows of each annex on the bulletin, with a pager', () => {
     const html = site.page(`bulletins/${quarter.slug}`);
-    expect(rowsIn(html, 'website-')).toEqual(quarter.tables.websites!.records.slice(0, 500).map((w) => w.seq));
+    expect(rowsIn(html, 'website-')).toEqual(
+      quarter.tables.websites!.records.slice(0, 500).map((w) => w.seq),
+    );
     expect(rowsIn(html, 'account-')).toHaveLength(500);
     expect(html).toContain('（第 1–500 行，共 520 行）');
     expect(html).toContain(`href="/bulletins/${quarter.slug}/annex-1/2/"`);
@@ -34,7 +37,12 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
   it('puts the remaining rows on annex pages, each row exactly once', () => {
     const page2 = site.page(`bulletins/${quarter.slug}/annex-1/2`);
     expect(rowsIn(page2, 'website-')).toEqual(quarter.tables.websites!.records.slice(500).map((w) => w.seq));
-    const accounts = [1, 2, 3].flatMap((n) => rowsIn(site.page(n === 1 ? `bulletins/${quarter.slug}` : `bulletins/${quarter.slug}/annex-2/${n}`), 'account-'));
+    const accounts = [1, 2, 3].flatMap((n) =>
+      rowsIn(
+        site.page(n === 1 ? `bulletins/${quarter.slug}` : `bulletins/${quarter.slug}/annex-2/${n}`),
+        'account-',
+      ),
+    );
     expect(accounts).toEqual(quarter.tables.newMedia!.records.map((a) => a.seq));
   });
 
@@ -45,7 +53,9 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
   });
 
   it('splits the account list into pages of 1,000', () => {
-    const counted = ['accounts', 'accounts/page/2'].map((p) => (site.page(p).match(/<th scope="row"><a href="\/accounts\//g) ?? []).length);
+    const counted = ['accounts', 'accounts/page/2'].map(
+      (p) => (site.page(p).match(/<th scope="row"><a href="\/accounts\//g) ?? []).length,
+    );
     expect(counted).toEqual([1000, 100]);
   });
 
@@ -53,7 +63,11 @@ describe('a quarter larger than one page (invented benchmark data: 520 websites,
     expect(brokenLinks(site.out)).toEqual([]);
     const largest = Math.max(...htmlPages(site.out).map((p) => statSync(join(site.out, p)).size));
     expect(largest).toBeLessThan(1024 * 1024);
-    expect(readFileSync(join(site.out, 'data', quarter.slug, 'new-media.csv'), 'utf8').trim().split('\n')).toHaveLength(1101);
+    expect(
+      readFileSync(join(site.out, 'data', quarter.slug, 'new-media.csv'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1101);
   });
 });
 
@@ -70,9 +84,13 @@ describe('a units list longer than one page (invented benchmark data: 3,003 acco
   it('splits /units/ into pages of 1,000, every unit exactly once, with a pager', () => {
     expect(units).toHaveLength(1001);
     const pages = ['units', 'units/page/2'].map((p) => site.page(p));
-    const listed = pages.map((html) => [...html.matchAll(/<th scope="row"><a href="(\/units\/[^"]+)"/g)].map((m) => m[1]!));
+    const listed = pages.map((html) =>
+      [...html.matchAll(/<th scope="row"><a href="(\/units\/[^"]+)"/g)].map((m) => m[1]!),
+    );
     expect(listed.map((l) => l.length)).toEqual([1000, 1]);
-    expect(new Set(listed.flat())).toEqual(new Set(units.map((u) => paths.unit({ unit: u.name, unitKey: u.key }))));
+    expect(new Set(listed.flat())).toEqual(
+      new Set(units.map((u) => paths.unit({ unit: u.name, unitKey: u.key }))),
+    );
     expect(pages[0]).toContain('（第 1 页，共 2 页）');
     expect(pages[0]).toMatch(/<a href="\/units\/page\/2\/"[^>]*rel="next"/);
     expect(pages[1]).toMatch(/<a href="\/units\/"[^>]*rel="prev"/);

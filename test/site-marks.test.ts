@@ -17,8 +17,17 @@ const ORIGIN = 'https://lanjiang.example.invalid';
 const NAME = '澜江市政府网站检查公示（虚构）';
 const VNU = 'node_modules/vnu-jar/build/dist/vnu.jar';
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+const text = (html: string) =>
+  decode(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 const between = (html: string, open: RegExp, close: string) => {
   const start = html.search(open);
   return start === -1 ? '' : html.slice(start, html.indexOf(close, start) + close.length);
@@ -53,7 +62,9 @@ describe('site.yml: another city’s name and marks', () => {
     const footer = between(other.page(''), /<div class="site-marks">/, '</footer>');
     expect(footer).toContain('<img class="site-emblem" src="/sub/favicon.svg" alt="党政机关网站标识">');
     expect(footer).toContain('<a href="https://beian.miit.gov.cn/" rel="noopener">澜ICP备00000000号-1</a>');
-    expect(footer).toContain('<a href="https://beian.example.invalid/query?code=00000000000000" rel="noopener">澜公网安备00000000000000号</a>');
+    expect(footer).toContain(
+      '<a href="https://beian.example.invalid/query?code=00000000000000" rel="noopener">澜公网安备00000000000000号</a>',
+    );
     expect(brokenLinks(other.out, BASE)).toEqual([]);
   });
 
@@ -65,13 +76,25 @@ describe('site.yml: another city’s name and marks', () => {
     for (const page of htmlPages(other.out)) {
       const html = readFileSync(join(other.out, page), 'utf8');
       // Where a page names its site: <title>, og:title, og:site_name, the feed's link.
-      const names = [...html.matchAll(/<title>([^<]*)<\/title>|<meta property="og:(?:title|site_name)" content="([^"]*)"|<link rel="alternate"[^>]* title="([^"]*)"/g)];
+      const names = [
+        ...html.matchAll(
+          /<title>([^<]*)<\/title>|<meta property="og:(?:title|site_name)" content="([^"]*)"|<link rel="alternate"[^>]* title="([^"]*)"/g,
+        ),
+      ];
       expect(names.length, page).toBeGreaterThanOrEqual(3);
-      for (const m of names) expect(decode(m[1] ?? m[2] ?? m[3]!).includes(SITE_TITLE), `${page}: default title in ${m[0]}`).toBe(false);
-      expect(between(html, /<header/, '</header>').includes(SITE_TITLE), `${page}: default title in the header`).toBe(false);
+      for (const m of names)
+        expect(decode(m[1] ?? m[2] ?? m[3]!).includes(SITE_TITLE), `${page}: default title in ${m[0]}`).toBe(
+          false,
+        );
+      expect(
+        between(html, /<header/, '</header>').includes(SITE_TITLE),
+        `${page}: default title in the header`,
+      ).toBe(false);
     }
     expect(readFileSync(join(other.out, 'rss.xml'), 'utf8')).toContain(`<title>${NAME}</title>`);
-    expect(JSON.parse(readFileSync(join(other.out, 'data/datapackage.json'), 'utf8')).title).toBe(`${NAME}：附件数据`);
+    expect(JSON.parse(readFileSync(join(other.out, 'data/datapackage.json'), 'utf8')).title).toBe(
+      `${NAME}：附件数据`,
+    );
   });
 
   it('without site.yml keeps the generic title and shows no marks (never an invented value)', () => {
@@ -81,20 +104,32 @@ describe('site.yml: another city’s name and marks', () => {
     for (const page of htmlPages(plain.out)) {
       const html = readFileSync(join(plain.out, page), 'utf8');
       const footer = between(html, /<footer/, '</footer>');
-      expect(footer.includes('site-marks') || /主办单位|网站标识码|ICP备|公网安备|党政机关网站标识/.test(footer), page).toBe(false);
+      expect(
+        footer.includes('site-marks') || /主办单位|网站标识码|ICP备|公网安备|党政机关网站标识/.test(footer),
+        page,
+      ).toBe(false);
     }
   });
 
   it('writes robots.txt that points at the sitemap under SITE_URL and BASE_PATH', () => {
-    expect(readFileSync(join(other.out, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}${BASE}sitemap-index.xml\n`);
-    expect(readFileSync(join(plain.out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.gov.cn/sitemap-index.xml');
+    expect(readFileSync(join(other.out, 'robots.txt'), 'utf8')).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}${BASE}sitemap-index.xml\n`,
+    );
+    expect(readFileSync(join(plain.out, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://example.gov.cn/sitemap-index.xml',
+    );
   });
 
   it('every page passes the W3C Nu HTML checker (vnu-jar) with no errors', () => {
     // One JVM for both sites; warnings are not errors (Nu also warns that the CSP blocks the site's own files,
     // which it reads from file: URLs, where 'self' cannot match).
-    const r = spawnSync('java', ['-jar', VNU, '--skip-non-html', '--errors-only', other.out, plain.out], { encoding: 'utf8' });
-    if (r.error) throw new Error(`无法运行 Java（W3C Nu 检查器需要 Java 8 以上：apt-get install default-jre-headless）：${r.error.message}`);
+    const r = spawnSync('java', ['-jar', VNU, '--skip-non-html', '--errors-only', other.out, plain.out], {
+      encoding: 'utf8',
+    });
+    if (r.error)
+      throw new Error(
+        `无法运行 Java（W3C Nu 检查器需要 Java 8 以上：apt-get install default-jre-headless）：${r.error.message}`,
+      );
     expect(r.stderr + r.stdout).toBe('');
     expect(r.status).toBe(0);
   });

@@ -15,18 +15,30 @@ import { round2 } from '../src/lib/score.ts';
 import { buildSite } from './support/build.ts';
 import { tempDir } from './support/fixtures.ts';
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** Each figure on a page: its id, its CSV link and its table as rows of cell texts. */
 function figures(html: string): { id: string; csv?: string; rows: string[][] }[] {
   return [...html.matchAll(/<figure[^>]*id="([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)].map(([, id, body]) => ({
     id: id!,
     csv: body!.match(/<a href="([^"]+\.csv)"[^>]*>下载本[图表]数据（CSV）<\/a>/)?.[1],
-    rows: [...body!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1]!))),
+    rows: [...body!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1]!)),
+    ),
   }));
 }
 /** A table cell as the CSV writes it: no % after the number, no — for a missing value, the unit only in the header. */
 const asCsv = (cell: string) => (cell === '—' ? '' : cell.replace(/%$/, ''));
-const csvRows = (csv: string) => csv.replace(/^\ufeff/, '').split('\r\n').slice(0, -1).map((line) => line.split(','));
+const csvRows = (csv: string) =>
+  csv
+    .replace(/^\ufeff/, '')
+    .split('\r\n')
+    .slice(0, -1)
+    .map((line) => line.split(','));
 
 describe('trends figures: district table and chart CSVs', () => {
   const data = tempDir();
@@ -40,7 +52,17 @@ describe('trends figures: district table and chart CSVs', () => {
     sites[1] = sites[1]!.replace(',甲区,', ',,');
     writeFileSync(join(q4, 'websites.csv'), sites.join('\n'));
     const accounts = readFileSync(join(q4, 'new-media.csv'), 'utf8').split('\n');
-    writeFileSync(join(q4, 'new-media.csv'), accounts.map((l) => l.split(',').filter((_, i) => i !== 2).join(',')).join('\n'));
+    writeFileSync(
+      join(q4, 'new-media.csv'),
+      accounts
+        .map((l) =>
+          l
+            .split(',')
+            .filter((_, i) => i !== 2)
+            .join(','),
+        )
+        .join('\n'),
+    );
     latest = loadDataDir(data).quarters.find((q) => q.id === '2021-Q4')!;
     site = buildSite(data);
   });
@@ -54,7 +76,14 @@ describe('trends figures: district table and chart CSVs', () => {
   it('counts every website and account: a 未注明地区 row, the accounts all there, no invented 0', () => {
     const table = figures(site.page('trends')).find((f) => f.id === 'districts')!;
     const [head, ...rows] = table.rows;
-    expect(head).toEqual(['所属地区', '网站数（个）', '网站平均得分（分）', '有单项否决项的网站（个）', '新媒体数（个）', '新媒体合格率']);
+    expect(head).toEqual([
+      '所属地区',
+      '网站数（个）',
+      '网站平均得分（分）',
+      '有单项否决项的网站（个）',
+      '新媒体数（个）',
+      '新媒体合格率',
+    ]);
     const sites = latest.tables.websites!.records;
     const accounts = latest.tables.newMedia!.records;
     const regions = [...new Set(sites.map((s) => regionLabel(s.region)))];
@@ -66,7 +95,9 @@ describe('trends figures: district table and chart CSVs', () => {
       const unlocated = row[0] === NO_REGION;
       const passed = accounts.filter((a) => a.result === '合格').length;
       expect(row.slice(1), row[0]).toEqual([
-        String(here.length), String(mean), String(here.filter((s) => WEBSITE_FLAGS.some((f) => s[f.key])).length),
+        String(here.length),
+        String(mean),
+        String(here.filter((s) => WEBSITE_FLAGS.some((f) => s[f.key])).length),
         // Accounts have no 所属地区: all of them under 未注明地区, none claimed for a named district.
         unlocated ? String(accounts.length) : '—',
         unlocated ? `${round2((passed / accounts.length) * 100)}%` : '—',
@@ -78,17 +109,32 @@ describe('trends figures: district table and chart CSVs', () => {
 
   it('says truly what the district chart shows and why the accounts are not by district', () => {
     const html = site.page('trends');
-    const section = text(html.slice(html.indexOf('id="districts"'), html.indexOf('</figure>', html.indexOf('id="districts"'))));
+    const section = text(
+      html.slice(html.indexOf('id="districts"'), html.indexOf('</figure>', html.indexOf('id="districts"'))),
+    );
     expect(section).toContain('图中为各地区的网站平均得分');
     expect(section).not.toContain('新媒体合格率；');
     expect(section).toContain('政务新媒体的数据没有填写“所属地区”，全部计入“未注明地区”');
-    expect(html).toMatch(/<canvas[^>]+aria-label="柱状图：2021年第四季度各地区检查情况（横轴从 0 起）。网站平均得分：/);
+    expect(html).toMatch(
+      /<canvas[^>]+aria-label="柱状图：2021年第四季度各地区检查情况（横轴从 0 起）。网站平均得分：/,
+    );
   });
 
   it('links a CSV under every chart with the same numbers as its table (UTF-8 BOM, CRLF)', () => {
     const trends = figures(site.page('trends'));
-    const website = figures(site.page(`websites/${websiteSlug(websiteKey({ name: '虚构甲区人民政府网站' }))}`));
-    expect(trends.map((f) => f.id)).toEqual(['counts', 'scores', 'flags', 'website-repeats', 'account-repeats', 'pass-rate', 'platform-rates', 'districts']);
+    const website = figures(
+      site.page(`websites/${websiteSlug(websiteKey({ name: '虚构甲区人民政府网站' }))}`),
+    );
+    expect(trends.map((f) => f.id)).toEqual([
+      'counts',
+      'scores',
+      'flags',
+      'website-repeats',
+      'account-repeats',
+      'pass-rate',
+      'platform-rates',
+      'districts',
+    ]);
     for (const f of [...trends, ...website]) {
       expect(f.csv, f.id).toBeDefined();
       const file = join(site.out, f.csv!);
@@ -99,7 +145,10 @@ describe('trends figures: district table and chart CSVs', () => {
       const [head, ...rows] = csvRows(csv);
       const [tableHead, ...tableRows] = f.rows;
       // The header names the same columns; a percentage column carries （%） in the CSV, where the table puts % in each cell.
-      expect(head!.map((h) => h.replace('（%）', '')), f.id).toEqual(tableHead);
+      expect(
+        head!.map((h) => h.replace('（%）', '')),
+        f.id,
+      ).toEqual(tableHead);
       expect(rows, f.id).toEqual(tableRows.map((r) => r.map(asCsv)));
     }
     expect(website.map((f) => f.id)).toEqual(['score-chart']);

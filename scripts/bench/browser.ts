@@ -9,9 +9,15 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 /** Serves `root` at `base` (e.g. `/` or `/sub/`) on 127.0.0.1 like a static host: directories → index.html, else 404.html. */
@@ -29,7 +35,9 @@ export async function serve(root: string, base = '/'): Promise<{ url: string; cl
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       const notFound = join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html']! }).end(existsSync(notFound) ? await readFile(notFound) : 'not found');
+      res
+        .writeHead(404, { 'content-type': TYPES['.html']! })
+        .end(existsSync(notFound) ? await readFile(notFound) : 'not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,10 +48,20 @@ export async function serve(root: string, base = '/'): Promise<{ url: string; cl
 /** Headless Chromium with the flags this sandbox needs (no network beyond loopback). */
 export function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`找不到 Chromium（${CHROMIUM}）：请先运行 apt-get install chromium，或设置 CHROMIUM_PATH（Chromium not found）`);
+    throw new Error(
+      `找不到 Chromium（${CHROMIUM}）：请先运行 apt-get install chromium，或设置 CHROMIUM_PATH（Chromium not found）`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

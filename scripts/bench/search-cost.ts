@@ -27,7 +27,11 @@ export function indexBytes(dist: string): { total: number; index: number } {
  * `load` for starting search (script, WebAssembly, metadata, filters), `query` for the query itself
  * (index chunks and the first page of result fragments).
  */
-export async function queryBytes(browser: Browser, siteUrl: string, query: string): Promise<{ load: number; query: number; requests: number; filterFiles: number }> {
+export async function queryBytes(
+  browser: Browser,
+  siteUrl: string,
+  query: string,
+): Promise<{ load: number; query: number; requests: number; filterFiles: number }> {
   const page = await browser.newPage();
   const sizes: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {
@@ -36,7 +40,9 @@ export async function queryBytes(browser: Browser, siteUrl: string, query: strin
     sizes.push({ url: response.url(), bytes: body.length });
   });
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
+  );
   await page.waitForLoadState('networkidle');
   await page.close();
   const isQuery = (url: string) => /\/(index|fragment)\//.test(url);

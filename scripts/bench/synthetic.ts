@@ -18,8 +18,20 @@ export interface Scale {
 
 export const SCALES: Record<string, Scale> = {
   city: { name: 'city', label: '市级（7 个网站、50 个账号）', websites: 7, accounts: 50, quarters: 8 },
-  province: { name: 'province', label: '省级（600 个网站、6,000 个账号）', websites: 600, accounts: 6000, quarters: 8 },
-  national: { name: 'national', label: '全国（14,000 个网站、140,000 个账号）', websites: 14000, accounts: 140000, quarters: 8 },
+  province: {
+    name: 'province',
+    label: '省级（600 个网站、6,000 个账号）',
+    websites: 600,
+    accounts: 6000,
+    quarters: 8,
+  },
+  national: {
+    name: 'national',
+    label: '全国（14,000 个网站、140,000 个账号）',
+    websites: 14000,
+    accounts: 140000,
+    quarters: 8,
+  },
 };
 
 /** mulberry32: small, fast, deterministic. */
@@ -34,29 +46,80 @@ function random(seed: number) {
   };
 }
 
-const DEPARTMENTS = ['人民政府', '教育局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水务局', '农业农村局', '商务局', '文化广电旅游体育局', '卫生健康局', '退役军人事务局', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '信访局', '政务服务数据管理局'];
-const PROBLEMS = ['网页标签不规范', '文件解读不规范', '存在未注销的新媒体账号', '错别字', '链接不可用', '栏目设置不合理', '检索不准确'];
+const DEPARTMENTS = [
+  '人民政府',
+  '教育局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水务局',
+  '农业农村局',
+  '商务局',
+  '文化广电旅游体育局',
+  '卫生健康局',
+  '退役军人事务局',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '信访局',
+  '政务服务数据管理局',
+];
+const PROBLEMS = [
+  '网页标签不规范',
+  '文件解读不规范',
+  '存在未注销的新媒体账号',
+  '错别字',
+  '链接不可用',
+  '栏目设置不合理',
+  '检索不准确',
+];
 
-const csvCell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const csvCell = (v: string | number) =>
+  /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
 /** Writes `scale` as quarter folders 2019-Q1… under `dir`; returns the number of table rows written. */
-export function writeSynthetic(dir: string, scale: Scale, seed = 20201026): { rows: number; quarters: string[] } {
+export function writeSynthetic(
+  dir: string,
+  scale: Scale,
+  seed = 20201026,
+): { rows: number; quarters: string[] } {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const regionCount = Math.max(2, Math.round(Math.sqrt(scale.websites)));
   const regions = Array.from({ length: regionCount }, (_, i) => `虚构第${i + 1}区`);
   const unitsCount = Math.max(3, Math.round(scale.accounts / 3));
-  const units = Array.from({ length: unitsCount }, (_, i) => `${regions[i % regionCount]}虚构${DEPARTMENTS[i % DEPARTMENTS.length]}${Math.floor(i / DEPARTMENTS.length) + 1}`);
+  const units = Array.from(
+    { length: unitsCount },
+    (_, i) =>
+      `${regions[i % regionCount]}虚构${DEPARTMENTS[i % DEPARTMENTS.length]}${Math.floor(i / DEPARTMENTS.length) + 1}`,
+  );
   let nextSite = 0;
   let nextAccount = 0;
   const newSite = () => {
     const i = nextSite++;
-    return { code: String(4400000000 + i), name: `${regions[i % regionCount]}虚构${DEPARTMENTS[i % DEPARTMENTS.length]}网站${i + 1}`, region: regions[i % regionCount]! };
+    return {
+      code: String(4400000000 + i),
+      name: `${regions[i % regionCount]}虚构${DEPARTMENTS[i % DEPARTMENTS.length]}网站${i + 1}`,
+      region: regions[i % regionCount]!,
+    };
   };
   const newAccount = () => {
     const i = nextAccount++;
     const unit = units[i % unitsCount]!;
-    return { unit, platform: PLATFORMS[i % PLATFORMS.length]!, name: `${unit.replace(/^虚构第\d+区/, '')}发布${i + 1}`, region: regions[(i % unitsCount) % regionCount]! };
+    return {
+      unit,
+      platform: PLATFORMS[i % PLATFORMS.length]!,
+      name: `${unit.replace(/^虚构第\d+区/, '')}发布${i + 1}`,
+      region: regions[(i % unitsCount) % regionCount]!,
+    };
   };
   let sites = Array.from({ length: scale.websites }, newSite);
   let accounts = Array.from({ length: scale.accounts }, newAccount);
@@ -75,17 +138,45 @@ export function writeSynthetic(dir: string, scale: Scale, seed = 20201026): { ro
     }
     const qdir = join(dir, id);
     mkdirSync(qdir, { recursive: true });
-    const wLines = ['序号,网站名称,所属地区,网站标识码,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分,结果'];
+    const wLines = [
+      '序号,网站名称,所属地区,网站标识码,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分,结果',
+    ];
     sites.forEach((s, i) => {
       const flags = WEBSITE_FLAGS.map(() => (rnd() < 0.02 ? '是' : '否'));
-      const problems = rnd() < 0.3 ? [pick(PROBLEMS), ...(rnd() < 0.3 ? [pick(PROBLEMS)] : [])].filter((p, k, all) => all.indexOf(p) === k).join('，') : '无';
+      const problems =
+        rnd() < 0.3
+          ? [pick(PROBLEMS), ...(rnd() < 0.3 ? [pick(PROBLEMS)] : [])]
+              .filter((p, k, all) => all.indexOf(p) === k)
+              .join('，')
+          : '无';
       const deduction = Math.round(rnd() * 50) / 2;
       const bonus = 100 - deduction > 80 ? Math.round(rnd() * 30) : 0;
       const veto = flags.includes('是');
-      wLines.push([i + 1, s.name, s.region, s.code, ...flags, problems, bonus, deduction, 100 + bonus - deduction, veto ? '不合格' : '合格'].map(csvCell).join(','));
+      wLines.push(
+        [
+          i + 1,
+          s.name,
+          s.region,
+          s.code,
+          ...flags,
+          problems,
+          bonus,
+          deduction,
+          100 + bonus - deduction,
+          veto ? '不合格' : '合格',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
     });
     const mLines = ['序号,单位名称,账号类型,账号名称,结果,所属地区'];
-    accounts.forEach((a, i) => mLines.push([i + 1, a.unit, a.platform, a.name, rnd() < 0.05 ? '不合格' : '合格', a.region].map(csvCell).join(',')));
+    accounts.forEach((a, i) =>
+      mLines.push(
+        [i + 1, a.unit, a.platform, a.name, rnd() < 0.05 ? '不合格' : '合格', a.region]
+          .map(csvCell)
+          .join(','),
+      ),
+    );
     rows += sites.length + accounts.length;
     writeFileSync(join(qdir, 'websites.csv'), `${wLines.join('\n')}\n`);
     writeFileSync(join(qdir, 'new-media.csv'), `${mLines.join('\n')}\n`);

@@ -65,7 +65,8 @@ const scratchFolder = (base: string, pid: number) => join(base, `${SCRATCH_PREFI
  * The scratch folders the indexing process `pid` may use. Named by process so that scripts/build.ts can remove them
  * when it stops an indexer, and an indexer can remove those of killed ones.
  */
-export const scratchFolders = (pid: number): string[] => [...new Set(['/dev/shm', tmpdir()])].map((base) => scratchFolder(base, pid));
+export const scratchFolders = (pid: number): string[] =>
+  [...new Set(['/dev/shm', tmpdir()])].map((base) => scratchFolder(base, pid));
 
 /** Whether a process is still running (the scratch folder of a running indexer must be left alone). */
 function alive(pid: number): boolean {
@@ -87,7 +88,8 @@ function removeStaleScratch(base: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(SCRATCH_PREFIX) ? Number(name.slice(SCRATCH_PREFIX.length)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(base, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid))
+      rmSync(join(base, name), { recursive: true, force: true });
   }
 }
 
@@ -95,7 +97,10 @@ function removeStaleScratch(base: string): void {
  * Indexes `records` and writes the Pagefind bundle to `outputPath` (replacing what is there).
  * Returns how many pages Pagefind indexed, which is the number of records.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+): Promise<number> {
   const base = scratchBase(records.length);
   removeStaleScratch(base);
   const scratch = scratchFolder(base, process.pid);
@@ -111,7 +116,9 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
     const added = check(await index.addDirectory({ path: scratch }), '读入记录');
     rmSync(scratch, { recursive: true, force: true });
     if (added.page_count !== records.length) {
-      throw new Error(`搜索索引只收入了 ${added.page_count} 条记录，应为 ${records.length} 条（Pagefind indexed too few records）`);
+      throw new Error(
+        `搜索索引只收入了 ${added.page_count} 条记录，应为 ${records.length} 条（Pagefind indexed too few records）`,
+      );
     }
     rmSync(outputPath, { recursive: true, force: true });
     check(await index.writeFiles({ outputPath }), '写出索引');

@@ -3,8 +3,21 @@
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
 import {
-  cleanText, compareRanked, excerpt, FIELDS_META, highlight, parseFields, parseQuery, pinyinTargets, problemsWithQuarters, rank, suggestionProbes, suggestions,
-  TIER, type Candidate, type Part,
+  cleanText,
+  compareRanked,
+  excerpt,
+  FIELDS_META,
+  highlight,
+  parseFields,
+  parseQuery,
+  pinyinTargets,
+  problemsWithQuarters,
+  rank,
+  suggestionProbes,
+  suggestions,
+  TIER,
+  type Candidate,
+  type Part,
 } from '../lib/search-match';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
 
@@ -62,7 +75,11 @@ export function pagefindFilters(chosen: Filters): Filters {
   return chosen;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -143,7 +160,8 @@ export function startSearch(): void {
     if (data.meta.detail) tags.append(el('span', 'result-detail', data.meta.detail));
     item.append(tags);
     const withParts = (node: HTMLElement, parts: Part[]) => {
-      for (const part of parts) node.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
+      for (const part of parts)
+        node.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
       return node;
     };
     item.append(withParts(el('p', 'result-excerpt'), hit.excerpt));
@@ -175,7 +193,13 @@ export function startSearch(): void {
       if (mine !== generation) return undefined;
       batch.forEach((data) => {
         const type = data.meta.type ?? '';
-        out.push({ data, type, text: cleanText(data.content ?? '', type), fields: parseFields(data.meta[FIELDS_META]), url: data.url });
+        out.push({
+          data,
+          type,
+          text: cleanText(data.content ?? '', type),
+          fields: parseFields(data.meta[FIELDS_META]),
+          url: data.url,
+        });
       });
     }
     return out;
@@ -195,7 +219,11 @@ export function startSearch(): void {
       if (mine !== generation) return;
       batch = data.map((d) => {
         const type = d.meta.type ?? '';
-        return { data: d, excerpt: excerpt(cleanText(d.content ?? '', type), [], type === TYPES.bulletin ? 'body' : 'first'), problems: [] };
+        return {
+          data: d,
+          excerpt: excerpt(cleanText(d.content ?? '', type), [], type === TYPES.bulletin ? 'body' : 'first'),
+          problems: [],
+        };
       });
     }
     shown += batch.length;
@@ -206,7 +234,9 @@ export function startSearch(): void {
   /** Ranked hits for a query: the candidates holding it, and for a latin query also what its pinyin spells. */
   const find = async (term: string, options: SearchOptions, mine: number, debounced: boolean) => {
     const query = parseQuery(term);
-    const search = debounced ? await pagefind!.debouncedSearch(term, options, 250) : await pagefind!.search(term, options);
+    const search = debounced
+      ? await pagefind!.debouncedSearch(term, options, 250)
+      : await pagefind!.search(term, options);
     if (search === null || mine !== generation) return undefined;
     const candidates = await read(search.results, MAX_CANDIDATES, mine);
     if (!candidates) return undefined;
@@ -226,12 +256,17 @@ export function startSearch(): void {
     }
     // One hit per result, at its best tier; ranked again across the searches.
     const best = new Map<string, (typeof ranked)[number]>();
-    for (const r of ranked) if (!best.has(r.data.url) || best.get(r.data.url)!.tier > r.tier) best.set(r.data.url, r);
+    for (const r of ranked)
+      if (!best.has(r.data.url) || best.get(r.data.url)!.tier > r.tier) best.set(r.data.url, r);
     const merged = [...best.values()];
     if (via.length > 0 && !keepOrder) merged.sort(compareRanked);
     const list: Hit[] = merged.map((r) => ({
       data: r.data,
-      excerpt: excerpt(r.text, terms, r.tier > TIER.nameContains ? 'match' : r.type === TYPES.bulletin ? 'body' : 'first'),
+      excerpt: excerpt(
+        r.text,
+        terms,
+        r.tier > TIER.nameContains ? 'match' : r.type === TYPES.bulletin ? 'body' : 'first',
+      ),
       problems: problemsWithQuarters(r.fields, terms).map((p) => highlight(p, terms)),
     }));
     return { hits: list, via, truncated };
@@ -242,7 +277,8 @@ export function startSearch(): void {
     const names: string[] = [];
     for (const probe of suggestionProbes(term)) {
       const found = await pagefind!.search(probe);
-      const candidates = mine === generation ? await read(found.results, SUGGEST_CANDIDATES, mine) : undefined;
+      const candidates =
+        mine === generation ? await read(found.results, SUGGEST_CANDIDATES, mine) : undefined;
       if (!candidates) return [];
       for (const c of candidates) names.push(...(c.fields.y ? c.fields.y.map(([text]) => text) : c.fields.n));
     }
@@ -270,7 +306,11 @@ export function startSearch(): void {
     }
     const filtered = Object.keys(chosenFilters()).length > 0;
     const line = el('p', undefined, filtered ? '已选的筛选条件可能太窄：' : '也可以不输入关键词，');
-    const button = el('button', 'search-suggest-button', filtered ? '清除筛选条件' : '按季度、类型、地区或结果筛选');
+    const button = el(
+      'button',
+      'search-suggest-button',
+      filtered ? '清除筛选条件' : '按季度、类型、地区或结果筛选',
+    );
     button.type = 'button';
     button.addEventListener('click', () => {
       if (filtered) {
@@ -308,7 +348,10 @@ export function startSearch(): void {
     // Busy until this query's results are on screen (set before the first await, so it is never stale).
     list.setAttribute('aria-busy', 'true');
     const newest = sortSelect.value === 'newest' || !term;
-    const options: SearchOptions = { filters: pagefindFilters(filters), ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}) };
+    const options: SearchOptions = {
+      filters: pagefindFilters(filters),
+      ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}),
+    };
     let note = '';
     if (term) {
       const found = await find(term, options, mine, debounced);
@@ -318,7 +361,9 @@ export function startSearch(): void {
       if (found.via.length > 0) note = `（按拼音：${found.via.join('、')}）`;
       if (found.truncated) note += `（只查看了最相关的 ${MAX_CANDIDATES} 条，可加上筛选条件缩小范围）`;
     } else {
-      const search = debounced ? await pagefind.debouncedSearch(null, options, 250) : await pagefind.search(null, options);
+      const search = debounced
+        ? await pagefind.debouncedSearch(null, options, 250)
+        : await pagefind.search(null, options);
       if (search === null || mine !== generation) return;
       hits = [];
       pending = search.results;
@@ -334,7 +379,8 @@ export function startSearch(): void {
       showSuggestions(names);
     }
     list.setAttribute('aria-busy', 'false');
-    status.textContent = total() === 0 ? `没有找到与${what}相关的结果。` : `找到 ${total()} 条与${what}相关的结果${note}。`;
+    status.textContent =
+      total() === 0 ? `没有找到与${what}相关的结果。` : `找到 ${total()} 条与${what}相关的结果${note}。`;
   };
 
   const load = async () => {
@@ -368,7 +414,9 @@ export function startSearch(): void {
   }
   more.addEventListener('click', () => {
     const firstNew = list.children.length;
-    void showMore(generation).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | undefined)?.focus());
+    void showMore(generation).then(() =>
+      (list.children[firstNew]?.querySelector('a') as HTMLElement | undefined)?.focus(),
+    );
   });
 
   // Arrow keys: from the box into the results, between results, and back to the box.

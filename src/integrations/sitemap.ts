@@ -33,11 +33,19 @@ export function sitemapFiles(urls: readonly string[], root: string): Map<string,
   const index: string[] = [];
   for (let i = 0; i < parts; i++) {
     const name = `sitemap-${i}.xml`;
-    const entries = urls.slice(i * URLS_PER_FILE, (i + 1) * URLS_PER_FILE).map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
-    files.set(name, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${XMLNS}">${entries.join('')}</urlset>`);
+    const entries = urls
+      .slice(i * URLS_PER_FILE, (i + 1) * URLS_PER_FILE)
+      .map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
+    files.set(
+      name,
+      `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="${XMLNS}">${entries.join('')}</urlset>`,
+    );
     index.push(`<sitemap><loc>${escapeXml(new URL(name, root).href)}</loc></sitemap>`);
   }
-  files.set('sitemap-index.xml', `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="${XMLNS}">${index.join('')}</sitemapindex>`);
+  files.set(
+    'sitemap-index.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="${XMLNS}">${index.join('')}</sitemapindex>`,
+  );
   return files;
 }
 
@@ -53,8 +61,13 @@ export default function sitemap(): AstroIntegration {
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         if (!site) throw new Error('网站地图需要设置 site（SITE_URL）（sitemap needs `site`）');
-        const urls = sitemapUrls(pages.map((p) => p.pathname), site, base);
-        for (const [name, xml] of sitemapFiles(urls, siteRoot(site, base))) writeFileSync(new URL(name, dir), xml);
+        const urls = sitemapUrls(
+          pages.map((p) => p.pathname),
+          site,
+          base,
+        );
+        for (const [name, xml] of sitemapFiles(urls, siteRoot(site, base)))
+          writeFileSync(new URL(name, dir), xml);
         logger.info(`网站地图：${urls.length} 个页面（sitemap-index.xml）`);
       },
     },

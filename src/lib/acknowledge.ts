@@ -11,7 +11,15 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { field } from './field.ts';
 import type { Finding } from './findings.ts';
-import { cellValue, TABLE_KINDS, TABLES, type QuarterTables, type RowFacts, type Table, type TableDef } from './tables.ts';
+import {
+  cellValue,
+  TABLE_KINDS,
+  TABLES,
+  type QuarterTables,
+  type RowFacts,
+  type Table,
+  type TableDef,
+} from './tables.ts';
 
 /** The frontmatter key. */
 export const ACK_FIELD = 'acknowledged';
@@ -61,15 +69,23 @@ function itemLine(lines: readonly string[], index: number, key?: string): number
 }
 
 /** Reads the `acknowledged:` list of a frontmatter (already parsed as YAML); bad entries are errors at their line. */
-export function readAcknowledgements(value: unknown, frontmatterLines: readonly string[], file: string): { entries: Acknowledgement[]; findings: Finding[] } {
+export function readAcknowledgements(
+  value: unknown,
+  frontmatterLines: readonly string[],
+  file: string,
+): { entries: Acknowledgement[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const entries: Acknowledgement[] = [];
   if (value === undefined || value === null) return { entries, findings };
   const where = `${ACK_FIELD}（${ACK_LABEL}）`;
   if (!Array.isArray(value)) {
     findings.push({
-      severity: 'error', file, line: itemLine(frontmatterLines, -1), column: where,
-      message: '应为一个列表，每条一行，如“  - { file: websites.csv, row: 某网站, column: 栏目不更新 }”；校验报告会给出可以直接复制的内容',
+      severity: 'error',
+      file,
+      line: itemLine(frontmatterLines, -1),
+      column: where,
+      message:
+        '应为一个列表，每条一行，如“  - { file: websites.csv, row: 某网站, column: 栏目不更新 }”；校验报告会给出可以直接复制的内容',
       gloss: 'acknowledged must be a list',
     });
     return { entries, findings };
@@ -92,9 +108,12 @@ export function readAcknowledgements(value: unknown, frontmatterLines: readonly 
             ? `应为${field.expects}`
             : '应为“{ file: …, row: …, column: … }”；请从校验报告中复制';
     findings.push({
-      severity: 'error', file, line: itemLine(frontmatterLines, index, issue.code === 'custom' ? undefined : key),
+      severity: 'error',
+      file,
+      line: itemLine(frontmatterLines, index, issue.code === 'custom' ? undefined : key),
       column: `${where}第 ${index + 1} 条${key && issue.code !== 'custom' ? ` ${key}${field ? `（${field.label}）` : ''}` : ''}`,
-      message, gloss: 'invalid acknowledged entry',
+      message,
+      gloss: 'invalid acknowledged entry',
     });
   });
   return { entries, findings };
@@ -136,14 +155,16 @@ export function warningIdentity(finding: Finding, quarter: AcknowledgingQuarter)
   if (finding.line !== undefined) {
     for (const kind of TABLE_KINDS) {
       const table: Table<RowFacts> | undefined = quarter.tables[kind];
-      const record = TABLES[kind].file === file ? table?.records.find((r) => r.line === finding.line) : undefined;
+      const record =
+        TABLES[kind].file === file ? table?.records.find((r) => r.line === finding.line) : undefined;
       if (record) row = rowName(TABLES[kind], record);
     }
   }
   const identity: WarningIdentity = { file };
   if (row !== undefined) identity.row = row;
   if (finding.column !== undefined) identity.column = finding.column;
-  if (row === undefined && finding.column === undefined && finding.line !== undefined) identity.line = finding.line;
+  if (row === undefined && finding.column === undefined && finding.line !== undefined)
+    identity.line = finding.line;
   return identity;
 }
 
@@ -169,8 +190,11 @@ export function applyAcknowledgements(findings: Finding[], quarters: readonly Ac
     quarter.acknowledged.forEach((entry, index) => {
       if (used.has(entry)) return;
       findings.push({
-        severity: 'warning', file: join(quarter.folder, 'bulletin.mdx'), line: entry.at,
-        column: `${ACK_FIELD}（${ACK_LABEL}）第 ${index + 1} 条`, value: yamlEntry(entry),
+        severity: 'warning',
+        file: join(quarter.folder, 'bulletin.mdx'),
+        line: entry.at,
+        column: `${ACK_FIELD}（${ACK_LABEL}）第 ${index + 1} 条`,
+        value: yamlEntry(entry),
         message: '没有与之对应的警告（数据已改正，或行已改名）；请删除这一条',
         gloss: STALE_GLOSS,
       });
@@ -185,12 +209,17 @@ export const isStaleAcknowledgement = (f: Finding) => f.gloss === STALE_GLOSS;
 /** A YAML scalar as written in a flow mapping: plain when it reads back as the same text, else double-quoted (JSON is YAML). */
 function scalar(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`\d.+~][^:,[\]{}#]*$/.test(value) && value.trimEnd() === value && !/^(true|false|null)$/i.test(value);
+  const plain =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`\d.+~][^:,[\]{}#]*$/.test(value) &&
+    value.trimEnd() === value &&
+    !/^(true|false|null)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
 /** One acknowledgement as a YAML flow mapping: `{ file: websites.csv, row: 某网站, column: 栏目不更新 }`. */
 export function yamlEntry(id: WarningIdentity): string {
-  const parts = (['file', 'row', 'column', 'line'] as const).flatMap((k) => (id[k] === undefined ? [] : [`${k}: ${scalar(id[k])}`]));
+  const parts = (['file', 'row', 'column', 'line'] as const).flatMap((k) =>
+    id[k] === undefined ? [] : [`${k}: ${scalar(id[k])}`],
+  );
   return `{ ${parts.join(', ')} }`;
 }

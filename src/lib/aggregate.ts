@@ -85,7 +85,9 @@ export function countBy<T>(items: readonly T[], label: (item: T) => string | und
     const l = label(item);
     if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  return [...counts].map(([l, count]) => ({ label: l, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
+  return [...counts]
+    .map(([l, count]) => ({ label: l, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'));
 }
 
 const mean = (values: readonly number[]) => round2(values.reduce((a, b) => a + b, 0) / values.length);
@@ -105,7 +107,9 @@ function byDistrict<T extends { region?: string }>(rows: readonly T[]): Map<stri
 
 export function websiteStats(websites: readonly WebsiteRecord[], total?: number): TableStats['websites'] {
   const scores = websites.map((w) => w.total);
-  const flags = Object.fromEntries(WEBSITE_FLAGS.map((f) => [f.key, websites.filter((w) => w[f.key]).length])) as Record<WebsiteFlagKey, number>;
+  const flags = Object.fromEntries(
+    WEBSITE_FLAGS.map((f) => [f.key, websites.filter((w) => w[f.key]).length]),
+  ) as Record<WebsiteFlagKey, number>;
   const judged = websites.filter((w) => w.result !== undefined);
   const passedSites = judged.filter((w) => w.result === '合格').length;
   const hasResults = websites.length > 0 && judged.length === websites.length;
@@ -119,12 +123,20 @@ export function websiteStats(websites: readonly WebsiteRecord[], total?: number)
     withVeto: websites.filter(hasVeto).length,
     problemCount: websites.reduce((n, w) => n + w.problems.length, 0),
     withProblems: websites.filter((w) => w.problems.length > 0).length,
-    problems: countBy(websites.flatMap((w) => w.problems), (p) => p),
-    score: scores.length ? { min: Math.min(...scores), mean: mean(scores), max: Math.max(...scores) } : undefined,
+    problems: countBy(
+      websites.flatMap((w) => w.problems),
+      (p) => p,
+    ),
+    score: scores.length
+      ? { min: Math.min(...scores), mean: mean(scores), max: Math.max(...scores) }
+      : undefined,
     passed: hasResults ? passedSites : undefined,
     passRate: hasResults ? percent(passedSites, websites.length) : undefined,
     districts: [...byDistrict(websites)].map(([region, sites]) => ({
-      region, count: sites.length, meanScore: mean(sites.map((w) => w.total)), withVeto: sites.filter(hasVeto).length,
+      region,
+      count: sites.length,
+      meanScore: mean(sites.map((w) => w.total)),
+      withVeto: sites.filter(hasVeto).length,
     })),
   };
 }
@@ -133,7 +145,8 @@ export function newMediaStats(accounts: readonly AccountRecord[], total?: number
   const passedAccounts = accounts.filter((a) => a.result === '合格').length;
   const platformOrder = (p: string) => PLATFORMS.indexOf(p as (typeof PLATFORMS)[number]);
   const passedByPlatform = new Map<string, number>();
-  for (const a of accounts) if (a.result === '合格') passedByPlatform.set(a.platform, (passedByPlatform.get(a.platform) ?? 0) + 1);
+  for (const a of accounts)
+    if (a.result === '合格') passedByPlatform.set(a.platform, (passedByPlatform.get(a.platform) ?? 0) + 1);
   const byPlatform = countBy(accounts, (a) => a.platform)
     .map(({ label, count }) => {
       const passed = passedByPlatform.get(label) ?? 0;

@@ -19,7 +19,13 @@ export const ALIAS_COLUMNS = ['类型', '旧名称', '现名称'] as const;
 export const ALIAS_KINDS = ['网站', '新媒体账号', '单位'] as const;
 export type AliasKind = (typeof ALIAS_KINDS)[number];
 const KIND_SUGGESTIONS: Record<string, AliasKind> = {
-  网站名称: '网站', 政府网站: '网站', 账号: '新媒体账号', 账号名称: '新媒体账号', 新媒体: '新媒体账号', 政务新媒体: '新媒体账号', 单位名称: '单位',
+  网站名称: '网站',
+  政府网站: '网站',
+  账号: '新媒体账号',
+  账号名称: '新媒体账号',
+  新媒体: '新媒体账号',
+  政务新媒体: '新媒体账号',
+  单位名称: '单位',
 };
 
 /** Per kind: normalised old name → current name (chains already followed). */
@@ -33,7 +39,8 @@ export function canonicalName(aliases: Aliases | undefined, kind: AliasKind, nam
 }
 
 /** The current name of a unit (单位名称), for unit pages: all its former names lead to it. */
-export const canonicalUnit = (aliases: Aliases | undefined, unit: string) => canonicalName(aliases, '单位', unit);
+export const canonicalUnit = (aliases: Aliases | undefined, unit: string) =>
+  canonicalName(aliases, '单位', unit);
 
 /** Reads aliases.csv; every problem is a located error and the file's rows are then not used. */
 export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Aliases; findings: Finding[] } {
@@ -41,7 +48,12 @@ export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Al
   const aliases = noAliases();
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    findings.push({ severity: 'error', file, message: `无法读取：应为 CSV 文本文件，列为 ${ALIAS_COLUMNS.join(',')}；不需要别名时请删除此文件`, gloss: `${decoded.reason} file` });
+    findings.push({
+      severity: 'error',
+      file,
+      message: `无法读取：应为 CSV 文本文件，列为 ${ALIAS_COLUMNS.join(',')}；不需要别名时请删除此文件`,
+      gloss: `${decoded.reason} file`,
+    });
     return { aliases, findings };
   }
   const parsed = parseTable(decoded.text, file, { utf16: decoded.encoding.startsWith('UTF-16') });
@@ -49,8 +61,12 @@ export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Al
   const line = parsed.headerLine;
   if (parsed.header.join(',') !== ALIAS_COLUMNS.join(',')) {
     findings.push({
-      severity: 'error', file, line, value: parsed.rawHeader.join(','),
-      message: `表头应为“${ALIAS_COLUMNS.join(',')}”（三列，按此顺序）`, gloss: 'aliases.csv header must be 类型,旧名称,现名称',
+      severity: 'error',
+      file,
+      line,
+      value: parsed.rawHeader.join(','),
+      message: `表头应为“${ALIAS_COLUMNS.join(',')}”（三列，按此顺序）`,
+      gloss: 'aliases.csv header must be 类型,旧名称,现名称',
     });
     return { aliases, findings };
   }
@@ -58,31 +74,72 @@ export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Al
   for (const row of parsed.rows) {
     const cells = row.cells.map(cleanCell);
     if (cells.slice(3).some((c) => c !== '') || cells.length < 3) {
-      findings.push({ severity: 'error', file, line: row.line, message: `本行应正好有 3 个单元格（${ALIAS_COLUMNS.join('、')}），实有 ${cells.filter((c, i) => i < 3 || c !== '').length} 个`, gloss: 'row must have 3 cells' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        message: `本行应正好有 3 个单元格（${ALIAS_COLUMNS.join('、')}），实有 ${cells.filter((c, i) => i < 3 || c !== '').length} 个`,
+        gloss: 'row must have 3 cells',
+      });
       continue;
     }
     const [kind, from, to] = cells as [string, string, string];
     let ok = true;
     if (!(ALIAS_KINDS as readonly string[]).includes(kind)) {
       const suggestion = KIND_SUGGESTIONS[kind] ?? nearest(kind, ALIAS_KINDS);
-      findings.push({ severity: 'error', file, line: row.line, column: '类型', value: kind, message: `${suggestion ? `应为“${suggestion}”？` : ''}可填：${ALIAS_KINDS.join('、')}`, gloss: 'unknown alias kind' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        column: '类型',
+        value: kind,
+        message: `${suggestion ? `应为“${suggestion}”？` : ''}可填：${ALIAS_KINDS.join('、')}`,
+        gloss: 'unknown alias kind',
+      });
       ok = false;
     }
-    for (const [column, value] of [['旧名称', from], ['现名称', to]] as const) {
+    for (const [column, value] of [
+      ['旧名称', from],
+      ['现名称', to],
+    ] as const) {
       if (value === '') {
-        findings.push({ severity: 'error', file, line: row.line, column, value, message: '必填，不能为空', gloss: `${column} is empty` });
+        findings.push({
+          severity: 'error',
+          file,
+          line: row.line,
+          column,
+          value,
+          message: '必填，不能为空',
+          gloss: `${column} is empty`,
+        });
         ok = false;
       }
     }
     if (ok && normalizeName(from) === normalizeName(to)) {
-      findings.push({ severity: 'error', file, line: row.line, column: '现名称', value: to, message: '与旧名称相同；请删除这一行', gloss: 'alias to itself' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        column: '现名称',
+        value: to,
+        message: '与旧名称相同；请删除这一行',
+        gloss: 'alias to itself',
+      });
       ok = false;
     }
     if (!ok) continue;
     const id = `${kind}:${normalizeName(from)}`;
     const first = edges.get(id);
     if (first) {
-      findings.push({ severity: 'error', file, line: row.line, column: '旧名称', value: from, message: `与第 ${first.line} 行重复：同一个旧名称只能登记一次`, gloss: 'duplicate alias' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        column: '旧名称',
+        value: from,
+        message: `与第 ${first.line} 行重复：同一个旧名称只能登记一次`,
+        gloss: 'duplicate alias',
+      });
       continue;
     }
     edges.set(id, { kind: kind as AliasKind, from, to, line: row.line });
@@ -104,7 +161,15 @@ export function readAliasesBytes(bytes: Uint8Array, file: string): { aliases: Al
       current = next.to;
     }
     if (loop) {
-      findings.push({ severity: 'error', file, line: edge.line, column: '旧名称', value: edge.from, message: '别名形成了循环（改名后又改回）；每个旧名称应指向现在的名称', gloss: 'alias loop' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: edge.line,
+        column: '旧名称',
+        value: edge.from,
+        message: '别名形成了循环（改名后又改回）；每个旧名称应指向现在的名称',
+        gloss: 'alias loop',
+      });
       continue;
     }
     aliases[edge.kind].set(normalizeName(edge.from), current);
@@ -120,7 +185,10 @@ export function applyAliases(quarter: { tables: QuarterTables }, aliases: Aliase
     if (!site.siteCode) site.key = websiteKey({ name: canonicalName(aliases, '网站', site.name) });
   }
   for (const account of quarter.tables.newMedia?.records ?? []) {
-    account.key = accountKey({ platform: account.platform, account: canonicalName(aliases, '新媒体账号', account.account) });
+    account.key = accountKey({
+      platform: account.platform,
+      account: canonicalName(aliases, '新媒体账号', account.account),
+    });
     account.unitKey = unitKey(canonicalUnit(aliases, account.unit));
   }
 }
@@ -143,15 +211,30 @@ interface KindOfName {
 
 const KINDS_OF_NAME: KindOfName[] = [
   {
-    kind: '网站', file: TABLES.websites.file, column: '网站名称',
-    names: (q) => (q.tables.websites?.records ?? []).filter((w) => !w.siteCode).map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
+    kind: '网站',
+    file: TABLES.websites.file,
+    column: '网站名称',
+    names: (q) =>
+      (q.tables.websites?.records ?? [])
+        .filter((w) => !w.siteCode)
+        .map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
   },
   {
-    kind: '新媒体账号', file: TABLES.newMedia.file, column: '账号名称',
-    names: (q) => (q.tables.newMedia?.records ?? []).map((a) => ({ key: a.key, name: a.account, line: a.line, group: a.platform })),
+    kind: '新媒体账号',
+    file: TABLES.newMedia.file,
+    column: '账号名称',
+    names: (q) =>
+      (q.tables.newMedia?.records ?? []).map((a) => ({
+        key: a.key,
+        name: a.account,
+        line: a.line,
+        group: a.platform,
+      })),
   },
   {
-    kind: '单位', file: TABLES.newMedia.file, column: '单位名称',
+    kind: '单位',
+    file: TABLES.newMedia.file,
+    column: '单位名称',
     // One entry per unit (its first row): a unit runs many accounts, and each would be the same entry again.
     names: (q) => {
       const units = new Map<string, Named>();
@@ -175,7 +258,10 @@ function deletionVariants(name: string): string[] {
  * Warns where a quarter names something new that is one edit away from a name the previous quarter had and this
  * one lacks: most likely a typo, or a rename to register in aliases.csv.
  */
-export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId & { tables: QuarterTables })[]): Finding[] {
+export function nearNameWarnings(
+  dataDir: string,
+  quarters: readonly (QuarterId & { tables: QuarterTables })[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const kind of KINDS_OF_NAME) {
     /** key → where it was first seen. */
@@ -187,7 +273,8 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
       const keysHere = new Set(here.map((n) => n.key));
       const fresh = new Map<string, Named & { normalized: string }>();
       for (const entity of here) {
-        if (!known.has(entity.key) && !fresh.has(entity.key)) fresh.set(entity.key, { ...entity, normalized: normalizeName(entity.name) });
+        if (!known.has(entity.key) && !fresh.has(entity.key))
+          fresh.set(entity.key, { ...entity, normalized: normalizeName(entity.name) });
       }
       if (fresh.size > 0 && known.size > 0) {
         // A rename or typo leaves last quarter's name absent from this one. Names one edit apart share a one-deletion
@@ -205,12 +292,18 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
         }
         for (const entity of fresh.values()) {
           const normalized = entity.normalized;
-          const candidates = new Set(deletionVariants(normalized).flatMap((v) => byVariant.get(`${entity.group}\u0000${v}`) ?? []));
+          const candidates = new Set(
+            deletionVariants(normalized).flatMap((v) => byVariant.get(`${entity.group}\u0000${v}`) ?? []),
+          );
           for (const key of candidates) {
             const seen = known.get(key)!;
             if (editDistance(normalized, seen.normalized, 1) !== 1) continue;
             findings.push({
-              severity: 'warning', file: join(dataDir, quarter.id, kind.file), line: entity.line, column: kind.column, value: entity.name,
+              severity: 'warning',
+              file: join(dataDir, quarter.id, kind.file),
+              line: entity.line,
+              column: kind.column,
+              value: entity.name,
               message: `与 ${seen.quarter} 的“${seen.name}”只差一个字：如是笔误，请改成一致；如是同一${kind.kind === '新媒体账号' ? '账号' : kind.kind}改了名，请在 ${join(dataDir, ALIAS_FILE)} 中加一行“${kind.kind},${seen.name},${entity.name}”，使它保持同一网址`,
               gloss: 'name one edit away from a name of an earlier quarter',
             });
@@ -219,7 +312,12 @@ export function nearNameWarnings(dataDir: string, quarters: readonly (QuarterId 
         }
       }
       for (const entity of fresh.values()) {
-        known.set(entity.key, { name: entity.name, normalized: entity.normalized, quarter: quarter.id, group: entity.group });
+        known.set(entity.key, {
+          name: entity.name,
+          normalized: entity.normalized,
+          quarter: quarter.id,
+          group: entity.group,
+        });
       }
       previous = keysHere;
     }

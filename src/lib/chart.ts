@@ -63,7 +63,9 @@ export function seriesStyle(i: number): SeriesStyle {
 
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -85,8 +87,16 @@ export function canDraw(spec: ChartSpec): boolean {
 }
 
 /** The value axis: from 0 always (a cut axis exaggerates a change), up to `max` or at least `suggestedMax`. */
-export function valueAxis(spec: Pick<ChartSpec, 'max' | 'suggestedMax'>): { min: 0; max?: number; suggestedMax?: number } {
-  return { min: 0, ...(spec.max !== undefined ? { max: spec.max } : {}), ...(spec.suggestedMax !== undefined ? { suggestedMax: spec.suggestedMax } : {}) };
+export function valueAxis(spec: Pick<ChartSpec, 'max' | 'suggestedMax'>): {
+  min: 0;
+  max?: number;
+  suggestedMax?: number;
+} {
+  return {
+    min: 0,
+    ...(spec.max !== undefined ? { max: spec.max } : {}),
+    ...(spec.suggestedMax !== undefined ? { suggestedMax: spec.suggestedMax } : {}),
+  };
 }
 
 /** One chart of a figure: its own title when the figure is drawn as small multiples. */
@@ -101,11 +111,17 @@ export interface ChartPanel {
  */
 export function chartPanels(spec: ChartSpec): ChartPanel[] {
   if (spec.series.length <= MAX_SERIES) return [{ spec }];
-  const values = [...spec.series, ...(spec.reference ? [spec.reference] : [])].flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const values = [...spec.series, ...(spec.reference ? [spec.reference] : [])]
+    .flatMap((s) => s.values)
+    .filter((v): v is number => v !== null);
   const top = values.length ? Math.max(...values) : undefined;
   return spec.series.map((s) => ({
     title: s.label,
-    spec: { ...spec, series: [s], ...(spec.max === undefined && top !== undefined ? { suggestedMax: top } : {}) },
+    spec: {
+      ...spec,
+      series: [s],
+      ...(spec.max === undefined && top !== undefined ? { suggestedMax: top } : {}),
+    },
   }));
 }
 
@@ -113,7 +129,10 @@ export function chartPanels(spec: ChartSpec): ChartPanel[] {
 export function chartSummary(caption: string, spec: ChartSpec): string {
   const unit = spec.unit ?? '';
   const parts = [...spec.series, ...(spec.reference ? [spec.reference] : [])].map((s) => {
-    const points = s.values.map((v, i) => ({ v, label: spec.labels[i]! })).filter((p) => p.v !== null) as { v: number; label: string }[];
+    const points = s.values.map((v, i) => ({ v, label: spec.labels[i]! })).filter((p) => p.v !== null) as {
+      v: number;
+      label: string;
+    }[];
     if (points.length === 0) return `${s.label}：无数据`;
     if (spec.type === 'line') {
       const first = points[0]!;
@@ -130,13 +149,20 @@ export function chartSummary(caption: string, spec: ChartSpec): string {
 }
 
 /** A figure's table as rows of text: the header (units in brackets), then one row per category; a missing value is empty. */
-export function chartTable(spec: Pick<ChartSpec, 'labels' | 'series' | 'unit'>, categoryHeader: string, units?: readonly string[]): string[][] {
+export function chartTable(
+  spec: Pick<ChartSpec, 'labels' | 'series' | 'unit'>,
+  categoryHeader: string,
+  units?: readonly string[],
+): string[][] {
   const unitOf = (i: number) => units?.[i] ?? spec.unit ?? '';
   return [
     [categoryHeader, ...spec.series.map((s, i) => (unitOf(i) ? `${s.label}（${unitOf(i)}）` : s.label))],
-    ...spec.labels.map((label, row) => [label, ...spec.series.map((s) => {
-      const v = s.values[row];
-      return v === null || v === undefined ? '' : formatScore(v);
-    })]),
+    ...spec.labels.map((label, row) => [
+      label,
+      ...spec.series.map((s) => {
+        const v = s.values[row];
+        return v === null || v === undefined ? '' : formatScore(v);
+      }),
+    ]),
   ];
 }

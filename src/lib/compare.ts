@@ -75,7 +75,10 @@ interface Side<R> {
 
 /** The entries of `quarter` and of `previous` for each entity. */
 function pairs<R>(
-  histories: readonly { key: string; entries: { quarter: QuarterRef; record: R; problems: ProblemMark[] }[] }[],
+  histories: readonly {
+    key: string;
+    entries: { quarter: QuarterRef; record: R; problems: ProblemMark[] }[];
+  }[],
   name: (record: R) => string,
   previous: QuarterRef,
   current: QuarterRef,
@@ -86,7 +89,11 @@ function pairs<R>(
   for (const h of histories) {
     const before = h.entries.find((e) => e.quarter.index === previous.index);
     const after = h.entries.find((e) => e.quarter.index === current.index);
-    const side = (e: { record: R; problems: ProblemMark[] }): Side<R> => ({ entity: { key: h.key, name: name(e.record) }, record: e.record, problems: e.problems });
+    const side = (e: { record: R; problems: ProblemMark[] }): Side<R> => ({
+      entity: { key: h.key, name: name(e.record) },
+      record: e.record,
+      problems: e.problems,
+    });
     if (before && after) both.push({ before: side(before), after: side(after) });
     else if (after) added.push(side(after).entity);
     else if (before) dropped.push(side(before).entity);
@@ -100,7 +107,10 @@ const byName = (a: { name: string } | { entity: EntityRef }, b: { name: string }
 };
 
 /** Problem lists of the entities in both quarters; `skip` leaves out marks another list covers (an account's 不合格). */
-function problemLists<R>(both: { before: Side<R>; after: Side<R> }[], skip: (p: ProblemMark) => boolean = () => false) {
+function problemLists<R>(
+  both: { before: Side<R>; after: Side<R> }[],
+  skip: (p: ProblemMark) => boolean = () => false,
+) {
   const resolved: EntityProblems[] = [];
   const appeared: EntityProblems[] = [];
   const persisted: EntityProblems[] = [];
@@ -124,27 +134,56 @@ function problemLists<R>(both: { before: Side<R>; after: Side<R> }[], skip: (p: 
   };
 }
 
-function compareWebsites(histories: readonly WebsiteHistory[], previous: QuarterRef, current: QuarterRef): WebsiteComparison {
+function compareWebsites(
+  histories: readonly WebsiteHistory[],
+  previous: QuarterRef,
+  current: QuarterRef,
+): WebsiteComparison {
   const { both, added, dropped } = pairs(histories, (r) => r.name, previous, current);
-  const changes = both
-    .map(({ before, after }) => ({ entity: after.entity, from: before.record.total, to: after.record.total, change: Math.round((after.record.total - before.record.total) * 100) / 100 }));
+  const changes = both.map(({ before, after }) => ({
+    entity: after.entity,
+    from: before.record.total,
+    to: after.record.total,
+    change: Math.round((after.record.total - before.record.total) * 100) / 100,
+  }));
   const rises = changes.filter((c) => c.change > 0).sort((a, b) => b.change - a.change || byName(a, b));
   const falls = changes.filter((c) => c.change < 0).sort((a, b) => a.change - b.change || byName(a, b));
   return {
-    both: both.length, added: added.sort(byName), dropped: dropped.sort(byName), ...problemLists(both),
-    rises: rises.slice(0, TOP), falls: falls.slice(0, TOP), risesCount: rises.length, fallsCount: falls.length,
+    both: both.length,
+    added: added.sort(byName),
+    dropped: dropped.sort(byName),
+    ...problemLists(both),
+    rises: rises.slice(0, TOP),
+    falls: falls.slice(0, TOP),
+    risesCount: rises.length,
+    fallsCount: falls.length,
     unchanged: changes.length - rises.length - falls.length,
   };
 }
 
-function compareAccounts(histories: readonly AccountHistory[], previous: QuarterRef, current: QuarterRef): AccountComparison {
-  const { both, added, dropped } = pairs(histories, (r) => `${r.account}（${r.platform}）`, previous, current);
+function compareAccounts(
+  histories: readonly AccountHistory[],
+  previous: QuarterRef,
+  current: QuarterRef,
+): AccountComparison {
+  const { both, added, dropped } = pairs(
+    histories,
+    (r) => `${r.account}（${r.platform}）`,
+    previous,
+    current,
+  );
   const turned = (from: string, to: string) =>
-    both.filter(({ before, after }) => before.record.result === from && after.record.result === to).map(({ after }) => after.entity).sort(byName);
+    both
+      .filter(({ before, after }) => before.record.result === from && after.record.result === to)
+      .map(({ after }) => after.entity)
+      .sort(byName);
   return {
-    both: both.length, added: added.sort(byName), dropped: dropped.sort(byName),
+    both: both.length,
+    added: added.sort(byName),
+    dropped: dropped.sort(byName),
     ...problemLists(both, (p) => p.kind === 'result'),
-    passed: turned('不合格', '合格'), failed: turned('合格', '不合格'),
+    passed: turned('不合格', '合格'),
+    failed: turned('合格', '不合格'),
   };
 }
 
@@ -156,9 +195,11 @@ export function compareWithPrevious(history: History, quarterId: string): Compar
   const current = history.quarters.find((q) => q.id === quarterId);
   if (!current || current.index === 0) return undefined;
   const previous = history.quarters[current.index - 1]!;
-  const both = (kind: TableKind) => [previous, current].every((q) => history.trends.rows[q.index]?.tables.includes(kind));
+  const both = (kind: TableKind) =>
+    [previous, current].every((q) => history.trends.rows[q.index]?.tables.includes(kind));
   return {
-    previous, current,
+    previous,
+    current,
     websites: both('websites') ? compareWebsites(history.websites, previous, current) : undefined,
     accounts: both('newMedia') ? compareAccounts(history.accounts, previous, current) : undefined,
   };

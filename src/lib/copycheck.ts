@@ -22,7 +22,9 @@ export const COPY_MIN_ROWS = 10;
 
 /** A row as published, without 序号: every column of the table but the first. */
 export function rowSignature(kind: TableKind, record: object): string {
-  return JSON.stringify(TABLES[kind].columns.filter((c) => c.key !== 'seq').map((c) => cellValue(record, c) ?? null));
+  return JSON.stringify(
+    TABLES[kind].columns.filter((c) => c.key !== 'seq').map((c) => cellValue(record, c) ?? null),
+  );
 }
 
 export interface TableComparison {
@@ -46,7 +48,11 @@ export function compareTables(current: readonly string[], previous: readonly str
       left.set(s, n - 1);
     }
   }
-  return { rows: current.length, identical, same: identical === current.length && current.length === previous.length && current.length > 0 };
+  return {
+    rows: current.length,
+    identical,
+    same: identical === current.length && current.length === previous.length && current.length > 0,
+  };
 }
 
 export interface ComparedQuarter {
@@ -68,7 +74,13 @@ export function copyFindings(dataDir: string, quarters: readonly ComparedQuarter
       const now = current.tables[kind]?.records;
       const before = previous.tables[kind]?.records;
       if (!now || !before || now.length === 0) break;
-      compared.set(kind, compareTables(now.map((r) => rowSignature(kind, r)), before.map((r) => rowSignature(kind, r))));
+      compared.set(
+        kind,
+        compareTables(
+          now.map((r) => rowSignature(kind, r)),
+          before.map((r) => rowSignature(kind, r)),
+        ),
+      );
     }
     if (compared.size !== kinds.length) continue;
     const all = [...compared.values()];
@@ -76,15 +88,20 @@ export function copyFindings(dataDir: string, quarters: readonly ComparedQuarter
     if (all.every((c) => c.same)) {
       for (const [kind, c] of compared) {
         findings.push({
-          severity: 'error', file: file(kind),
+          severity: 'error',
+          file: file(kind),
           message: `与 ${previous.id} 的附件完全相同：是不是复制了上季度的表格？${current.id} 和 ${previous.id} 的 ${TABLES[kind].file} 有相同的 ${c.rows} 行（不计序号和行的顺序），两张表都是如此；请换成本季度的检查结果`,
           gloss: `same rows as ${previous.id}`,
         });
       }
-    } else if (all.every((c) => c.identical >= COPY_SHARE * c.rows) && all.reduce((n, c) => n + c.rows, 0) >= COPY_MIN_ROWS) {
+    } else if (
+      all.every((c) => c.identical >= COPY_SHARE * c.rows) &&
+      all.reduce((n, c) => n + c.rows, 0) >= COPY_MIN_ROWS
+    ) {
       for (const [kind, c] of compared) {
         findings.push({
-          severity: 'warning', file: file(kind),
+          severity: 'warning',
+          file: file(kind),
           message: `${c.rows} 行中有 ${c.identical} 行与 ${previous.id} 的附件完全相同（不计序号和行的顺序），两张表都是如此：是不是复制了上季度的表格，只改了几行？如本季度的检查结果确实如此，可忽略`,
           gloss: `most rows identical to ${previous.id}`,
         });

@@ -6,7 +6,15 @@
  * English key used in the JSON files is recorded on each field as `jsonKey`.
  */
 import { allowedValues, FLAG_VALUES, type ColumnDef, type ColumnType } from './columns.ts';
-import { MEDIA_TYPES, QUARTER_COLUMN, publishedColumns, quarterInfo, quartersWith, unionColumns, type DataFile } from './export.ts';
+import {
+  MEDIA_TYPES,
+  QUARTER_COLUMN,
+  publishedColumns,
+  quarterInfo,
+  quartersWith,
+  unionColumns,
+  type DataFile,
+} from './export.ts';
 import type { Quarter } from './load.ts';
 import { compareQuarters } from './quarter.ts';
 import { TABLES, type TableDef, type TableKind } from './tables.ts';
@@ -19,8 +27,14 @@ export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tables
 
 /** How a reader sees each column type in the dictionary. */
 const TYPE_LABELS: Record<ColumnType, string> = {
-  integer: '整数', number: '数值（可有小数）', flag: '是/否', result: '文本（限定取值）', platform: '文本（限定取值）',
-  text: '文本', siteCode: '文本（10 位数字或大写字母）', url: '网址',
+  integer: '整数',
+  number: '数值（可有小数）',
+  flag: '是/否',
+  result: '文本（限定取值）',
+  platform: '文本（限定取值）',
+  text: '文本',
+  siteCode: '文本（10 位数字或大写字母）',
+  url: '网址',
 };
 
 /** One row of the data dictionary, in Chinese. */
@@ -38,16 +52,26 @@ export interface DictionaryRow {
 export function dictionaryRow(column: ColumnDef): DictionaryRow {
   const values = allowedValues(column);
   const range =
-    column.min !== undefined && column.max !== undefined ? `${column.min}–${column.max}`
-    : column.min !== undefined ? `不小于 ${column.min}`
-    : column.max !== undefined ? `不大于 ${column.max}` : undefined;
+    column.min !== undefined && column.max !== undefined
+      ? `${column.min}–${column.max}`
+      : column.min !== undefined
+        ? `不小于 ${column.min}`
+        : column.max !== undefined
+          ? `不大于 ${column.max}`
+          : undefined;
   return {
     name: column.name,
     key: column.key,
     description: column.description,
     type: TYPE_LABELS[column.type],
-    allowed: values ? values.join('、') : range ?? (column.type === 'url' ? '以 http:// 或 https:// 开头' : '—'),
-    required: !column.required ? '可选列' : column.allowEmpty ? `必有此列，可留空${column.blank ? `（按“${column.blank}”发布）` : ''}` : '必填',
+    allowed: values
+      ? values.join('、')
+      : (range ?? (column.type === 'url' ? '以 http:// 或 https:// 开头' : '—')),
+    required: !column.required
+      ? '可选列'
+      : column.allowEmpty
+        ? `必有此列，可留空${column.blank ? `（按“${column.blank}”发布）` : ''}`
+        : '必填',
   };
 }
 
@@ -71,7 +95,13 @@ export interface Field {
 
 /** A Table Schema field for a column. */
 export function field(column: ColumnDef): Field {
-  const f: Field = { name: column.name, title: column.name, description: column.description, type: 'string', jsonKey: column.key };
+  const f: Field = {
+    name: column.name,
+    title: column.name,
+    description: column.description,
+    type: 'string',
+    jsonKey: column.key,
+  };
   const constraints: NonNullable<Field['constraints']> = {};
   // A blank cell of a column with `blank` is published as that word, so the published column has no empty cell.
   if (column.required && (!column.allowEmpty || column.blank !== undefined)) constraints.required = true;
@@ -98,8 +128,8 @@ export function tableSchema(table: TableKind | TableDef, columns: ColumnDef[], c
   const all = combined ? [QUARTER_COLUMN, ...columns] : columns;
   const nameOf = (key: string) => all.find((c) => c.key === key)?.name;
   const withQuarter = (names: string[]) => (combined ? [QUARTER_COLUMN.name, ...names] : names);
-  const uniqueKeys = defOf(table).uniqueKeys
-    .map((keys) => keys.map(nameOf))
+  const uniqueKeys = defOf(table)
+    .uniqueKeys.map((keys) => keys.map(nameOf))
     .filter((names): names is string[] => names.every((n) => n !== undefined))
     .map(withQuarter);
   return {
@@ -112,7 +142,13 @@ export function tableSchema(table: TableKind | TableDef, columns: ColumnDef[], c
 }
 
 /** The CSV dialect of every download (see export.ts). */
-export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
+export const CSV_DIALECT = {
+  header: true,
+  delimiter: ',',
+  lineTerminator: '\r\n',
+  quoteChar: '"',
+  doubleQuote: true,
+} as const;
 
 export interface PackageOptions {
   /** Absolute URL of the /data/ page. */
@@ -138,7 +174,9 @@ export function dataPackage(published: Quarter[], files: DataFile[], options: Pa
       path: f.path,
       title: `${scope} ${TABLES[f.kind].title}${version}（${f.format.toUpperCase()}）`,
       // A published version (ledger.ts): fixed once published; the file without a version is the current data.
-      ...(f.version ? { version: f.version.number, versionDate: f.version.date, commit: f.version.commit } : {}),
+      ...(f.version
+        ? { version: f.version.number, versionDate: f.version.date, commit: f.version.commit }
+        : {}),
       format: f.format,
       mediatype: MEDIA_TYPES[f.format],
       encoding: 'utf-8',
@@ -151,20 +189,26 @@ export function dataPackage(published: Quarter[], files: DataFile[], options: Pa
         description: `与 ${f.path.replace(/json$/, 'csv')} 内容相同：records 中每条记录以英文键（各字段的 jsonKey）为名，是/否为 true/false，并附季度元数据与更正记录。`,
       };
     }
-    const columns = f.columns ?? (quarter ? publishedColumns(quarter, f.kind) : unionColumns(quartersWith(quarters, f.kind), f.kind));
+    const columns =
+      f.columns ??
+      (quarter ? publishedColumns(quarter, f.kind) : unionColumns(quartersWith(quarters, f.kind), f.kind));
     return {
       ...common,
       type: 'table',
-      description: f.version && quarter
-        ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}第 ${f.version.number} 版：${f.version.date} 提交 ${f.version.commit.slice(0, 7)} 中发布的数据，发布后不再改变。`
-        : quarter
-        ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}，与通报附件一致。`
-        : `各季度${TABLES[f.kind].title}按季度先后合并，首列“季度”标明所属季度。`,
+      description:
+        f.version && quarter
+          ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}第 ${f.version.number} 版：${f.version.date} 提交 ${f.version.commit.slice(0, 7)} 中发布的数据，发布后不再改变。`
+          : quarter
+            ? `《${quarter.meta.title}》${TABLES[f.kind].title.replace(/\s.*/, '')}，与通报附件一致。`
+            : `各季度${TABLES[f.kind].title}按季度先后合并，首列“季度”标明所属季度。`,
       dialect: { $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', ...CSV_DIALECT },
       schema: tableSchema(f.kind, columns, !quarter),
     };
   });
-  const latest = quarters.flatMap((q) => [q.meta.issued, q.meta.published ?? '', ...(q.meta.corrections ?? []).map((c) => c.date)]).sort().at(-1);
+  const latest = quarters
+    .flatMap((q) => [q.meta.issued, q.meta.published ?? '', ...(q.meta.corrections ?? []).map((c) => c.date)])
+    .sort()
+    .at(-1);
   return {
     $schema: PACKAGE_PROFILE,
     name: 'gov-website-new-media-inspections',

@@ -15,7 +15,15 @@ import type { ColumnDef } from './columns.ts';
 import type { QuarterLedger } from './ledger.ts';
 import type { Quarter } from './load.ts';
 import { compareQuarters } from './quarter.ts';
-import { cellValue, fileStem, TABLE_KINDS, TABLES, type Table, type TableDef, type TableKind } from './tables.ts';
+import {
+  cellValue,
+  fileStem,
+  TABLE_KINDS,
+  TABLES,
+  type Table,
+  type TableDef,
+  type TableKind,
+} from './tables.ts';
 /** Folder of the combined files, beside the quarter folders. */
 export const ALL_QUARTERS = 'all';
 export const FORMATS = ['csv', 'json'] as const;
@@ -24,8 +32,13 @@ export const MEDIA_TYPES: Record<Format, string> = { csv: 'text/csv', json: 'app
 
 /** The leading column of the combined files. */
 export const QUARTER_COLUMN: ColumnDef = {
-  key: 'quarter', name: '季度', type: 'text', required: true, pattern: '^[0-9]{4}-Q[1-4]$',
-  description: '数据所属季度，格式“年份-Q季度”，如 2020-Q3（与数据文件夹名相同）。', gloss: 'quarter',
+  key: 'quarter',
+  name: '季度',
+  type: 'text',
+  required: true,
+  pattern: '^[0-9]{4}-Q[1-4]$',
+  description: '数据所属季度，格式“年份-Q季度”，如 2020-Q3（与数据文件夹名相同）。',
+  gloss: 'quarter',
 };
 
 /** The columns a quarter's table publishes, in definition order (none when the quarter has no such table). */
@@ -34,15 +47,21 @@ export function publishedColumns(quarter: Quarter, kind: TableKind): ColumnDef[]
 }
 
 /** The quarters that published a table. */
-export const quartersWith = (quarters: readonly Quarter[], kind: TableKind) => quarters.filter((q) => q.tables[kind]);
+export const quartersWith = (quarters: readonly Quarter[], kind: TableKind) =>
+  quarters.filter((q) => q.tables[kind]);
 
 /** Every column any of the quarters publishes, in definition order (the combined files' columns after 季度). */
-export function unionColumns(quarters: readonly Quarter[], kind: TableKind, def: TableDef = TABLES[kind]): ColumnDef[] {
+export function unionColumns(
+  quarters: readonly Quarter[],
+  kind: TableKind,
+  def: TableDef = TABLES[kind],
+): ColumnDef[] {
   const keys = new Set(quarters.flatMap((q) => publishedColumns(q, kind).map((c) => c.key)));
   return def.columns.filter((c) => keys.has(c.key));
 }
 
-const recordsOf = (quarter: Quarter, kind: TableKind): readonly object[] => quarter.tables[kind]?.records ?? [];
+const recordsOf = (quarter: Quarter, kind: TableKind): readonly object[] =>
+  quarter.tables[kind]?.records ?? [];
 
 /**
  * A cell as the annex prints it: flags 是/否, numbers and text as read (validation refuses more than two decimals and
@@ -72,12 +91,16 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 const isNumeric = (c: ColumnDef) => c.type === 'integer' || c.type === 'number';
-const safeCell = (c: ColumnDef, value: unknown) => (isNumeric(c) ? cellText(c, value) : neutraliseFormula(cellText(c, value)));
+const safeCell = (c: ColumnDef, value: unknown) =>
+  isNumeric(c) ? cellText(c, value) : neutraliseFormula(cellText(c, value));
 
 /** A table as CSV, with the columns it has. */
 export function tableCsv(table: Table<object>): string {
   const { columns } = table;
-  return toCsv([columns.map((c) => c.name), ...table.records.map((r) => columns.map((c) => safeCell(c, cellValue(r, c))))]);
+  return toCsv([
+    columns.map((c) => c.name),
+    ...table.records.map((r) => columns.map((c) => safeCell(c, cellValue(r, c)))),
+  ]);
 }
 
 /** One quarter's table as CSV, with the columns that quarter published. */
@@ -88,7 +111,9 @@ export function quarterCsv(quarter: Quarter, kind: TableKind): string {
 /** Every quarter's table in one CSV, oldest first, with a leading 季度 column; absent columns are empty. */
 export function allQuartersCsv(quarters: Quarter[], kind: TableKind): string {
   const columns = unionColumns(quarters, kind);
-  const rows = quarters.flatMap((q) => recordsOf(q, kind).map((r) => [q.id, ...columns.map((c) => safeCell(c, cellValue(r, c)))]));
+  const rows = quarters.flatMap((q) =>
+    recordsOf(q, kind).map((r) => [q.id, ...columns.map((c) => safeCell(c, cellValue(r, c)))]),
+  );
   return toCsv([[QUARTER_COLUMN.name, ...columns.map((c) => c.name)], ...rows]);
 }
 
@@ -119,15 +144,23 @@ export interface QuarterInfo {
 export function quarterInfo(quarter: Quarter, url: string): QuarterInfo {
   const { meta } = quarter;
   return {
-    id: quarter.id, label: quarter.label, title: meta.title, issuer: meta.issuer, issued: meta.issued,
-    published: meta.published ?? null, docNumber: meta.docNumber ?? null, indexNumber: meta.indexNumber ?? null,
-    url, corrections: meta.corrections ?? [],
+    id: quarter.id,
+    label: quarter.label,
+    title: meta.title,
+    issuer: meta.issuer,
+    issued: meta.issued,
+    published: meta.published ?? null,
+    docNumber: meta.docNumber ?? null,
+    indexNumber: meta.indexNumber ?? null,
+    url,
+    corrections: meta.corrections ?? [],
   };
 }
 
 const jsonColumns = (columns: ColumnDef[]) => columns.map((c) => ({ key: c.key, name: c.name }));
 const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const jsonRecord = (columns: readonly ColumnDef[], record: object) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, cellValue(record, c))]));
+const jsonRecord = (columns: readonly ColumnDef[], record: object) =>
+  Object.fromEntries(columns.map((c) => [c.key, jsonValue(c, cellValue(record, c))]));
 
 /** A table as JSON: quarter metadata, the table's title, the header mapping (English key → 中文列名), the records. */
 export function tableJson(def: TableDef, table: Table<object>, quarter: QuarterInfo): string {
@@ -141,7 +174,11 @@ export function tableJson(def: TableDef, table: Table<object>, quarter: QuarterI
 
 /** One quarter's table as JSON. */
 export function quarterJson(quarter: Quarter, kind: TableKind, url: string): string {
-  return tableJson(TABLES[kind], { records: [...recordsOf(quarter, kind)], columns: publishedColumns(quarter, kind) }, quarterInfo(quarter, url));
+  return tableJson(
+    TABLES[kind],
+    { records: [...recordsOf(quarter, kind)], columns: publishedColumns(quarter, kind) },
+    quarterInfo(quarter, url),
+  );
 }
 
 /** Every quarter's table in one JSON file, oldest first; each record names its quarter. */
@@ -183,14 +220,28 @@ export interface FileVersion {
   commit: string;
 }
 
-const file = (path: string, kind: TableKind, format: Format, body: string, quarter?: string, version?: FileVersion, columns?: ColumnDef[]): DataFile => ({
-  path, quarter, kind, format, body, ...(version ? { version, columns } : {}),
+const file = (
+  path: string,
+  kind: TableKind,
+  format: Format,
+  body: string,
+  quarter?: string,
+  version?: FileVersion,
+  columns?: ColumnDef[],
+): DataFile => ({
+  path,
+  quarter,
+  kind,
+  format,
+  body,
+  ...(version ? { version, columns } : {}),
   bytes: Buffer.byteLength(body, 'utf8'),
   hash: `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`,
 });
 
 /** Path of a quarter's (or the combined, with `all`) download below the data folder. */
-export const dataFilePath = (folder: string, kind: TableKind, format: Format) => `${folder}/${fileStem(TABLES[kind])}.${format}`;
+export const dataFilePath = (folder: string, kind: TableKind, format: Format) =>
+  `${folder}/${fileStem(TABLES[kind])}.${format}`;
 
 /**
  * Every download the site publishes, for the published quarters (any order): per quarter, then combined.
@@ -203,14 +254,18 @@ export function dataFiles(published: Quarter[], urlOf: (q: Quarter) => string): 
     for (const kind of TABLE_KINDS) {
       if (!q.tables[kind]) continue;
       files.push(file(dataFilePath(q.slug, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id));
-      files.push(file(dataFilePath(q.slug, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id));
+      files.push(
+        file(dataFilePath(q.slug, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id),
+      );
     }
   }
   for (const kind of TABLE_KINDS) {
     const having = quartersWith(quarters, kind);
     if (having.length === 0) continue;
     files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(having, kind)));
-    files.push(file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(having, kind, urlOf)));
+    files.push(
+      file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(having, kind, urlOf)),
+    );
   }
   return files;
 }
@@ -234,8 +289,20 @@ export function versionFiles(ledgers: readonly QuarterLedger[], urlOf: (q: Quart
         if (!q.tables[kind]) continue;
         const folder = versionFolder(q, v.number);
         const columns = publishedColumns(q, kind);
-        files.push(file(dataFilePath(folder, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id, version, columns));
-        files.push(file(dataFilePath(folder, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id, version, columns));
+        files.push(
+          file(dataFilePath(folder, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id, version, columns),
+        );
+        files.push(
+          file(
+            dataFilePath(folder, kind, 'json'),
+            kind,
+            'json',
+            quarterJson(q, kind, urlOf(q)),
+            q.id,
+            version,
+            columns,
+          ),
+        );
       }
     }
   }

@@ -24,7 +24,10 @@ export interface Feed {
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -56,7 +59,10 @@ export function rss(feed: Feed): string {
     el('language', 'zh-CN'),
     ...(updated ? [el('lastBuildDate', rfc822(updated))] : []),
     ...items.map((item) => {
-      const corrections = item.corrections.map((c) => `更正（${c.date}）：${c.note}${c.changes?.length ? `\n改动的数据：${c.changes.join('；')}` : ''}`);
+      const corrections = item.corrections.map(
+        (c) =>
+          `更正（${c.date}）：${c.note}${c.changes?.length ? `\n改动的数据：${c.changes.join('；')}` : ''}`,
+      );
       return [
         '<item>',
         el('title', item.title),

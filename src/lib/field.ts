@@ -10,4 +10,8 @@ export interface Field<S extends z.ZodType = z.ZodType> {
 }
 
 /** A field; its schema's type is kept, so a zod object can be built from the fields. */
-export const field = <S extends z.ZodType>(label: string, expects: string, schema: S): Field<S> => ({ label, expects, schema });
+export const field = <S extends z.ZodType>(label: string, expects: string, schema: S): Field<S> => ({
+  label,
+  expects,
+  schema,
+});

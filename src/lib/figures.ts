@@ -19,7 +19,11 @@ export interface Figure {
 }
 
 /** A figure computed from one table's figures. */
-const from = <K extends TableKind>(table: K, what: string, value: (s: TableStats[K]) => string | undefined): Figure => ({
+const from = <K extends TableKind>(
+  table: K,
+  what: string,
+  value: (s: TableStats[K]) => string | undefined,
+): Figure => ({
   what,
   table,
   value: (stats) => {
@@ -49,7 +53,12 @@ export const FIGURES: Record<string, Figure> = {
   有单项否决项的网站数: from('websites', '至少一项单项否决指标为“是”的网站数', (s) => num(s.withVeto)),
   网站合格数: from('websites', '结果为合格的网站数（附件1有“结果”列时）', (s) => num(s.passed)),
   网站合格率: from('websites', '网站合格率（附件1有“结果”列时）', (s) => percent(s.passRate)),
-  ...Object.fromEntries(WEBSITE_FLAGS.map((f) => [`${f.name}网站数`, from('websites', `“${f.name}”为“是”的网站数`, (s) => num(s.flags[f.key]))])),
+  ...Object.fromEntries(
+    WEBSITE_FLAGS.map((f) => [
+      `${f.name}网站数`,
+      from('websites', `“${f.name}”为“是”的网站数`, (s) => num(s.flags[f.key])),
+    ]),
+  ),
   新媒体数: from('newMedia', '本次抽查的政务新媒体数（附件2行数）', (s) => num(s.count)),
   新媒体总数: from('newMedia', '政务新媒体总数（元数据 newMediaTotal）', (s) => num(s.total)),
   新媒体抽查率: from('newMedia', '政务新媒体抽查率 = 新媒体数 ÷ 新媒体总数', (s) => percent(s.samplingRate)),

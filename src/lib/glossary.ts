@@ -13,14 +13,17 @@ export const INDICATORS_TITLE = '政府网站与政务新媒体检查指标';
 /** What each single-veto column of 附件1 means. */
 export const WEBSITE_VETO_MEANING: Record<WebsiteFlagKey, string> = {
   homepageStale: '首页连续 2 周没有新内容。',
-  columnsStale: '新闻、通知公告类栏目中有 5 个以上没有按时更新，或有 10 个以上栏目长期没有更新，或有 5 个以上空白栏目。',
+  columnsStale:
+    '新闻、通知公告类栏目中有 5 个以上没有按时更新，或有 10 个以上栏目长期没有更新，或有 5 个以上空白栏目。',
   poorInteraction: '网站的互动交流回应差。',
   servicesUnusable: '网站的办事服务不实用。',
   seriousIncident: '网站发生安全、泄密事故等严重问题。',
 };
 
 /** Website veto items that have no column of their own in 附件1. */
-export const WEBSITE_VETO_OTHER = [{ name: '站点无法访问', meaning: '网站打不开。附件1 没有这一列。' }] as const;
+export const WEBSITE_VETO_OTHER = [
+  { name: '站点无法访问', meaning: '网站打不开。附件1 没有这一列。' },
+] as const;
 
 /** The single-veto items for new-media accounts (附件2 has only 结果). */
 export const NEW_MEDIA_VETOES = [
@@ -30,7 +33,8 @@ export const NEW_MEDIA_VETOES = [
 ] as const;
 
 /** The website veto columns with their meanings, in the annex's order. */
-export const websiteVetoes = () => WEBSITE_FLAGS.map((f) => ({ key: f.key, name: f.name, meaning: WEBSITE_VETO_MEANING[f.key] }));
+export const websiteVetoes = () =>
+  WEBSITE_FLAGS.map((f) => ({ key: f.key, name: f.name, meaning: WEBSITE_VETO_MEANING[f.key] }));
 
 /** Sentences used wherever a score is shown. */
 export const SCORE_RULE = '总分 = 100 + 加分 − 扣分。';
@@ -74,7 +78,9 @@ export function vetoedButScored(sites: readonly ScoredSite[]): VetoedButScored |
   const totals = hit.map((s) => s.total);
   return {
     count: hit.length,
-    flags: WEBSITE_FLAGS.map((f) => ({ name: f.name, count: hit.filter((s) => s[f.key]).length })).filter((f) => f.count > 0),
+    flags: WEBSITE_FLAGS.map((f) => ({ name: f.name, count: hit.filter((s) => s[f.key]).length })).filter(
+      (f) => f.count > 0,
+    ),
     min: Math.min(...totals),
     max: Math.max(...totals),
     passed: hit.filter((s) => s.result === '合格').length,

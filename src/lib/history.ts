@@ -155,12 +155,17 @@ export function problemKey(text: string): string {
 }
 
 function websiteProblems(r: WebsiteRecord): Omit<ProblemMark, 'run'>[] {
-  const flags = WEBSITE_FLAGS.filter((f) => r[f.key]).map((f) => ({ key: `flag:${f.key}`, label: f.name, kind: 'flag' as const }));
+  const flags = WEBSITE_FLAGS.filter((f) => r[f.key]).map((f) => ({
+    key: `flag:${f.key}`,
+    label: f.name,
+    kind: 'flag' as const,
+  }));
   return [...flags, ...r.problems.map((p) => ({ key: problemKey(p), label: p, kind: 'problem' as const }))];
 }
 
 function accountProblems(r: AccountRecord): Omit<ProblemMark, 'run'>[] {
-  const failed = r.result === '不合格' ? [{ key: 'result:不合格', label: '不合格', kind: 'result' as const }] : [];
+  const failed =
+    r.result === '不合格' ? [{ key: 'result:不合格', label: '不合格', kind: 'result' as const }] : [];
   return [...failed, ...r.problems.map((p) => ({ key: problemKey(p), label: p, kind: 'problem' as const }))];
 }
 
@@ -168,7 +173,10 @@ function accountProblems(r: AccountRecord): Omit<ProblemMark, 'run'>[] {
 function withRuns<E extends { quarter: QuarterRef; problems: ProblemMark[] }>(entries: E[]): E[] {
   let prev: E | undefined;
   for (const entry of entries) {
-    const before = prev && prev.quarter.index === entry.quarter.index - 1 ? new Map(prev.problems.map((p) => [p.key, p.run])) : undefined;
+    const before =
+      prev && prev.quarter.index === entry.quarter.index - 1
+        ? new Map(prev.problems.map((p) => [p.key, p.run]))
+        : undefined;
     for (const p of entry.problems) p.run = (before?.get(p.key) ?? 0) + 1;
     prev = entry;
   }
@@ -176,8 +184,9 @@ function withRuns<E extends { quarter: QuarterRef; problems: ProblemMark[] }>(en
 }
 
 /** Keeps the first mark of each key (a problem written twice in one row is one problem). */
-const unique = (marks: Omit<ProblemMark, 'run'>[]): ProblemMark[] =>
-  [...new Map(marks.map((m) => [m.key, { ...m, run: 1 }])).values()];
+const unique = (marks: Omit<ProblemMark, 'run'>[]): ProblemMark[] => [
+  ...new Map(marks.map((m) => [m.key, { ...m, run: 1 }])).values(),
+];
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -196,54 +205,97 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Builds every history and trend from the published quarters (any order in; oldest first out). */
 export function buildHistory(all: readonly Quarter[]): History {
   const published = all.filter((q) => q.published).sort(compareQuarters);
-  const refs: QuarterRef[] = published.map((q, index) => ({ id: q.id, slug: q.slug, label: q.label, year: q.year, quarter: q.quarter, index }));
+  const refs: QuarterRef[] = published.map((q, index) => ({
+    id: q.id,
+    slug: q.slug,
+    label: q.label,
+    year: q.year,
+    quarter: q.quarter,
+    index,
+  }));
 
-  const siteRows = published.flatMap((q, i) => (q.tables.websites?.records ?? []).map((record) => ({ quarter: refs[i]!, record })));
+  const siteRows = published.flatMap((q, i) =>
+    (q.tables.websites?.records ?? []).map((record) => ({ quarter: refs[i]!, record })),
+  );
   const websites: WebsiteHistory[] = [...groupBy(siteRows, (r) => r.record.key)].map(([key, rows]) => {
-    const entries = withRuns(rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(websiteProblems(record)) })));
+    const entries = withRuns(
+      rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(websiteProblems(record)) })),
+    );
     const last = entries.at(-1)!.record;
     return {
-      key, name: last.name, names: distinct(entries.map((e) => e.record.name)),
+      key,
+      name: last.name,
+      names: distinct(entries.map((e) => e.record.name)),
       region: last.region ?? entries.findLast((e) => e.record.region)?.record.region,
       category: last.category ?? entries.findLast((e) => e.record.category)?.record.category,
       entries,
     };
   });
 
-  const accountRows = published.flatMap((q, i) => (q.tables.newMedia?.records ?? []).map((record) => ({ quarter: refs[i]!, record })));
+  const accountRows = published.flatMap((q, i) =>
+    (q.tables.newMedia?.records ?? []).map((record) => ({ quarter: refs[i]!, record })),
+  );
   const accounts: AccountHistory[] = [...groupBy(accountRows, (r) => r.record.key)].map(([key, rows]) => {
-    const entries = withRuns(rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(accountProblems(record)) })));
+    const entries = withRuns(
+      rows.map(({ quarter, record }) => ({ quarter, record, problems: unique(accountProblems(record)) })),
+    );
     const last = entries.at(-1)!.record;
     return {
-      key, account: last.account, names: distinct(entries.map((e) => e.record.account)), platform: last.platform,
-      unit: last.unit, units: distinct(entries.map((e) => e.record.unit)),
+      key,
+      account: last.account,
+      names: distinct(entries.map((e) => e.record.account)),
+      platform: last.platform,
+      unit: last.unit,
+      units: distinct(entries.map((e) => e.record.unit)),
       region: last.region ?? entries.findLast((e) => e.record.region)?.record.region,
       entries,
     };
   });
 
   // By the unit's identity after data/aliases.csv, so a renamed unit keeps one page.
-  const units: UnitHistory[] = [...groupBy(accountRows, (r) => r.record.unitKey ?? unitKey(r.record.unit))].map(([key, rows]) => {
+  const units: UnitHistory[] = [
+    ...groupBy(accountRows, (r) => r.record.unitKey ?? unitKey(r.record.unit)),
+  ].map(([key, rows]) => {
     const entries = [...groupBy(rows, (r) => r.quarter.id).values()].map((qRows) => {
       const accs = qRows.map((r) => r.record);
-      return { quarter: qRows[0]!.quarter, accounts: accs, passed: accs.filter((a) => a.result === '合格').length };
+      return {
+        quarter: qRows[0]!.quarter,
+        accounts: accs,
+        passed: accs.filter((a) => a.result === '合格').length,
+      };
     });
     const lastAccounts = entries.at(-1)!.accounts;
     return {
-      key, name: lastAccounts[0]!.unit, names: distinct(rows.map((r) => r.record.unit)),
+      key,
+      name: lastAccounts[0]!.unit,
+      names: distinct(rows.map((r) => r.record.unit)),
       region: rows.findLast((r) => r.record.region)?.record.region,
       accountKeys: distinct(rows.map((r) => r.record.key)),
       entries,
     };
   });
 
-  return { quarters: refs, websites, accounts, units, trends: buildTrends(published, refs, websites, accounts) };
+  return {
+    quarters: refs,
+    websites,
+    accounts,
+    units,
+    trends: buildTrends(published, refs, websites, accounts),
+  };
 }
 
-function buildTrends(published: Quarter[], refs: QuarterRef[], websites: WebsiteHistory[], accounts: AccountHistory[]): Trends {
+function buildTrends(
+  published: Quarter[],
+  refs: QuarterRef[],
+  websites: WebsiteHistory[],
+  accounts: AccountHistory[],
+): Trends {
   const websiteRepeatLabels = new Map<string, string>();
   const accountRepeatLabels = new Map<string, string>();
-  const repeatsByQuarter = (entries: { quarter: QuarterRef; problems: ProblemMark[] }[], labels: Map<string, string>) => {
+  const repeatsByQuarter = (
+    entries: { quarter: QuarterRef; problems: ProblemMark[] }[],
+    labels: Map<string, string>,
+  ) => {
     const counts = refs.map(() => ({}) as Record<string, number>);
     const entities = refs.map(() => 0);
     for (const e of [...entries].sort((a, b) => a.quarter.index - b.quarter.index)) {
@@ -257,8 +309,14 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
     }
     return { counts, entities };
   };
-  const websiteRepeats = repeatsByQuarter(websites.flatMap((w) => w.entries), websiteRepeatLabels);
-  const accountRepeats = repeatsByQuarter(accounts.flatMap((a) => a.entries), accountRepeatLabels);
+  const websiteRepeats = repeatsByQuarter(
+    websites.flatMap((w) => w.entries),
+    websiteRepeatLabels,
+  );
+  const accountRepeats = repeatsByQuarter(
+    accounts.flatMap((a) => a.entries),
+    accountRepeatLabels,
+  );
 
   const rows: TrendRow[] = published.map((q, i) => {
     const { websites: w, newMedia: m } = q.stats;
@@ -283,7 +341,14 @@ function buildTrends(published: Quarter[], refs: QuarterRef[], websites: Website
   const platforms = PLATFORMS.filter((p) => seen.has(p));
   const latest = published.at(-1);
   const tables = TABLE_KINDS.filter((kind) => rows.some((r) => r.tables.includes(kind)));
-  return { rows, platforms, websiteRepeatLabels, accountRepeatLabels, districts: latest ? districtComparison(latest) : undefined, tables };
+  return {
+    rows,
+    platforms,
+    websiteRepeatLabels,
+    accountRepeatLabels,
+    districts: latest ? districtComparison(latest) : undefined,
+    tables,
+  };
 }
 
 /**
@@ -299,7 +364,8 @@ export function districtComparison(q: Pick<Quarter, 'stats'>): DistrictRow[] | u
   const regions = distinct([...sites.keys(), ...accs.keys()]).sort(compareRegions);
   if (!located(sites) && !located(accs)) return undefined;
   // A table the quarter has gives 0 for a district it has no row in, if its rows carry districts at all.
-  const zero = (table: unknown, groups: Map<string, unknown>, region: string) => (table && (located(groups) || region === NO_REGION) ? 0 : undefined);
+  const zero = (table: unknown, groups: Map<string, unknown>, region: string) =>
+    table && (located(groups) || region === NO_REGION) ? 0 : undefined;
   return regions.map((region) => {
     const site = sites.get(region);
     const acc = accs.get(region);
@@ -321,19 +387,25 @@ export function platformRate(row: TrendRow, platform: string): number | undefine
 }
 
 /** The problems of an entry found in 2+ consecutive quarters. */
-export const repeats = (entry: { problems: ProblemMark[] }) => entry.problems.filter((p) => p.run >= REPEAT_RUN);
+export const repeats = (entry: { problems: ProblemMark[] }) =>
+  entry.problems.filter((p) => p.run >= REPEAT_RUN);
 
 /** “连续 N 个季度”. */
 export const runLabel = (run: number) => `连续 ${run} 个季度`;
 
 /** Latest quarter against the one before: the home page's headline; undefined with fewer than two quarters. */
-export function headline(trends: Trends):
-  | { latest: TrendRow; previous: TrendRow; meanScoreChange?: number; passRateChange?: number }
-  | undefined {
+export function headline(
+  trends: Trends,
+): { latest: TrendRow; previous: TrendRow; meanScoreChange?: number; passRateChange?: number } | undefined {
   const [previous, latest] = trends.rows.slice(-2);
   if (!previous || !latest) return undefined;
   const diff = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : round2(a - b));
-  return { latest, previous, meanScoreChange: diff(latest.score?.mean, previous.score?.mean), passRateChange: diff(latest.passRate, previous.passRate) };
+  return {
+    latest,
+    previous,
+    meanScoreChange: diff(latest.score?.mean, previous.score?.mean),
+    passRateChange: diff(latest.passRate, previous.passRate),
+  };
 }
 
 /** Every completed or ongoing run of 2+ consecutive quarters in an entity's record, for its summary. */
@@ -343,8 +415,16 @@ export function repeatRuns(entries: readonly { quarter: QuarterRef; problems: Pr
     const next = entries[i + 1];
     for (const p of entry.problems) {
       if (p.run < REPEAT_RUN) continue;
-      const continues = next && next.quarter.index === entry.quarter.index + 1 && next.problems.some((n) => n.key === p.key);
-      if (!continues) runs.push({ key: p.key, label: p.label, run: p.run, from: entries[i - p.run + 1]!.quarter, to: entry.quarter });
+      const continues =
+        next && next.quarter.index === entry.quarter.index + 1 && next.problems.some((n) => n.key === p.key);
+      if (!continues)
+        runs.push({
+          key: p.key,
+          label: p.label,
+          run: p.run,
+          from: entries[i - p.run + 1]!.quarter,
+          to: entry.quarter,
+        });
     }
   });
   return runs;

@@ -16,9 +16,23 @@ export function accountKey(account: { platform: string; account: string }): stri
 // Readable URL segments for entities: pinyin, plus a short hash of the identity key.
 
 const PLATFORM_SLUGS: Record<string, string> = {
-  APP: 'app', 百度贴吧: 'tieba', 百家号: 'baijiahao', 抖音: 'douyin', 今日头条: 'toutiao', 南方号: 'nanfanghao',
-  企鹅号: 'qiehao', 人民号: 'renminhao', 微信: 'weixin', 新浪微博: 'weibo', 快手: 'kuaishou', 小红书: 'xiaohongshu',
-  微信视频号: 'shipinhao', 小程序: 'xiaochengxu', 大鱼号: 'dayuhao', 学习强国: 'xuexiqiangguo', 其他: 'qita',
+  APP: 'app',
+  百度贴吧: 'tieba',
+  百家号: 'baijiahao',
+  抖音: 'douyin',
+  今日头条: 'toutiao',
+  南方号: 'nanfanghao',
+  企鹅号: 'qiehao',
+  人民号: 'renminhao',
+  微信: 'weixin',
+  新浪微博: 'weibo',
+  快手: 'kuaishou',
+  小红书: 'xiaohongshu',
+  微信视频号: 'shipinhao',
+  小程序: 'xiaochengxu',
+  大鱼号: 'dayuhao',
+  学习强国: 'xuexiqiangguo',
+  其他: 'qita',
 };
 
 /**
@@ -43,7 +57,12 @@ export function pinyinSlug(text: string): string {
 }
 
 function computePinyinSlug(text: string): string {
-  const syllables = pinyin(normalizeName(text), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const syllables = pinyin(normalizeName(text), {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    v: true,
+  });
   const slug = syllables
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
     .join('-')

@@ -36,7 +36,11 @@ export interface Revision {
 /** What the caller could read of the data folder's history. */
 export type LedgerSource =
   /** Committed revisions of each quarter folder, oldest first, and the working tree's files. */
-  | { kind: 'git'; revisions: ReadonlyMap<string, readonly Revision[]>; working: ReadonlyMap<string, QuarterFiles> }
+  | {
+      kind: 'git';
+      revisions: ReadonlyMap<string, readonly Revision[]>;
+      working: ReadonlyMap<string, QuarterFiles>;
+    }
   /** No repository (a tarball or a copy) or no git command: the current files are the only version. */
   | { kind: 'none'; reason: 'no-git' | 'no-git-command' }
   /** Not the repository's data folder (test data, benchmarks): read as plain files, nothing said. */
@@ -154,15 +158,19 @@ export function diffTable(kind: TableKind, a: TableState, b: TableState): TableD
   }
   const added = b.rows.filter((r) => !before.has(r.key)).map(ref);
   const removed = a.rows.filter((r) => !after.has(r.key)).map(ref);
-  const reordered = added.length === 0 && removed.length === 0 && a.rows.some((r, i) => b.rows[i]!.key !== r.key);
+  const reordered =
+    added.length === 0 && removed.length === 0 && a.rows.some((r, i) => b.rows[i]!.key !== r.key);
   return { kind, file: TABLES[kind].file, annex: TABLES[kind].annex, changed, added, removed, reordered };
 }
 
-const isEmptyDiff = (d: TableDiff) => d.changed.length === 0 && d.added.length === 0 && d.removed.length === 0 && !d.reordered;
+const isEmptyDiff = (d: TableDiff) =>
+  d.changed.length === 0 && d.added.length === 0 && d.removed.length === 0 && !d.reordered;
 
 /** Every table that differs between two states of a quarter. */
 function diffQuarters(a: Quarter, b: Quarter): TableDiff[] {
-  return TABLE_KINDS.map((kind) => diffTable(kind, tableState(a, kind), tableState(b, kind))).filter((d) => !isEmptyDiff(d));
+  return TABLE_KINDS.map((kind) => diffTable(kind, tableState(a, kind), tableState(b, kind))).filter(
+    (d) => !isEmptyDiff(d),
+  );
 }
 
 // --- Versions ----------------------------------------------------------------------------------------------------
@@ -188,13 +196,21 @@ const sameFiles = (a: QuarterFiles, b: QuarterFiles) => {
 };
 
 /** The states of a quarter, oldest first: each commit, then the working tree (the loaded quarter). */
-function states(folder: string, current: Quarter, revisions: readonly Revision[], working: QuarterFiles | undefined, aliases: Aliases | undefined): State[] {
+function states(
+  folder: string,
+  current: Quarter,
+  revisions: readonly Revision[],
+  working: QuarterFiles | undefined,
+  aliases: Aliases | undefined,
+): State[] {
   const list: State[] = revisions.map((rev) => {
     const state: State = { commit: rev.commit, date: rev.date.slice(0, 10) };
     if (working && sameFiles(rev.files, working)) {
       return { ...state, quarter: current, corrections: (current.meta.corrections ?? []).map(correctionId) };
     }
-    const files = new Map(Object.entries(rev.files).filter((e): e is [string, Uint8Array] => e[1] !== undefined));
+    const files = new Map(
+      Object.entries(rev.files).filter((e): e is [string, Uint8Array] => e[1] !== undefined),
+    );
     const loaded = loadQuarterFiles({ path: folder, id: current, names: [...files.keys()], files });
     if (loaded.quarter) state.corrections = (loaded.quarter.meta.corrections ?? []).map(correctionId);
     if (loaded.quarter && !loaded.findings.some((f) => f.severity === 'error')) {
@@ -216,13 +232,25 @@ function versionsOf(list: State[], current: Quarter): { versions: Version[]; sta
     const last = versions.at(-1);
     if (!last) {
       if (!state.quarter.published) continue;
-      versions.push({ number: 1, commit: state.commit, date: state.date, quarter: state.quarter, changes: [] });
+      versions.push({
+        number: 1,
+        commit: state.commit,
+        date: state.date,
+        quarter: state.quarter,
+        changes: [],
+      });
       stateOf.push(i);
       continue;
     }
     const changes = diffQuarters(last.quarter, state.quarter);
     if (changes.length === 0) continue;
-    versions.push({ number: last.number + 1, commit: state.commit, date: state.date, quarter: state.quarter, changes });
+    versions.push({
+      number: last.number + 1,
+      commit: state.commit,
+      date: state.date,
+      quarter: state.quarter,
+      changes,
+    });
     stateOf.push(i);
   }
   // Each entry of the current list, from the state in which it first appeared; each version takes the first entry
@@ -254,9 +282,13 @@ export function versionLabel(v: Version): string {
 /** Each change of a table, as a line of the report: `websites.csv:4: 扣分 “4.5” → “3”`. */
 export function changeLines(diff: TableDiff, previous: number): string[] {
   return [
-    ...diff.changed.flatMap((row) => row.cells.map((c) => `${diff.file}:${row.line}: ${c.column} ${shown(c.from)} → ${shown(c.to)}`)),
+    ...diff.changed.flatMap((row) =>
+      row.cells.map((c) => `${diff.file}:${row.line}: ${c.column} ${shown(c.from)} → ${shown(c.to)}`),
+    ),
     ...diff.added.map((row) => `${diff.file}:${row.line}: 增加一行 ${shown(row.name)}`),
-    ...diff.removed.map((row) => `${diff.file}（v${previous} 第 ${row.line} 行）: 删除了一行 ${shown(row.name)}`),
+    ...diff.removed.map(
+      (row) => `${diff.file}（v${previous} 第 ${row.line} 行）: 删除了一行 ${shown(row.name)}`,
+    ),
     ...(diff.reordered ? [`${diff.file}: 行的顺序改变`] : []),
   ];
 }
@@ -264,7 +296,11 @@ export function changeLines(diff: TableDiff, previous: number): string[] {
 /** Each change for readers (the RSS item): `附件1第3行（某网站）扣分 “4.5” → “3”`, `附件1增加“某网站”`. */
 export function readerChanges(changes: readonly TableDiff[]): string[] {
   return changes.flatMap((d) => [
-    ...d.changed.flatMap((row) => row.cells.map((c) => `附件${d.annex}第${row.line}行（${row.name}）${c.column} ${shown(c.from)} → ${shown(c.to)}`)),
+    ...d.changed.flatMap((row) =>
+      row.cells.map(
+        (c) => `附件${d.annex}第${row.line}行（${row.name}）${c.column} ${shown(c.from)} → ${shown(c.to)}`,
+      ),
+    ),
     ...d.added.map((row) => `附件${d.annex}增加“${row.name}”`),
     ...d.removed.map((row) => `附件${d.annex}删除“${row.name}”`),
     ...(d.reordered ? [`附件${d.annex}调整了行的顺序`] : []),
@@ -275,7 +311,10 @@ export function readerChanges(changes: readonly TableDiff[]): string[] {
 export function suggestedNote(changes: readonly TableDiff[]): string {
   const blank = (s: string) => (s === '' ? '（空）' : s);
   const parts = changes.flatMap((d) => [
-    ...d.changed.map((row) => `附件${d.annex}第${row.line}行（${row.name}）${row.cells.map((c) => `${c.column}由 ${blank(c.from)} 更正为 ${blank(c.to)}`).join('，')}`),
+    ...d.changed.map(
+      (row) =>
+        `附件${d.annex}第${row.line}行（${row.name}）${row.cells.map((c) => `${c.column}由 ${blank(c.from)} 更正为 ${blank(c.to)}`).join('，')}`,
+    ),
     ...d.added.map((row) => `附件${d.annex}增加“${row.name}”`),
     ...d.removed.map((row) => `附件${d.annex}删除“${row.name}”`),
     ...(d.reordered ? [`附件${d.annex}调整了行的顺序`] : []),
@@ -293,11 +332,14 @@ function gateFindings(folder: string, current: Quarter, versions: Version[], tod
   const hasCorrections = (current.meta.corrections ?? []).length > 0;
   for (const version of versions.slice(1)) {
     const previous = versions[version.number - 2]!;
-    const where = version.commit ? `提交 ${shortCommit(version)}（${version.date}）中的表格` : '未提交的改动中的表格';
+    const where = version.commit
+      ? `提交 ${shortCommit(version)}（${version.date}）中的表格`
+      : '未提交的改动中的表格';
     if (version.correction !== undefined) {
       if (!version.commit) {
         findings.push({
-          severity: 'notice', file: folder,
+          severity: 'notice',
+          file: folder,
           message: `表格与已发布的 ${versionLabel(previous)}不同，有更正记录第 ${version.correction + 1} 条；提交后成为 v${version.number}，原来的版本仍可下载`,
           gloss: `pending version v${version.number}, explained by a corrections entry`,
         });
@@ -309,9 +351,18 @@ function gateFindings(folder: string, current: Quarter, versions: Version[], tod
     for (const [i, diff] of version.changes.entries()) {
       const first = diff.changed[0] ?? diff.added[0];
       const cell = diff.changed[0]?.cells[0];
-      const subject = cell ? `${cell.column} ${shown(cell.from)} → ${shown(cell.to)}` : diff.added[0] ? `增加一行 ${shown(diff.added[0].name)}` : diff.removed[0] ? `删除了一行 ${shown(diff.removed[0].name)}` : '行的顺序';
+      const subject = cell
+        ? `${cell.column} ${shown(cell.from)} → ${shown(cell.to)}`
+        : diff.added[0]
+          ? `增加一行 ${shown(diff.added[0].name)}`
+          : diff.removed[0]
+            ? `删除了一行 ${shown(diff.removed[0].name)}`
+            : '行的顺序';
       const finding: Finding = {
-        severity: 'error', file: `${folder}/${diff.file}`, line: first?.line, column: subject,
+        severity: 'error',
+        file: `${folder}/${diff.file}`,
+        line: first?.line,
+        column: subject,
         message: `${current.id} 已于 ${versions[0]!.date ?? '（未提交）'} 发布，${where}与 ${versionLabel(previous)}不同，但 bulletin.mdx 没有新的更正记录；已发布的数据不能悄悄改动。${list}。请在 bulletin.mdx 中加一条更正记录（见下），或撤销改动`,
         gloss: `published table differs from v${previous.number} without a new corrections entry`,
       };
@@ -335,41 +386,62 @@ function gateFindings(folder: string, current: Quarter, versions: Version[], tod
  * Adds the ledger to a loaded data folder: `result.ledger` (each quarter's versions) and the findings (the gate, and
  * one notice or error about the history itself). Quarters with errors are left out: their errors come first.
  */
-export function applyLedger(result: LoadResult, dir: string, source: LedgerSource, options: LedgerOptions): void {
+export function applyLedger(
+  result: LoadResult,
+  dir: string,
+  source: LedgerSource,
+  options: LedgerOptions,
+): void {
   const ledger = new Map<string, QuarterLedger>();
   result.ledger = ledger;
   if (source.kind === 'shallow') {
     result.findings.push({
-      severity: 'error', file: dir,
-      message: '仓库是浅克隆（shallow clone），git 历史不完整，无法核对已发布的各个版本；请运行 git fetch --unshallow，持续集成检出时取完整历史（GitHub：fetch-depth: 0；GitLab：GIT_DEPTH: 0）',
+      severity: 'error',
+      file: dir,
+      message:
+        '仓库是浅克隆（shallow clone），git 历史不完整，无法核对已发布的各个版本；请运行 git fetch --unshallow，持续集成检出时取完整历史（GitHub：fetch-depth: 0；GitLab：GIT_DEPTH: 0）',
       gloss: 'shallow clone: the full history is needed',
     });
     return;
   }
   if (source.kind === 'failed') {
-    result.findings.push({ severity: 'error', file: dir, message: `无法读取 git 历史：${source.message}`, gloss: 'cannot read the git history' });
+    result.findings.push({
+      severity: 'error',
+      file: dir,
+      message: `无法读取 git 历史：${source.message}`,
+      gloss: 'cannot read the git history',
+    });
     return;
   }
   const errors = result.findings.filter((f) => f.severity === 'error').map((f) => f.file);
-  const hasErrors = (folder: string) => errors.some((file) => file === folder || file.startsWith(`${folder}/`));
+  const hasErrors = (folder: string) =>
+    errors.some((file) => file === folder || file.startsWith(`${folder}/`));
   if (source.kind !== 'git') {
     // `off` (test data, benchmarks in the repository): the same, without a word.
     if (source.kind === 'none') {
       result.findings.push({
-        severity: 'notice', file: dir,
+        severity: 'notice',
+        file: dir,
         message: `${source.reason === 'no-git' ? '不在 git 仓库中（如从压缩包解出）' : '找不到 git 命令'}，读不到已发布的各个版本：每个季度以当前文件为唯一的版本发布，不核对更正记录`,
         gloss: 'no git history: the current files are the only version',
       });
     }
     for (const q of result.quarters) {
-      if (q.published) ledger.set(q.id, { id: q.id, source: 'none', versions: [{ number: 1, quarter: q, changes: [] }] });
+      if (q.published)
+        ledger.set(q.id, { id: q.id, source: 'none', versions: [{ number: 1, quarter: q, changes: [] }] });
     }
     return;
   }
   for (const current of result.quarters) {
     const folder = join(dir, current.id);
     if (hasErrors(folder)) continue;
-    const list = states(folder, current, source.revisions.get(current.id) ?? [], source.working.get(current.id), result.aliases);
+    const list = states(
+      folder,
+      current,
+      source.revisions.get(current.id) ?? [],
+      source.working.get(current.id),
+      result.aliases,
+    );
     const { versions } = versionsOf(list, current);
     ledger.set(current.id, { id: current.id, source: 'git', versions });
     result.findings.push(...gateFindings(folder, current, versions, options.today));

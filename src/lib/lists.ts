@@ -24,8 +24,10 @@ export interface ListOrder {
   accounts: AccountListRow[];
 }
 
-const byRegionThenName = <T>(name: (item: T) => string, region: (item: T) => string | undefined) =>
-  (a: T, b: T) => compareRegions(region(a), region(b)) || compareZh(name(a), name(b));
+const byRegionThenName =
+  <T>(name: (item: T) => string, region: (item: T) => string | undefined) =>
+  (a: T, b: T) =>
+    compareRegions(region(a), region(b)) || compareZh(name(a), name(b));
 
 /** Identity of the unit an account belonged to in its latest quarter (after data/aliases.csv renames). */
 const latestUnitKey = (account: AccountHistory) => {
@@ -35,8 +37,18 @@ const latestUnitKey = (account: AccountHistory) => {
 
 /** Every list in reading order. */
 export function listOrder(history: History): ListOrder {
-  const websites = [...history.websites].sort(byRegionThenName((w) => w.name, (w) => w.region));
-  const units = [...history.units].sort(byRegionThenName((u) => u.name, (u) => u.region));
+  const websites = [...history.websites].sort(
+    byRegionThenName(
+      (w) => w.name,
+      (w) => w.region,
+    ),
+  );
+  const units = [...history.units].sort(
+    byRegionThenName(
+      (u) => u.name,
+      (u) => u.region,
+    ),
+  );
   const byKey = new Map(history.accounts.map((a) => [a.key, a]));
   const accounts: AccountListRow[] = [];
   for (const unit of units) {
@@ -58,13 +70,20 @@ export function listPage<T>(all: readonly T[], page: number, regionOf: (item: T)
   return {
     pages: pageCount(all.length, LIST_PAGE_SIZE),
     grouped,
-    groups: groupByRegion(pageItems(all, page, LIST_PAGE_SIZE), (item) => (grouped ? regionOf(item) : undefined)),
+    groups: groupByRegion(pageItems(all, page, LIST_PAGE_SIZE), (item) =>
+      grouped ? regionOf(item) : undefined,
+    ),
   };
 }
 
 /** The index lists: where each is, its title, what it lists and its pager's name. */
 export const INDEX_LISTS = {
-  websites: { path: paths.websites, title: '政府网站', description: '各季度被抽查的政府网站及其历次检查记录。', pagerLabel: '网站列表分页' },
+  websites: {
+    path: paths.websites,
+    title: '政府网站',
+    description: '各季度被抽查的政府网站及其历次检查记录。',
+    pagerLabel: '网站列表分页',
+  },
   accounts: {
     path: paths.accounts,
     title: '政务新媒体',

@@ -4,7 +4,14 @@
  */
 import { join } from 'node:path';
 import { applyAcknowledgements, type Acknowledgement } from './acknowledge.ts';
-import { ALIAS_FILE, applyAliases, nearNameWarnings, noAliases, readAliasesBytes, type Aliases } from './aliases.ts';
+import {
+  ALIAS_FILE,
+  applyAliases,
+  nearNameWarnings,
+  noAliases,
+  readAliasesBytes,
+  type Aliases,
+} from './aliases.ts';
 import { aggregate, type QuarterStats } from './aggregate.ts';
 import { BULLETIN_FIELDS, isPublished, parseBulletin, type BulletinMeta } from './bulletin.ts';
 import { copyFindings, type ComparedQuarter } from './copycheck.ts';
@@ -15,7 +22,15 @@ import type { Finding } from './findings.ts';
 import { checkMdx, statReferences } from './mdx.ts';
 import { parseTable } from './parse.ts';
 import { compareQuarters, type QuarterId } from './quarter.ts';
-import { TABLE_KINDS, TABLES, type QuarterTables, type RecordOf, type TableDef, type TableKind, type TableRecord } from './tables.ts';
+import {
+  TABLE_KINDS,
+  TABLES,
+  type QuarterTables,
+  type RecordOf,
+  type TableDef,
+  type TableKind,
+  type TableRecord,
+} from './tables.ts';
 import { readTable, type TableResult } from './validate.ts';
 import { SITE_FILE, validateSiteConfig, type PublicFiles, type SiteConfig } from './site-config.ts';
 
@@ -86,26 +101,44 @@ export interface DataFolder {
 }
 
 /** Decodes, parses and reads one annex file of the registry. */
-export function readTableBytes<K extends TableKind>(kind: K, bytes: Uint8Array, file: string): TableResult<TableRecord<K>> {
+export function readTableBytes<K extends TableKind>(
+  kind: K,
+  bytes: Uint8Array,
+  file: string,
+): TableResult<TableRecord<K>> {
   return readTableFile<(typeof TABLES)[K]>(TABLES[kind], bytes, file);
 }
 
 /** Decodes, parses and reads one annex file of a table definition. */
-export function readTableFile<D extends TableDef>(def: D, bytes: Uint8Array, file: string): TableResult<RecordOf<D>> {
+export function readTableFile<D extends TableDef>(
+  def: D,
+  bytes: Uint8Array,
+  file: string,
+): TableResult<RecordOf<D>> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     const message = {
       empty: '文件是空的；应有表头和数据行',
-      binary: '不是文本格式的表格（可能是 Excel 的 .xlsx 文件改了扩展名）；请在 Excel 中“另存为”CSV（逗号分隔）或“Unicode 文本”',
+      binary:
+        '不是文本格式的表格（可能是 Excel 的 .xlsx 文件改了扩展名）；请在 Excel 中“另存为”CSV（逗号分隔）或“Unicode 文本”',
       'unknown-encoding': '无法识别文件编码；请另存为 UTF-8 或 GB18030/GBK 编码的 CSV',
     }[decoded.reason];
-    return { records: [], columns: [], findings: [{ severity: 'error', file, message, gloss: `${decoded.reason} file` }] };
+    return {
+      records: [],
+      columns: [],
+      findings: [{ severity: 'error', file, message, gloss: `${decoded.reason} file` }],
+    };
   }
   const parsed = parseTable(decoded.text, file, { utf16: decoded.encoding.startsWith('UTF-16') });
   const result = readTable(def, parsed, file);
   const encodingNote = ENCODING_NOTICE[decoded.encoding];
   if (encodingNote) {
-    result.findings.unshift({ severity: 'notice', file, message: `已按 ${encodingNote} 编码读取${parsed.delimiter === '\t' ? '，制表符分隔' : ''}`, gloss: `decoded as ${decoded.encoding}` });
+    result.findings.unshift({
+      severity: 'notice',
+      file,
+      message: `已按 ${encodingNote} 编码读取${parsed.delimiter === '\t' ? '，制表符分隔' : ''}`,
+      gloss: `decoded as ${decoded.encoding}`,
+    });
   }
   return result;
 }
@@ -114,14 +147,25 @@ export function readTableFile<D extends TableDef>(def: D, bytes: Uint8Array, fil
  * Each `<Stat>` of the prose against the quarter's figures. `has`: the tables the quarter has a file for; `failed`:
  * those with errors, whose figures are knock-ons of those errors and are not reported.
  */
-function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: string, has: ReadonlySet<TableKind>, failed: ReadonlySet<TableKind>): Finding[] {
+function checkBody(
+  body: string,
+  bodyLine: number,
+  stats: QuarterStats,
+  file: string,
+  has: ReadonlySet<TableKind>,
+  failed: ReadonlySet<TableKind>,
+): Finding[] {
   const findings: Finding[] = [];
   for (const ref of statReferences(body)) {
     const line = bodyLine + ref.line - 1;
     const figure = FIGURES[ref.name];
     const at = { severity: 'error' as const, file, line, column: 'Stat', value: ref.name };
     if (!figure) {
-      findings.push({ ...at, message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`, gloss: 'unknown figure name' });
+      findings.push({
+        ...at,
+        message: `没有这个数字；可用的有：${Object.keys(FIGURES).join('、')}`,
+        gloss: 'unknown figure name',
+      });
     } else if (!has.has(figure.table)) {
       const def = TABLES[figure.table];
       findings.push({
@@ -130,7 +174,11 @@ function checkBody(body: string, bodyLine: number, stats: QuarterStats, file: st
         gloss: `figure needs ${def.file}, which this quarter does not have`,
       });
     } else if (failed.size === 0 && figure.value(stats) === undefined) {
-      findings.push({ ...at, message: `本季度的数据算不出这个数字（${figure.what}）`, gloss: 'figure not available for this quarter' });
+      findings.push({
+        ...at,
+        message: `本季度的数据算不出这个数字（${figure.what}）`,
+        gloss: 'figure not available for this quarter',
+      });
     }
   }
   return findings;
@@ -141,21 +189,36 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
   const { path: dir, id, names, files } = folder;
   const findings: Finding[] = [];
   if (!names) {
-    return { findings: [{ severity: 'error', file: dir, message: '无法读取此文件夹', gloss: 'cannot read folder' }] };
+    return {
+      findings: [{ severity: 'error', file: dir, message: '无法读取此文件夹', gloss: 'cannot read folder' }],
+    };
   }
   for (const name of names) {
     if (!QUARTER_FILES.includes(name)) {
-      const hint = /\.xlsx?$/i.test(name) ? '；Excel 文件请另存为 CSV 后命名为 websites.csv 或 new-media.csv' : '';
-      findings.push({ severity: 'error', file: join(dir, name), message: `季度文件夹中只能有 ${QUARTER_FILES.join('、')} 三个文件${hint}`, gloss: 'unexpected file in quarter folder' });
+      const hint = /\.xlsx?$/i.test(name)
+        ? '；Excel 文件请另存为 CSV 后命名为 websites.csv 或 new-media.csv'
+        : '';
+      findings.push({
+        severity: 'error',
+        file: join(dir, name),
+        message: `季度文件夹中只能有 ${QUARTER_FILES.join('、')} 三个文件${hint}`,
+        gloss: 'unexpected file in quarter folder',
+      });
     }
   }
   if (!names.includes(BULLETIN_FILE)) {
-    findings.push({ severity: 'error', file: join(dir, BULLETIN_FILE), message: `缺少文件；每个季度文件夹都要有 ${BULLETIN_FILE}`, gloss: 'missing file' });
+    findings.push({
+      severity: 'error',
+      file: join(dir, BULLETIN_FILE),
+      message: `缺少文件；每个季度文件夹都要有 ${BULLETIN_FILE}`,
+      gloss: 'missing file',
+    });
   }
   // A quarter may publish any of the annexes: some bulletins inspect only websites, some only new media.
   if (!TABLE_FILES.some((name) => names.includes(name))) {
     findings.push({
-      severity: 'error', file: dir,
+      severity: 'error',
+      file: dir,
       message: `没有附件表格；季度文件夹中至少要有 ${TABLE_FILES.join('、')} 之一（本季度只检查了一类时，只放那一张表）`,
       gloss: 'no annex table',
     });
@@ -169,7 +232,10 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
     findings.push(...result.findings);
     return result;
   };
-  const results: { [K in TableKind]: TableResult<TableRecord<K>> | undefined } = { websites: readKind('websites'), newMedia: readKind('newMedia') };
+  const results: { [K in TableKind]: TableResult<TableRecord<K>> | undefined } = {
+    websites: readKind('websites'),
+    newMedia: readKind('newMedia'),
+  };
 
   const bulletinBytes = read(BULLETIN_FILE);
   const bulletinFile = join(dir, BULLETIN_FILE);
@@ -177,7 +243,12 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
   if (bulletinBytes) {
     const decoded = decodeBytes(bulletinBytes);
     if (!decoded.ok || decoded.encoding === 'GB18030') {
-      findings.push({ severity: 'error', file: bulletinFile, message: '请将 bulletin.mdx 保存为 UTF-8 编码的文本文件', gloss: 'bulletin.mdx must be UTF-8 text' });
+      findings.push({
+        severity: 'error',
+        file: bulletinFile,
+        message: '请将 bulletin.mdx 保存为 UTF-8 编码的文本文件',
+        gloss: 'bulletin.mdx must be UTF-8 text',
+      });
     } else {
       bulletin = parseBulletin(decoded.text, bulletinFile);
       findings.push(...bulletin.findings, ...checkMdx(bulletin.body, bulletin.bodyLine, bulletinFile));
@@ -195,8 +266,12 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
     totals[kind] = total;
     if (total !== undefined && total < rows) {
       findings.push({
-        severity: 'error', file: bulletinFile, column: `${def.meta.total}（${BULLETIN_FIELDS[def.meta.total].label}）`, value: String(total),
-        message: `少于附件${def.annex}中的${def.noun}数 ${rows}；总数不能小于抽查数`, gloss: 'total below number inspected',
+        severity: 'error',
+        file: bulletinFile,
+        column: `${def.meta.total}（${BULLETIN_FIELDS[def.meta.total].label}）`,
+        value: String(total),
+        message: `少于附件${def.annex}中的${def.noun}数 ${rows}；总数不能小于抽查数`,
+        gloss: 'total below number inspected',
       });
     }
   }
@@ -205,11 +280,21 @@ export function loadQuarterFiles(folder: QuarterFolder): { quarter?: Quarter; fi
     newMedia: results.newMedia && { records: results.newMedia.records, columns: results.newMedia.columns },
   };
   const stats = aggregate(tables, totals);
-  const failed = new Set(TABLE_KINDS.filter((kind) => results[kind]?.findings.some((f) => f.severity === 'error')));
+  const failed = new Set(
+    TABLE_KINDS.filter((kind) => results[kind]?.findings.some((f) => f.severity === 'error')),
+  );
   findings.push(...checkBody(bulletin.body, bulletin.bodyLine, stats, bulletinFile, has, failed));
   return {
     findings,
-    quarter: { ...id, meta, body: bulletin.body, published: isPublished(meta), tables, stats, acknowledged: bulletin.acknowledged ?? [] },
+    quarter: {
+      ...id,
+      meta,
+      body: bulletin.body,
+      published: isPublished(meta),
+      tables,
+      stats,
+      acknowledged: bulletin.acknowledged ?? [],
+    },
   };
 }
 
@@ -220,7 +305,17 @@ export function loadDataFolder(folder: DataFolder): LoadResult {
   const quarters: Quarter[] = [];
   const folders: string[] = [];
   if (!entries) {
-    return { quarters, findings: [{ severity: 'error', file: dir, message: '数据文件夹不存在或无法读取', gloss: 'data folder not found' }] };
+    return {
+      quarters,
+      findings: [
+        {
+          severity: 'error',
+          file: dir,
+          message: '数据文件夹不存在或无法读取',
+          gloss: 'data folder not found',
+        },
+      ],
+    };
   }
   const names = entries.map((e) => e.name);
   for (const { name, isDir } of entries) {
@@ -229,10 +324,17 @@ export function loadDataFolder(folder: DataFolder): LoadResult {
     const readQuarter = isDir ? folder.quarters.get(name) : undefined;
     if (!readQuarter) {
       const loose = /^(\d{4})\s*[-_ ]?\s*[Qq]\s*([1-4])$/.exec(name);
-      const hint = loose ? `；是不是“${loose[1]}-Q${loose[2]}”？` : /^site\.(yaml|yml\.txt|txt)$/i.test(name) ? `；网站信息文件应命名为 ${SITE_FILE}` : '';
+      const hint = loose
+        ? `；是不是“${loose[1]}-Q${loose[2]}”？`
+        : /^site\.(yaml|yml\.txt|txt)$/i.test(name)
+          ? `；网站信息文件应命名为 ${SITE_FILE}`
+          : '';
       findings.push({
-        severity: 'error', file: path,
-        message: isDir ? `不是有效的季度文件夹名：应为“年份-Q季度”，如 2020-Q3${hint}` : `数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中${hint}`,
+        severity: 'error',
+        file: path,
+        message: isDir
+          ? `不是有效的季度文件夹名：应为“年份-Q季度”，如 2020-Q3${hint}`
+          : `数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中${hint}`,
         gloss: isDir ? 'invalid quarter folder name' : 'unexpected file in data folder',
       });
       continue;
@@ -243,7 +345,12 @@ export function loadDataFolder(folder: DataFolder): LoadResult {
     if (loaded.quarter) quarters.push(loaded.quarter);
   }
   if (names.filter((n) => !DATA_FILES.has(n)).length === 0) {
-    findings.push({ severity: 'error', file: dir, message: '数据文件夹中没有任何季度；请用 npm run new-quarter 新建，如 2020-Q3', gloss: 'no quarters' });
+    findings.push({
+      severity: 'error',
+      file: dir,
+      message: '数据文件夹中没有任何季度；请用 npm run new-quarter 新建，如 2020-Q3',
+      gloss: 'no quarters',
+    });
   }
   quarters.sort(compareQuarters);
   // Tables with errors are left out of the copy check: their rows are not all known.
@@ -269,6 +376,9 @@ export function loadDataFolder(folder: DataFolder): LoadResult {
   }
   for (const quarter of quarters) applyAliases(quarter, aliases);
   findings.push(...nearNameWarnings(dir, quarters));
-  applyAcknowledgements(findings, quarters.map((q) => ({ ...q, folder: join(dir, q.id), acknowledged: q.acknowledged ?? [] })));
+  applyAcknowledgements(
+    findings,
+    quarters.map((q) => ({ ...q, folder: join(dir, q.id), acknowledged: q.acknowledged ?? [] })),
+  );
   return { quarters, findings, aliases, folders, ...(site && { site }) };
 }

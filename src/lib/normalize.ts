@@ -5,12 +5,23 @@ const EDGE_SPACE = /^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g;
 const ANY_SPACE = /[\s\u00a0\u3000]+/g;
 
 /** Code units that EDGE_SPACE trims (the ones \s matches that a cell may hold, plus U+3000). */
-const isSpaceCode = (c: number) => c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
+const isSpaceCode = (c: number) =>
+  c <= 0x20 ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  c === 0xfeff ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x1680;
 
 /** Trims ASCII and full-width spaces from both ends of a cell. */
 export function cleanCell(value: string): string {
   // Most cells have nothing to trim; checking the two ends first saves a regex run per cell on a million rows.
-  if (value === '' || (!isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1)))) return value;
+  if (value === '' || (!isSpaceCode(value.charCodeAt(0)) && !isSpaceCode(value.charCodeAt(value.length - 1))))
+    return value;
   return value.replace(EDGE_SPACE, '');
 }
 
@@ -24,7 +35,9 @@ const FULL_WIDTH_NUMBER = /[\uff10-\uff19\uff0e\uff0d\uff0b]/;
 
 export function toHalfWidth(value: string): string {
   if (!FULL_WIDTH_NUMBER.test(value)) return value;
-  return value.replace(/[\uff10-\uff19\uff0e\uff0d\uff0b]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return value.replace(/[\uff10-\uff19\uff0e\uff0d\uff0b]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** Parses a decimal number as written in a cell (after half-width conversion); undefined if it is not one. */
@@ -37,7 +50,9 @@ export function parseNumber(value: string): number | undefined {
 /** The official combined score cell: `加分：22 扣分：13 总分：109`. */
 const SCORE_CELL = /^加分[:：]\s*(\S+?)\s*[,，;；]?\s*扣分[:：]\s*(\S+?)\s*[,，;；]?\s*总分[:：]\s*(\S+)$/;
 
-export function splitScoreCell(value: string): { bonus: string; deduction: string; total: string } | undefined {
+export function splitScoreCell(
+  value: string,
+): { bonus: string; deduction: string; total: string } | undefined {
   const match = SCORE_CELL.exec(value.replace(ANY_SPACE, ' ').trim());
   if (!match) return undefined;
   return { bonus: match[1]!, deduction: match[2]!, total: match[3]! };

@@ -38,4 +38,7 @@ export function pagerNumbers(current: number, total: number, window = 2): (numbe
 
 /** getStaticPaths of an index list of `count` items: its pages 2… (page 1 is the index itself). */
 export const laterListPages = (count: number) =>
-  Array.from({ length: pageCount(count, LIST_PAGE_SIZE) - 1 }, (_, i) => ({ params: { n: String(i + 2) }, props: { page: i + 2 } }));
+  Array.from({ length: pageCount(count, LIST_PAGE_SIZE) - 1 }, (_, i) => ({
+    params: { n: String(i + 2) },
+    props: { page: i + 2 },
+  }));

@@ -56,14 +56,20 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
       for (const error of result.errors) {
         if (error.code === 'MissingQuotes') {
           findings.push({
-            severity: 'error', file, line,
-            message: '引号未闭合：本行有一个以英文双引号 " 开始的单元格，直到文件末尾都没有对应的结束引号；请删去多余的引号，或在单元格末尾补上引号',
+            severity: 'error',
+            file,
+            line,
+            message:
+              '引号未闭合：本行有一个以英文双引号 " 开始的单元格，直到文件末尾都没有对应的结束引号；请删去多余的引号，或在单元格末尾补上引号',
             gloss: 'unclosed quote',
           });
         } else if (error.code === 'InvalidQuotes') {
           findings.push({
-            severity: 'error', file, line,
-            message: '引号位置不对：以英文双引号开始的单元格，结束引号后面还有文字；单元格内的引号应写成两个 ""，或改用中文引号“”',
+            severity: 'error',
+            file,
+            line,
+            message:
+              '引号位置不对：以英文双引号开始的单元格，结束引号后面还有文字；单元格内的引号应写成两个 ""，或改用中文引号“”',
             gloss: 'malformed quoted field',
           });
         }
@@ -75,10 +81,14 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
 
   let headerIndex = all.findIndex((r) => !isBlank(r.cells));
   // A title row copied from the bulletin (`附件1`, `第三季度…统计表`) may sit above the header.
-  const withSeq = all.slice(0, headerIndex + MAX_TITLE_ROWS + 1).findIndex((r) => r.cells.some((c) => normalizeHeader(c) === '序号'));
+  const withSeq = all
+    .slice(0, headerIndex + MAX_TITLE_ROWS + 1)
+    .findIndex((r) => r.cells.some((c) => normalizeHeader(c) === '序号'));
   if (withSeq > headerIndex) {
     findings.push({
-      severity: 'notice', file, line: all[headerIndex]!.line,
+      severity: 'notice',
+      file,
+      line: all[headerIndex]!.line,
       message: `已跳过表头之上的 ${withSeq - headerIndex} 行标题，表头在第 ${all[withSeq]!.line} 行`,
       gloss: 'title rows above the header skipped',
     });
@@ -93,7 +103,13 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
   while (rawHeader.length > 0 && cleanCell(rawHeader[rawHeader.length - 1]!) === '') rawHeader.pop();
   const emptyColumns = headerRow.cells.length - rawHeader.length;
   if (emptyColumns > 0 && rawHeader.length > 0) {
-    findings.push({ severity: 'notice', file, line: headerRow.line, message: `已忽略表格右侧的 ${emptyColumns} 个空列`, gloss: 'empty trailing columns ignored' });
+    findings.push({
+      severity: 'notice',
+      file,
+      line: headerRow.line,
+      message: `已忽略表格右侧的 ${emptyColumns} 个空列`,
+      gloss: 'empty trailing columns ignored',
+    });
   }
 
   const rows: Row[] = [];
@@ -108,7 +124,19 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
   // Papaparse reports the empty string after a final newline as a row; that is not a blank line anyone wrote.
   if (normalized.endsWith('\n') && blankRows > 0) blankRows--;
   if (blankRows > 0) {
-    findings.push({ severity: 'notice', file, message: `已忽略 ${blankRows} 个空行`, gloss: 'blank rows ignored' });
+    findings.push({
+      severity: 'notice',
+      file,
+      message: `已忽略 ${blankRows} 个空行`,
+      gloss: 'blank rows ignored',
+    });
   }
-  return { header: rawHeader.map(normalizeHeader), rawHeader, headerLine: headerRow.line, delimiter, rows, findings };
+  return {
+    header: rawHeader.map(normalizeHeader),
+    rawHeader,
+    headerLine: headerRow.line,
+    delimiter,
+    rows,
+    findings,
+  };
 }

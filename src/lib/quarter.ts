@@ -33,7 +33,10 @@ export function parseQuarterId(name: string): QuarterId | undefined {
 }
 
 /** Orders quarters oldest first; `compareQuarters(b, a)` newest first. */
-export function compareQuarters(a: Pick<QuarterId, 'year' | 'quarter'>, b: Pick<QuarterId, 'year' | 'quarter'>): number {
+export function compareQuarters(
+  a: Pick<QuarterId, 'year' | 'quarter'>,
+  b: Pick<QuarterId, 'year' | 'quarter'>,
+): number {
   return a.year - b.year || a.quarter - b.quarter;
 }
 

@@ -16,7 +16,8 @@ export const CITY_LEVEL = ['市直', '市本级', '市属', '市级', '本级'] 
  * zh-CN collation (pinyin order), numbers by value (第2区 before 第10区); one collator, since sorting 140,000 rows
  * asks it a few million times.
  */
-export const compareZh: (a: string, b: string) => number = new Intl.Collator('zh-CN', { numeric: true }).compare;
+export const compareZh: (a: string, b: string) => number = new Intl.Collator('zh-CN', { numeric: true })
+  .compare;
 
 /** The heading a row is listed under: its 所属地区, or 未注明地区. */
 export function regionLabel(region: string | undefined): string {
@@ -52,7 +53,10 @@ export function compareRegions(a: string | undefined, b: string | undefined): nu
 }
 
 /** Splits an already sorted list into runs of the same region label, in order (one page of a list). */
-export function groupByRegion<T>(items: readonly T[], regionOf: (item: T) => string | undefined): { region: string; items: T[] }[] {
+export function groupByRegion<T>(
+  items: readonly T[],
+  regionOf: (item: T) => string | undefined,
+): { region: string; items: T[] }[] {
   const groups: { region: string; items: T[] }[] = [];
   for (const item of items) {
     const region = regionLabel(regionOf(item));

@@ -38,9 +38,15 @@ function acknowledgeHints(result: LoadResult, open: readonly Finding[]): string[
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
   }
   for (const [folder, warnings] of byFolder) {
-    const quarter = result.quarters.find((q) => q.id === basename(folder) && (result.folders?.includes(folder) ?? true));
+    const quarter = result.quarters.find(
+      (q) => q.id === basename(folder) && (result.folders?.includes(folder) ?? true),
+    );
     if (!quarter) continue;
-    const entries = [...new Set(warnings.map((f) => `  - ${yamlEntry(warningIdentity(f, { ...quarter, folder, acknowledged: [] }))}`))];
+    const entries = [
+      ...new Set(
+        warnings.map((f) => `  - ${yamlEntry(warningIdentity(f, { ...quarter, folder, acknowledged: [] }))}`),
+      ),
+    ];
     const listed = (quarter.acknowledged?.length ?? 0) > 0;
     lines.push(
       `以上警告核对无误、按原样发布时，可在 ${folder}/bulletin.mdx 的元数据中确认，之后只计数、不再列出（${listed ? `加到 ${ACK_FIELD}: 列表末尾` : '粘贴到两行 --- 之间'}）：`,
@@ -57,10 +63,14 @@ function quarterCount(result: LoadResult): string {
   const failed = folders.filter(
     (folder) =>
       !result.quarters.some((q) => q.id === basename(folder)) ||
-      result.findings.some((f) => f.severity === 'error' && (f.file === folder || dirname(f.file) === folder)),
+      result.findings.some(
+        (f) => f.severity === 'error' && (f.file === folder || dirname(f.file) === folder),
+      ),
   );
   const total = Math.max(folders.length, result.quarters.length);
-  const published = result.quarters.filter((q) => q.published && !failed.some((folder) => basename(folder) === q.id)).length;
+  const published = result.quarters.filter(
+    (q) => q.published && !failed.some((folder) => basename(folder) === q.id),
+  ).length;
   if (failed.length === 0) return `共 ${total} 个季度（${published} 个将发布）`;
   return `共 ${total} 个季度：${total - failed.length} 个通过（${published} 个将发布），${failed.length} 个有错误`;
 }
@@ -74,13 +84,17 @@ export function formatReport(result: LoadResult, options: ReportOptions = {}): s
   const shown = options.all ? sorted : sorted.filter((f) => f.acknowledged === undefined);
   const lines = shown.map(formatLine);
   const counts = countBySeverity(result.findings);
-  const acknowledged = result.findings.filter((f) => f.severity === 'warning' && f.acknowledged !== undefined).length;
+  const acknowledged = result.findings.filter(
+    (f) => f.severity === 'warning' && f.acknowledged !== undefined,
+  ).length;
   const ok = passes(result.findings, options);
   if (ok || counts.error === 0) lines.push(...acknowledgeHints(result, sorted.filter(isOpenWarning)));
   const verdict = ok
     ? '校验通过'
     : `校验未通过${counts.error === 0 ? '（--strict：警告也视为错误）' : ''}，请按上面的提示修改后重试`;
   const warnings = `${counts.warning - acknowledged} 个警告${acknowledged > 0 ? `（另有 ${acknowledged} 个警告已确认${options.all ? '' : '，未列出'}）` : ''}`;
-  lines.push(`${verdict}：${quarterCount(result)}；${counts.error} 个错误，${warnings}，${counts.notice} 条提示。`);
+  lines.push(
+    `${verdict}：${quarterCount(result)}；${counts.error} 个错误，${warnings}，${counts.notice} 条提示。`,
+  );
   return lines.join('\n');
 }

@@ -21,11 +21,14 @@ export const paths = {
   bulletin: (q: { slug: string }) => `/bulletins/${q.slug}/`,
   /** Page `page` of an annex; the first page is on the bulletin itself. */
   annexPage: (q: { slug: string }, kind: TableKind, page: number) =>
-    page === 1 ? `/bulletins/${q.slug}/#${annexId(TABLES[kind])}` : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`,
+    page === 1
+      ? `/bulletins/${q.slug}/#${annexId(TABLES[kind])}`
+      : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`,
   /** A row of an annex, on whichever page it falls. */
   annexRow: (q: { slug: string }, kind: TableKind, row: { position: number; seq: number }) => {
     const page = pageOf(row.position, ANNEX_PAGE_SIZE);
-    const base = page === 1 ? `/bulletins/${q.slug}/` : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`;
+    const base =
+      page === 1 ? `/bulletins/${q.slug}/` : `/bulletins/${q.slug}/${annexId(TABLES[kind])}/${page}/`;
     return `${base}#${rowId(TABLES[kind], row.seq)}`;
   },
   website: (site: { key: string }) => `/websites/${websiteSlug(site.key)}/`,
@@ -36,9 +39,12 @@ export const paths = {
   /** The page of a row's entity, by its table's kind of entity. */
   entity: (entity: TableDef['entity'], row: { key: string }): string => {
     switch (entity) {
-      case 'website': return paths.website(row);
-      case 'account': return paths.account(row);
-      default: return entity satisfies never;
+      case 'website':
+        return paths.website(row);
+      case 'account':
+        return paths.account(row);
+      default:
+        return entity satisfies never;
     }
   },
   /** The index lists; pages 2… of each at `<list>page/<n>/` (`listPage`). */

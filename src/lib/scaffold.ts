@@ -9,18 +9,36 @@ import { BULLETIN_FILE } from './load.ts';
 import { quarterNumeral, type QuarterId } from './quarter.ts';
 
 /** Fields every bulletin has in practice, written as blanks to fill; the rest are commented out. */
-const USUAL_FIELDS = new Set(['title', 'issuer', 'issued', 'disclosure', 'websitesCutoff', 'newMediaCutoff', 'websitesTotal', 'newMediaTotal', 'websitesCaption', 'newMediaCaption', 'draft']);
+const USUAL_FIELDS = new Set([
+  'title',
+  'issuer',
+  'issued',
+  'disclosure',
+  'websitesCutoff',
+  'newMediaCutoff',
+  'websitesTotal',
+  'newMediaTotal',
+  'websitesCaption',
+  'newMediaCaption',
+  'draft',
+]);
 
 /** What a field's line says in a fresh scaffold. */
 function initialValue(field: string, q: QuarterId): string {
   const season = `第${quarterNumeral(q.quarter)}季度`;
   switch (field) {
-    case 'title': return `（请填写发文单位）关于${q.year}年${season}全市政府网站与政务新媒体检查情况的通报`;
-    case 'disclosure': return '主动公开';
-    case 'websitesCaption': return `${season}政府网站抽查情况统计表`;
-    case 'newMediaCaption': return `${season}政务新媒体抽查情况统计表`;
-    case 'draft': return 'true';
-    default: return PLACEHOLDER;
+    case 'title':
+      return `（请填写发文单位）关于${q.year}年${season}全市政府网站与政务新媒体检查情况的通报`;
+    case 'disclosure':
+      return '主动公开';
+    case 'websitesCaption':
+      return `${season}政府网站抽查情况统计表`;
+    case 'newMediaCaption':
+      return `${season}政务新媒体抽查情况统计表`;
+    case 'draft':
+      return 'true';
+    default:
+      return PLACEHOLDER;
   }
 }
 
@@ -67,7 +85,10 @@ ${TABLE_KINDS.map((k) => `${TABLES[k].annex}. [${season}${TABLES[k].subject}抽�
 
 /** A CSV with the required columns of a table: UTF-8 with BOM and CRLF, so Excel opens it correctly. */
 function headerOnlyCsv(kind: TableKind): string {
-  return `\ufeff${TABLES[kind].columns.filter((c) => c.required).map((c) => c.name).join(',')}\r\n`;
+  return `\ufeff${TABLES[kind].columns
+    .filter((c) => c.required)
+    .map((c) => c.name)
+    .join(',')}\r\n`;
 }
 
 /** File name → content of a new quarter folder. */

@@ -156,11 +156,20 @@ export type Ranked<T extends Candidate = Candidate> = T & { tier: number; nameLe
  * Pagefind's scores of equal matches vary from one search to the next, and pinyin must list what the characters list.
  */
 export function compareRanked(a: Ranked, b: Ranked): number {
-  return a.tier - b.tier || typeRank(a.type) - typeRank(b.type) || a.nameLength - b.nameLength || (a.url ?? '').localeCompare(b.url ?? '');
+  return (
+    a.tier - b.tier ||
+    typeRank(a.type) - typeRank(b.type) ||
+    a.nameLength - b.nameLength ||
+    (a.url ?? '').localeCompare(b.url ?? '')
+  );
 }
 
 /** Keeps the candidates that match, in `compareRanked` order; `keepOrder` (a sort was chosen) keeps the input order. */
-export function rank<T extends Candidate>(candidates: readonly T[], query: Query, keepOrder = false): Ranked<T>[] {
+export function rank<T extends Candidate>(
+  candidates: readonly T[],
+  query: Query,
+  keepOrder = false,
+): Ranked<T>[] {
   const matched: Ranked<T>[] = [];
   for (const c of candidates) {
     const tier = tierOf(c, query);
@@ -183,7 +192,8 @@ export function highlight(text: string, terms: readonly string[]): Part[] {
   const spans: [number, number][] = [];
   for (const term of terms) {
     if (!term) continue;
-    for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + term.length)) spans.push([at[i]!, at[i + term.length]!]);
+    for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + term.length))
+      spans.push([at[i]!, at[i + term.length]!]);
   }
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const parts: Part[] = [];
@@ -202,7 +212,12 @@ export function highlight(text: string, terms: readonly string[]): Part[] {
 export function blocks(text: string): string[][] {
   return text
     .split(/(?<=[\p{Script=Han}。！？：）”》])\s+(?=[\p{Script=Han}（“《])/u)
-    .map((block) => block.split(/(?<=[。！？])/).map((s) => s.trim()).filter(Boolean))
+    .map((block) =>
+      block
+        .split(/(?<=[。！？])/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .filter((b) => b.length > 0);
 }
 
@@ -225,7 +240,12 @@ export function excerpt(text: string, terms: readonly string[], start: ExcerptSt
   const all = blocks(text).flatMap((block, b) => block.map((sentence) => ({ sentence, b })));
   if (all.length === 0) return [];
   const holds = (s: string) => terms.some((t) => foldText(s).includes(t));
-  let first = start === 'first' ? 0 : start === 'body' ? all.findIndex((s, i) => i > 0 && s.b > 0 && /[。！？]$/.test(s.sentence)) : all.findIndex((s) => holds(s.sentence));
+  let first =
+    start === 'first'
+      ? 0
+      : start === 'body'
+        ? all.findIndex((s, i) => i > 0 && s.b > 0 && /[。！？]$/.test(s.sentence))
+        : all.findIndex((s) => holds(s.sentence));
   if (first < 0) first = 0;
   let out = all[first]!.sentence;
   if (length(out) > max) {
@@ -240,14 +260,21 @@ export function excerpt(text: string, terms: readonly string[], start: ExcerptSt
     const kept = parts.slice(from, to).join('');
     out = `${from > 0 ? '…' : ''}${to < parts.length ? `${kept.replace(/[，、：；,;]$/, '')}…` : kept}`;
   } else {
-    for (let i = first + 1; i < all.length && all[i]!.b === all[first]!.b && length(out) + length(all[i]!.sentence) <= max; i++) out += all[i]!.sentence;
+    for (
+      let i = first + 1;
+      i < all.length && all[i]!.b === all[first]!.b && length(out) + length(all[i]!.sentence) <= max;
+      i++
+    )
+      out += all[i]!.sentence;
   }
   return highlight(out, terms);
 }
 
 /** The problems of a candidate that hold a term, each with its quarters: `首页不更新（2021年第一季度、2021年第二季度）`. */
 export function problemsWithQuarters(fields: MatchFields, terms: readonly string[]): string[] {
-  return (fields.p ?? []).filter(([label]) => terms.some((t) => foldText(label).includes(t))).map(([label, quarters]) => `${label}（${quarters.join('、')}）`);
+  return (fields.p ?? [])
+    .filter(([label]) => terms.some((t) => foldText(label).includes(t)))
+    .map(([label, quarters]) => `${label}（${quarters.join('、')}）`);
 }
 
 // Pinyin.
@@ -285,7 +312,11 @@ export function pinyinRanges(query: string, syllables: string): [number, number]
  * 潮州, `czs` → 潮州市 (and 潮州司 of 潮州司法). The search page then searches for these, so pinyin finds what the
  * characters find.
  */
-export function pinyinTargets(query: string, candidates: readonly { fields: MatchFields }[], limit = 4): string[] {
+export function pinyinTargets(
+  query: string,
+  candidates: readonly { fields: MatchFields }[],
+  limit = 4,
+): string[] {
   const q = foldText(query).replace(/\s+/g, '');
   if (!/^[a-z]{2,}$/.test(q)) return [];
   const counts = new Map<string, number>();
@@ -298,7 +329,10 @@ export function pinyinTargets(query: string, candidates: readonly { fields: Matc
       }
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || length(b[0]) - length(a[0])).slice(0, limit).map(([t]) => t);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || length(b[0]) - length(a[0]))
+    .slice(0, limit)
+    .map(([t]) => t);
 }
 
 // Suggestions.
@@ -310,7 +344,8 @@ export function substringDistance(query: string, text: string): number {
   let prev = new Array<number>(t.length + 1).fill(0);
   for (let i = 1; i <= q.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= t.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (q[i - 1] === t[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= t.length; j++)
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (q[i - 1] === t[j - 1] ? 0 : 1)));
     prev = cur;
   }
   return Math.min(...prev);
@@ -336,7 +371,10 @@ export function suggestions(query: string, names: Iterable<string>, limit = 5): 
     const part = substringDistance(q, name);
     if (part > 0 && part <= max) scored.push({ name, score: 1000 + part * 100 + Math.abs(length(name) - n) });
   }
-  return scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, limit).map((s) => s.name);
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'zh-CN'))
+    .slice(0, limit)
+    .map((s) => s.name);
 }
 
 /** Parts of a query to find suggestion candidates with: its two halves (one of them survives a one-character slip). */

@@ -50,7 +50,9 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-const distinct = (values: (string | undefined | false)[]): string[] => [...new Set(values.filter((v): v is string => !!v))];
+const distinct = (values: (string | undefined | false)[]): string[] => [
+  ...new Set(values.filter((v): v is string => !!v)),
+];
 
 const syllableCache = new Map<string, string>();
 
@@ -63,7 +65,8 @@ export function pinyinSyllables(text: string): string {
   if (value === undefined) {
     const chars = [...text];
     let read = pinyin(text, { type: 'array', toneType: 'none', nonZh: 'spaced', v: true });
-    if (read.length !== chars.length) read = chars.map((ch) => pinyin(ch, { toneType: 'none', nonZh: 'consecutive', v: true }));
+    if (read.length !== chars.length)
+      read = chars.map((ch) => pinyin(ch, { toneType: 'none', nonZh: 'consecutive', v: true }));
     value = chars
       .map((ch, i) => {
         if (/^[A-Za-z0-9]$/.test(ch)) return ch.toLowerCase();
@@ -107,11 +110,16 @@ export function pinyinKeys(text: string): string[] {
 /** Pinyin of names and units for the search page (`y` of the fields), and the hidden words for Pagefind. */
 function pinyinOf(texts: readonly string[]): { y: [string, string][]; keys: string } {
   const unique = distinct([...texts]);
-  return { y: unique.map((t) => [t, pinyinSyllables(t)]), keys: distinct(unique.flatMap(pinyinKeys)).join(' ') };
+  return {
+    y: unique.map((t) => [t, pinyinSyllables(t)]),
+    keys: distinct(unique.flatMap(pinyinKeys)).join(' '),
+  };
 }
 
 /** Each problem an entity had (latest wording), with the quarters it was found in. */
-function problemQuarters(entries: readonly { quarter: { label: string }; problems: readonly { key: string; label: string }[] }[]): [string, string[]][] {
+function problemQuarters(
+  entries: readonly { quarter: { label: string }; problems: readonly { key: string; label: string }[] }[],
+): [string, string[]][] {
   const byKey = new Map<string, { label: string; quarters: string[] }>();
   for (const e of entries) {
     for (const p of e.problems) {
@@ -157,7 +165,9 @@ function entityFilters(
   const results = distinct(entries.map((e) => e.record.result));
   if (results.length > 0) {
     filters[FILTERS.result] = results;
-    filters[QUARTER_RESULT] = distinct(entries.map((e) => e.record.result && quarterResult(e.quarter.label, e.record.result)));
+    filters[QUARTER_RESULT] = distinct(
+      entries.map((e) => e.record.result && quarterResult(e.quarter.label, e.record.result)),
+    );
   }
   return filters;
 }
@@ -170,18 +180,20 @@ function websiteContent(site: WebsiteHistory): string {
   const problems = distinct(records.flatMap((r) => r.problems));
   const results = distinct(records.map((r) => r.result));
   const rectifications = distinct(records.map((r) => r.rectification));
-  return [
-    site.names.join('、'),
-    site.region && `所属地区：${site.region}`,
-    site.category,
-    flags.length > 0 && `单项否决：${flags.join('、')}`,
-    problems.length > 0 && `其他问题：${problems.join('；')}`,
-    `最近一期加分 ${formatScore(last.bonus)}，扣分 ${formatScore(last.deduction)}，总分 ${formatScore(last.total)}`,
-    results.length > 0 && `结果：${results.join('、')}`,
-    rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
-  ]
-    .filter(Boolean)
-    .join('。') + '。'; // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
+  return (
+    [
+      site.names.join('、'),
+      site.region && `所属地区：${site.region}`,
+      site.category,
+      flags.length > 0 && `单项否决：${flags.join('、')}`,
+      problems.length > 0 && `其他问题：${problems.join('；')}`,
+      `最近一期加分 ${formatScore(last.bonus)}，扣分 ${formatScore(last.deduction)}，总分 ${formatScore(last.total)}`,
+      results.length > 0 && `结果：${results.join('、')}`,
+      rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
+    ]
+      .filter(Boolean)
+      .join('。') + '。'
+  ); // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
 }
 
 /** The words an account is found by: its names, units, platform, region, verdicts, problems. */
@@ -189,17 +201,19 @@ function accountContent(account: AccountHistory): string {
   const records = account.entries.map((e) => e.record);
   const problems = distinct(records.map((r) => r.problem));
   const rectifications = distinct(records.map((r) => r.rectification));
-  return [
-    account.names.join('、'),
-    `单位：${account.units.join('、')}`,
-    `平台：${account.platform}`,
-    account.region && `所属地区：${account.region}`,
-    `结果：${distinct(records.map((r) => r.result)).join('、')}`,
-    problems.length > 0 && `问题：${problems.join('；')}`,
-    rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
-  ]
-    .filter(Boolean)
-    .join('。') + '。'; // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
+  return (
+    [
+      account.names.join('、'),
+      `单位：${account.units.join('、')}`,
+      `平台：${account.platform}`,
+      account.region && `所属地区：${account.region}`,
+      `结果：${distinct(records.map((r) => r.result)).join('、')}`,
+      problems.length > 0 && `问题：${problems.join('；')}`,
+      rectifications.length > 0 && `整改情况：${rectifications.join('；')}`,
+    ]
+      .filter(Boolean)
+      .join('。') + '。'
+  ); // ends in 。: the search page cuts the hidden pinyin words after it (search-match.ts cleanText)
 }
 
 /** “最近一期…” only where there is more than one quarter to tell apart. */
@@ -223,7 +237,13 @@ export function searchRecords(
   const records: SearchRecord[] = [];
   for (const site of history.websites) {
     const last = site.entries.at(-1)!;
-    const detail = distinct([site.region, site.category, latest(site.entries, `总分 ${formatScore(last.record.total)}`), last.record.result, failures(site.entries)]).join(' · ');
+    const detail = distinct([
+      site.region,
+      site.category,
+      latest(site.entries, `总分 ${formatScore(last.record.total)}`),
+      last.record.result,
+      failures(site.entries),
+    ]).join(' · ');
     const { y, keys } = pinyinOf(site.names);
     const fields = fieldsMeta({ n: site.names, r: site.region, p: problemQuarters(site.entries), y });
     records.push({
@@ -231,23 +251,46 @@ export function searchRecords(
       content: websiteContent(site),
       keys,
       language: SEARCH_LANGUAGE,
-      meta: { title: site.name, quarter: quarterSpan(site.entries.map((e) => e.quarter.label)), type: TYPES.website, detail, [FIELDS_META]: fields },
+      meta: {
+        title: site.name,
+        quarter: quarterSpan(site.entries.map((e) => e.quarter.label)),
+        type: TYPES.website,
+        detail,
+        [FIELDS_META]: fields,
+      },
       filters: entityFilters(TYPES.website, site.entries),
       sort: { [SORT_KEY]: last.quarter.id },
     });
   }
   for (const account of history.accounts) {
     const last = account.entries.at(-1)!;
-    const detail = distinct([account.unit, account.region, latest(account.entries, last.record.result), failures(account.entries)]).join(' · ');
+    const detail = distinct([
+      account.unit,
+      account.region,
+      latest(account.entries, last.record.result),
+      failures(account.entries),
+    ]).join(' · ');
     const title = `${account.account}（${account.platform}）`;
     const { y, keys } = pinyinOf([...account.names, ...account.units]);
-    const fields = fieldsMeta({ n: [...account.names, title], u: account.units, r: account.region, p: problemQuarters(account.entries), y });
+    const fields = fieldsMeta({
+      n: [...account.names, title],
+      u: account.units,
+      r: account.region,
+      p: problemQuarters(account.entries),
+      y,
+    });
     records.push({
       url: urlOf({ kind: 'account', key: account.key }),
       content: accountContent(account),
       keys,
       language: SEARCH_LANGUAGE,
-      meta: { title, quarter: quarterSpan(account.entries.map((e) => e.quarter.label)), type: TYPES.account, detail, [FIELDS_META]: fields },
+      meta: {
+        title,
+        quarter: quarterSpan(account.entries.map((e) => e.quarter.label)),
+        type: TYPES.account,
+        detail,
+        [FIELDS_META]: fields,
+      },
       filters: entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }),
       sort: { [SORT_KEY]: last.quarter.id },
     });
@@ -271,7 +314,9 @@ export function filterOptions(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
   quarters: readonly Pick<QuarterRef, 'label'>[],
 ): FilterOption[] {
-  const counts = new Map<string, Map<string, number>>(Object.values(FILTERS).map((name) => [name, new Map()]));
+  const counts = new Map<string, Map<string, number>>(
+    Object.values(FILTERS).map((name) => [name, new Map()]),
+  );
   const add = (filters: Record<string, string[]>) => {
     for (const [name, values] of Object.entries(filters)) {
       const byValue = counts.get(name);
@@ -280,7 +325,8 @@ export function filterOptions(
   };
   for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
   for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
-  for (const account of history.accounts) add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
+  for (const account of history.accounts)
+    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
 
   const quarterOrder = new Map([...quarters].reverse().map((q, i) => [q.label, i]));
   const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
@@ -291,7 +337,9 @@ export function filterOptions(
   };
   return [...counts].map(([name, byValue]) => ({
     name,
-    values: [...byValue].sort(([a], [b]) => (order[name] ?? compareZh)(a, b)).map(([value, count]) => ({ value, count })),
+    values: [...byValue]
+      .sort(([a], [b]) => (order[name] ?? compareZh)(a, b))
+      .map(([value, count]) => ({ value, count })),
   }));
 }
 
@@ -322,7 +370,10 @@ export function bulletinText(body: string, stats: QuarterStats): string {
   const tree = fromMarkdown(filled);
   // A list's items on lines of their own, so that they are not run together (`…统计表第三季度…`).
   const blocks = tree.children.flatMap((block) => (block.type === 'list' ? block.children : [block]));
-  return blocks.map((block) => toString(block)).filter(Boolean).join('\n');
+  return blocks
+    .map((block) => toString(block))
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -334,10 +385,18 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
   const corrections = (q.meta.corrections ?? []).map((c) => `${formatDate(c.date)}更正：${c.note}`);
   return {
     url,
-    content: [q.meta.title, bulletinText(q.body, q.stats), `${q.meta.issuer}，${formatDate(q.meta.issued)}`, ...corrections].join('\n'),
+    content: [
+      q.meta.title,
+      bulletinText(q.body, q.stats),
+      `${q.meta.issuer}，${formatDate(q.meta.issued)}`,
+      ...corrections,
+    ].join('\n'),
     language: SEARCH_LANGUAGE,
     meta: {
-      title: q.meta.title, quarter: q.label, type: TYPES.bulletin, detail: `${q.meta.issuer} · ${formatDate(q.meta.issued)}`,
+      title: q.meta.title,
+      quarter: q.label,
+      type: TYPES.bulletin,
+      detail: `${q.meta.issuer} · ${formatDate(q.meta.issued)}`,
       [FIELDS_META]: fieldsMeta({ n: [q.meta.title] }),
     },
     filters: { [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] },
@@ -355,7 +414,9 @@ export function recordHtml(record: SearchRecord): string {
     `<meta data-pagefind-${kind}="${escapeXml(name)}[content]" content="${escapeXml(value)}">`;
   const head = [
     ...Object.entries(record.meta).map(([name, value]) => tag('meta', name, value)),
-    ...Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => tag('filter', name, value))),
+    ...Object.entries(record.filters).flatMap(([name, values]) =>
+      values.map((value) => tag('filter', name, value)),
+    ),
     ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
   ];
   const keys = record.keys ? `<p>${escapeXml(record.keys)}</p>` : '';

@@ -46,7 +46,8 @@ const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
 
 const checkEmblem: Check = (value, { publicDir, isFile }) => {
   if (value.startsWith('public/')) return '路径从 public/ 之后写起，如 images/emblem.png';
-  if (isAbsolute(value) || value.startsWith('/') || /^[a-z]+:/i.test(value)) return '应为 public/ 文件夹中的相对路径（不以 / 开头，不是网址），如 images/emblem.png';
+  if (isAbsolute(value) || value.startsWith('/') || /^[a-z]+:/i.test(value))
+    return '应为 public/ 文件夹中的相对路径（不以 / 开头，不是网址），如 images/emblem.png';
   if (normalize(value).split(/[\\/]/).includes('..')) return '不能用 .. 指向 public/ 文件夹之外';
   if (!IMAGE.test(value)) return '应为图片文件（.png、.jpg、.gif、.svg 或 .webp）';
   const path = join(publicDir, value);
@@ -68,19 +69,38 @@ export const SITE_FIELDS: Record<Key, SiteField> = {
   owner: { label: '主办单位', expects: '主办单位全称，如“某市人民政府办公室”', required: true },
   operator: { label: '承办单位', expects: '承办单位全称', required: false },
   siteCode: {
-    label: '网站标识码', expects: '10 位数字或大写英文字母（全国政府网站基本信息数据库中的网站标识码）', required: false,
-    check: (v) => (/^[0-9A-Z]{10}$/.test(v) ? undefined : /^[0-9A-Za-z]{10}$/.test(v) ? '英文字母应为大写' : `应为 10 位，现为 ${[...v].length} 位`),
+    label: '网站标识码',
+    expects: '10 位数字或大写英文字母（全国政府网站基本信息数据库中的网站标识码）',
+    required: false,
+    check: (v) =>
+      /^[0-9A-Z]{10}$/.test(v)
+        ? undefined
+        : /^[0-9A-Za-z]{10}$/.test(v)
+          ? '英文字母应为大写'
+          : `应为 10 位，现为 ${[...v].length} 位`,
   },
   icp: {
-    label: 'ICP 备案号', expects: '工业和信息化部的 ICP 备案号，如“粤ICP备12345678号”或“粤ICP备12345678号-1”', required: false,
-    check: (v) => (/^[\u4e00-\u9fa5]ICP备\d{4,12}号(-\d+)?$/.test(v) ? undefined : '格式应为“省份简称 + ICP备 + 数字 + 号”'),
+    label: 'ICP 备案号',
+    expects: '工业和信息化部的 ICP 备案号，如“粤ICP备12345678号”或“粤ICP备12345678号-1”',
+    required: false,
+    check: (v) =>
+      /^[\u4e00-\u9fa5]ICP备\d{4,12}号(-\d+)?$/.test(v)
+        ? undefined
+        : '格式应为“省份简称 + ICP备 + 数字 + 号”',
   },
   psb: {
-    label: '公安机关备案号', expects: '如“粤公网安备44510202000001号”', required: false,
-    check: (v) => (/^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(v) ? undefined : '格式应为“省份简称 + 公网安备 + 14 位数字 + 号”'),
+    label: '公安机关备案号',
+    expects: '如“粤公网安备44510202000001号”',
+    required: false,
+    check: (v) =>
+      /^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(v)
+        ? undefined
+        : '格式应为“省份简称 + 公网安备 + 14 位数字 + 号”',
   },
   psbLink: {
-    label: '公安机关备案号链接', expects: '以 https:// 或 http:// 开头的网址：全国互联网安全管理服务平台上本网站的备案信息页', required: false,
+    label: '公安机关备案号链接',
+    expects: '以 https:// 或 http:// 开头的网址：全国互联网安全管理服务平台上本网站的备案信息页',
+    required: false,
     check: (v) => {
       try {
         const url = new URL(v);
@@ -91,7 +111,12 @@ export const SITE_FIELDS: Record<Key, SiteField> = {
     },
   },
   contact: { label: '联系方式', expects: '联系电话、电子邮箱等，照原样显示', required: false },
-  emblem: { label: '党政机关网站标识', expects: 'public/ 文件夹中标识图片的路径，如 images/emblem.png', required: false, check: checkEmblem },
+  emblem: {
+    label: '党政机关网站标识',
+    expects: 'public/ 文件夹中标识图片的路径，如 images/emblem.png',
+    required: false,
+    check: checkEmblem,
+  },
 };
 
 const KEYS = Object.keys(SITE_FIELDS) as Key[];
@@ -106,24 +131,34 @@ export interface SiteConfigResult {
  * Validates site.yml. `file` is the path shown in messages; `publicFiles` is where `emblem` must exist.
  * Every value is read as text (YAML's failsafe schema), so a site code such as 0123456789 keeps its leading zero.
  */
-export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles: PublicFiles): SiteConfigResult {
+export function validateSiteConfig(
+  bytes: Uint8Array,
+  file: string,
+  publicFiles: PublicFiles,
+): SiteConfigResult {
   const findings: Finding[] = [];
   const error = (message: string, gloss: string, at: Partial<Finding> = {}): SiteConfigResult => {
     findings.push({ severity: 'error', file, message, gloss, ...at });
     return { findings };
   };
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok && decoded.reason === 'empty') return error('文件是空的；不需要网站信息时请删除 site.yml，否则至少填写 name 和 owner', 'empty site.yml');
-  if (!decoded.ok || !decoded.encoding.startsWith('UTF-8')) return error('请将 site.yml 保存为 UTF-8 编码的文本文件', 'site.yml must be UTF-8 text');
+  if (!decoded.ok && decoded.reason === 'empty')
+    return error('文件是空的；不需要网站信息时请删除 site.yml，否则至少填写 name 和 owner', 'empty site.yml');
+  if (!decoded.ok || !decoded.encoding.startsWith('UTF-8'))
+    return error('请将 site.yml 保存为 UTF-8 编码的文本文件', 'site.yml must be UTF-8 text');
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   // The usual slip first, at its own line: a top-level line that is not `key: value` (a full-width colon, no space).
-  const bad = lines.findIndex((l) => /^[^\s#]/.test(l) && !/^[\w"'-][^:]*:(\s|$)/.test(l) && !/^---\s*$/.test(l));
+  const bad = lines.findIndex(
+    (l) => /^[^\s#]/.test(l) && !/^[\w"'-][^:]*:(\s|$)/.test(l) && !/^---\s*$/.test(l),
+  );
   if (bad !== -1) {
     const line = lines[bad]!;
     const fullWidth = /^\w+\s*：/.test(line) || /^\w+:\S/.test(line);
     return error(
-      fullWidth ? '冒号应为英文冒号“:”，并在冒号后加一个空格，如“name: 某市政府网站”' : '这一行应为“字段: 值”，如“owner: 某市人民政府办公室”',
+      fullWidth
+        ? '冒号应为英文冒号“:”，并在冒号后加一个空格，如“name: 某市政府网站”'
+        : '这一行应为“字段: 值”，如“owner: 某市人民政府办公室”',
       'not a key: value line',
       { line: bad + 1, value: line.trim().slice(0, 40) },
     );
@@ -136,19 +171,28 @@ export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles:
     const reason = (e as { reason?: string }).reason ?? '';
     const duplicate = /duplicated mapping key/.test(reason);
     return error(
-      duplicate ? '同一个字段写了两次；请只保留一行' : '格式有误：每行应为“字段: 值”，冒号用英文冒号并后跟空格；值里有冒号或以符号开头时请用引号括起来',
+      duplicate
+        ? '同一个字段写了两次；请只保留一行'
+        : '格式有误：每行应为“字段: 值”，冒号用英文冒号并后跟空格；值里有冒号或以符号开头时请用引号括起来',
       `YAML syntax error${reason ? `: ${reason}` : ''}`,
       { line: mark?.line === undefined ? undefined : mark.line + 1 },
     );
   }
   if (data === null || data === undefined || (typeof data === 'string' && data.trim() === '')) {
-    return error('文件中没有任何字段；不需要网站信息时请删除 site.yml，否则至少填写 name 和 owner', 'no fields');
+    return error(
+      '文件中没有任何字段；不需要网站信息时请删除 site.yml，否则至少填写 name 和 owner',
+      'no fields',
+    );
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return error('应为每行一个“字段: 值”，如“name: 某市政府网站检查情况通报”', 'site.yml must be a mapping', { line: 1 });
+    return error('应为每行一个“字段: 值”，如“name: 某市政府网站检查情况通报”', 'site.yml must be a mapping', {
+      line: 1,
+    });
   }
   const lineOf = (key: string) => {
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+    const i = lines.findIndex(
+      (l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`),
+    );
     return i === -1 ? undefined : i + 1;
   };
   const raw = data as Record<string, unknown>;
@@ -157,41 +201,96 @@ export function validateSiteConfig(bytes: Uint8Array, file: string, publicFiles:
     const line = lineOf(key);
     const field = SITE_FIELDS[key as Key];
     if (!field) {
-      findings.push({ severity: 'error', file, line, column: key, message: `不认识的字段；可用的字段为：${KEYS.join('、')}`, gloss: 'unknown field' });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column: key,
+        message: `不认识的字段；可用的字段为：${KEYS.join('、')}`,
+        gloss: 'unknown field',
+      });
       continue;
     }
     const { label, expects, check } = field;
     const column = `${key}（${label}）`;
     const optional = field.required ? '' : '；选填，不需要时请删除这一行';
     if (value === null || value === undefined) {
-      findings.push({ severity: 'error', file, line, column, message: `是空的；应为${expects}${optional}`, gloss: `${key} is empty` });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column,
+        message: `是空的；应为${expects}${optional}`,
+        gloss: `${key} is empty`,
+      });
       continue;
     }
     if (typeof value !== 'string') {
-      findings.push({ severity: 'error', file, line, column, message: `应为一行文字：${expects}`, gloss: `${key} must be text` });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column,
+        message: `应为一行文字：${expects}`,
+        gloss: `${key} must be text`,
+      });
       continue;
     }
     const v = value.trim();
     if (v === '') {
-      findings.push({ severity: 'error', file, line, column, message: `是空的；应为${expects}${optional}`, gloss: `${key} is empty` });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column,
+        message: `是空的；应为${expects}${optional}`,
+        gloss: `${key} is empty`,
+      });
     } else if (PLACEHOLDER.test(v)) {
-      findings.push({ severity: 'error', file, line, column, value: v, message: `还没有填写；应为${expects}${optional}`, gloss: `${key} not filled in` });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column,
+        value: v,
+        message: `还没有填写；应为${expects}${optional}`,
+        gloss: `${key} not filled in`,
+      });
     } else {
       const problem = check?.(v, publicFiles);
-      if (problem) findings.push({ severity: 'error', file, line, column, value: v, message: `${problem}；应为${expects}`, gloss: `invalid ${key}` });
+      if (problem)
+        findings.push({
+          severity: 'error',
+          file,
+          line,
+          column,
+          value: v,
+          message: `${problem}；应为${expects}`,
+          gloss: `invalid ${key}`,
+        });
       else config[key as Key] = v;
     }
   }
   for (const key of KEYS) {
     const { label, expects, required } = SITE_FIELDS[key];
     if (required && !(key in raw)) {
-      findings.push({ severity: 'error', file, column: `${key}（${label}）`, message: `缺少这一项，必填；应为${expects}`, gloss: `${key} missing` });
+      findings.push({
+        severity: 'error',
+        file,
+        column: `${key}（${label}）`,
+        message: `缺少这一项，必填；应为${expects}`,
+        gloss: `${key} missing`,
+      });
     }
   }
   if ('psbLink' in raw && !('psb' in raw)) {
     findings.push({
-      severity: 'error', file, line: lineOf('psbLink'), column: 'psbLink（公安机关备案号链接）',
-      message: '链接显示在公安机关备案号上：请同时填写 psb（公安机关备案号），或删除这一行', gloss: 'psbLink without psb',
+      severity: 'error',
+      file,
+      line: lineOf('psbLink'),
+      column: 'psbLink（公安机关备案号链接）',
+      message: '链接显示在公安机关备案号上：请同时填写 psb（公安机关备案号），或删除这一行',
+      gloss: 'psbLink without psb',
     });
   }
   if (findings.length > 0) return { findings };

@@ -49,9 +49,16 @@ export function describeRuns(runs: readonly { from: number; to: number }[], limi
 }
 
 /** Merged-cell notices, one per column: which blank rows were filled and from where. */
-export function fillDownNotice(column: ColumnDef, runs: readonly { from: number; to: number }[], file: string): Finding {
+export function fillDownNotice(
+  column: ColumnDef,
+  runs: readonly { from: number; to: number }[],
+  file: string,
+): Finding {
   return {
-    severity: 'notice', file, line: runs[0]!.from, column: column.name,
+    severity: 'notice',
+    file,
+    line: runs[0]!.from,
+    column: column.name,
     message: `${describeRuns(runs)}为空，已按 Excel 合并单元格读取：沿用上面最近一行的${column.name}`,
     gloss: 'merged cells filled down',
   };
@@ -86,18 +93,24 @@ export function checkTotalsRow(
   const known = rows.length > 0 && rows.every((r) => r !== undefined);
   const checks: Check[] = [];
   if (known) {
-    const sum = (key: string) => rows.reduce((s, r) => s + (typeof r![key] === 'number' ? (r![key] as number) : 0), 0);
+    const sum = (key: string) =>
+      rows.reduce((s, r) => s + (typeof r![key] === 'number' ? (r![key] as number) : 0), 0);
     const count = (key: string) => rows.filter((r) => r![key] === true).length;
     for (const [index, column] of columns) {
       if (column.key === 'seq') continue;
       const written = parseNumber(cleanCell(cells[index] ?? ''));
       if (written === undefined) continue;
-      if (column.type === 'number' || column.type === 'integer') checks.push({ name: column.name, written, sum: sum(column.key) });
+      if (column.type === 'number' || column.type === 'integer')
+        checks.push({ name: column.name, written, sum: sum(column.key) });
       else if (column.type === 'flag') checks.push({ name: column.name, written, sum: count(column.key) });
     }
     if (combinedScore !== undefined) {
       const parts = splitScoreCell(cleanCell(cells[combinedScore] ?? ''));
-      for (const [key, name] of [['bonus', '加分'], ['deduction', '扣分'], ['total', '总分']] as const) {
+      for (const [key, name] of [
+        ['bonus', '加分'],
+        ['deduction', '扣分'],
+        ['total', '总分'],
+      ] as const) {
         const written = parts ? parseNumber(parts[key]) : undefined;
         if (written !== undefined) checks.push({ name, written, sum: sum(key) });
       }
@@ -106,16 +119,21 @@ export function checkTotalsRow(
   const what = `${label}行（${label === '小计' ? '上一个小计之后' : '上面'}共 ${rows.length} 行）`;
   const wrong = checks.filter((c) => Math.abs(c.written - c.sum) > 0.005);
   if (wrong.length > 0) {
-    const detail = wrong.map((c) => `${c.name}写的是 ${formatNumber(c.written)}，各行${c.name}之和为 ${formatNumber(c.sum)}`).join('；');
+    const detail = wrong
+      .map((c) => `${c.name}写的是 ${formatNumber(c.written)}，各行${c.name}之和为 ${formatNumber(c.sum)}`)
+      .join('；');
     return {
-      ...base, severity: 'error',
+      ...base,
+      severity: 'error',
       message: `这是${what}，它的数字与各行之和不符：${detail}。合计由网站自动计算，请删除这一行，或改正其中的数字`,
       gloss: 'totals row does not match the sum of the rows',
     };
   }
-  const checked = checks.length > 0 ? `；其中的${checks.map((c) => `“${c.name}”`).join('')}与各行之和相符` : '';
+  const checked =
+    checks.length > 0 ? `；其中的${checks.map((c) => `“${c.name}”`).join('')}与各行之和相符` : '';
   return {
-    ...base, severity: 'notice',
+    ...base,
+    severity: 'notice',
     message: `这是${what}，已跳过，不作为数据发布（合计由网站自动计算）${checked}`,
     gloss: checks.length > 0 ? 'totals row skipped after checking its sums' : 'totals row skipped',
   };

@@ -26,8 +26,12 @@ export interface RowFacts {
 }
 
 /** Metadata fields of bulletin.mdx that hold text (a table's caption and note). */
-type TextField = { [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends string ? K : never }[keyof BulletinMeta];
-type CountField = { [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends number ? K : never }[keyof BulletinMeta];
+type TextField = {
+  [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends string ? K : never;
+}[keyof BulletinMeta];
+type CountField = {
+  [K in keyof BulletinMeta]-?: NonNullable<BulletinMeta[K]> extends number ? K : never;
+}[keyof BulletinMeta];
 
 /** One annex table. `C` is its column list, declared `as const` so the record type follows from it (inferred from `columns` only). */
 export interface TableDef<C extends readonly ColumnDef[] = readonly ColumnDef[]> {
@@ -78,19 +82,42 @@ export const defineTable = <const C extends readonly ColumnDef[]>(def: TableDef<
 export type RecordOf<D extends TableDef> = RowFacts & ColumnFields<D['columns']>;
 
 export const WEBSITES = defineTable({
-  file: 'websites.csv', annex: 1, title: '附件1 政府网站抽查情况', subject: '政府网站', noun: '网站', rowNoun: '每个网站一行',
-  rowAnchor: 'website-', entity: 'website', columns: WEBSITE_COLUMNS, nameColumn: 'name', problemsColumn: 'otherProblems',
+  file: 'websites.csv',
+  annex: 1,
+  title: '附件1 政府网站抽查情况',
+  subject: '政府网站',
+  noun: '网站',
+  rowNoun: '每个网站一行',
+  rowAnchor: 'website-',
+  entity: 'website',
+  columns: WEBSITE_COLUMNS,
+  nameColumn: 'name',
+  problemsColumn: 'otherProblems',
   historyColumns: ['bonus', 'deduction', 'total', 'result', 'rectification'],
-  fillDown: ['region'], uniqueKeys: [], combinedScore: true,
+  fillDown: ['region'],
+  uniqueKeys: [],
+  combinedScore: true,
   meta: { caption: 'websitesCaption', note: 'websitesNote', total: 'websitesTotal' },
   identify: websiteKey,
   checkRow: checkWebsiteScore,
 });
 
 export const NEW_MEDIA = defineTable({
-  file: 'new-media.csv', annex: 2, title: '附件2 政务新媒体抽查情况', subject: '政务新媒体', noun: '账号', rowNoun: '每个政务新媒体账号一行',
-  rowAnchor: 'account-', entity: 'account', columns: NEW_MEDIA_COLUMNS, nameColumn: 'account', problemsColumn: 'problem',
-  unitColumn: 'unit', historyColumns: ['rectification'], fillDown: ['unit', 'region'], uniqueKeys: [['platform', 'account']],
+  file: 'new-media.csv',
+  annex: 2,
+  title: '附件2 政务新媒体抽查情况',
+  subject: '政务新媒体',
+  noun: '账号',
+  rowNoun: '每个政务新媒体账号一行',
+  rowAnchor: 'account-',
+  entity: 'account',
+  columns: NEW_MEDIA_COLUMNS,
+  nameColumn: 'account',
+  problemsColumn: 'problem',
+  unitColumn: 'unit',
+  historyColumns: ['rectification'],
+  fillDown: ['unit', 'region'],
+  uniqueKeys: [['platform', 'account']],
   meta: { caption: 'newMediaCaption', note: 'newMediaNote', total: 'newMediaTotal' },
   identify: accountKey,
 });
@@ -113,12 +140,15 @@ export interface Table<R = RecordOf<TableDef>> {
 export type QuarterTables = { [K in TableKind]: Table<TableRecord<K>> | undefined };
 
 /** A record's value in a column, for code that goes through a table's columns (pages, downloads, comparisons). */
-export const cellValue = (record: object, column: Pick<ColumnDef, 'key'>): unknown => (record as Record<string, unknown>)[column.key];
+export const cellValue = (record: object, column: Pick<ColumnDef, 'key'>): unknown =>
+  (record as Record<string, unknown>)[column.key];
 
 /** The columns an entity's page shows for its records: required ones always, optional ones when a record has a value. */
 export function historyColumns(def: TableDef, records: readonly object[]): ColumnDef[] {
   const keys: readonly string[] = def.historyColumns;
-  return def.columns.filter((c) => keys.includes(c.key) && (c.required || records.some((r) => cellValue(r, c) !== undefined)));
+  return def.columns.filter(
+    (c) => keys.includes(c.key) && (c.required || records.some((r) => cellValue(r, c) !== undefined)),
+  );
 }
 
 /** The download and input file name without extension: `websites`, `new-media`. */

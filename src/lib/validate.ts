@@ -9,7 +9,14 @@ import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfW
 import type { ParsedTable, Row } from './parse.ts';
 import type { RecordOf, TableDef } from './tables.ts';
 import { round2 } from './score.ts';
-import { checkTotalsRow, fillDownNotice, headerForm, isRepeatedHeader, totalsLabel, type CellValue } from './structure.ts';
+import {
+  checkTotalsRow,
+  fillDownNotice,
+  headerForm,
+  isRepeatedHeader,
+  totalsLabel,
+  type CellValue,
+} from './structure.ts';
 
 const COMBINED_SCORE = '得分情况';
 const SCORE_KEYS = ['bonus', 'deduction', 'total'] as const;
@@ -31,23 +38,42 @@ function mapHeader(def: TableDef, parsed: ParsedTable, file: string, findings: F
   parsed.header.forEach((name, index) => {
     const raw = cleanCell(parsed.rawHeader[index] ?? '');
     if (name === '') {
-      findings.push({ severity: 'error', file, line, message: `表头第 ${index + 1} 列为空；请填写列名，或删除这一列`, gloss: 'empty header cell' });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        message: `表头第 ${index + 1} 列为空；请填写列名，或删除这一列`,
+        gloss: 'empty header cell',
+      });
       return;
     }
     const isCombined = def.combinedScore === true && headerForm(name) === COMBINED_SCORE;
     const column = byForm.get(headerForm(name));
     const id = isCombined ? COMBINED_SCORE : column?.key;
     if (id === undefined) {
-      const suggestion = nearest(name, columns.map((c) => c.name));
+      const suggestion = nearest(
+        name,
+        columns.map((c) => c.name),
+      );
       findings.push({
-        severity: 'error', file, line, column: raw,
+        severity: 'error',
+        file,
+        line,
+        column: raw,
         message: `不认识的列名${suggestion ? `；是不是“${suggestion}”？` : ''}。${def.file} 可用的列为：${columns.map((c) => c.name).join('、')}`,
         gloss: 'unknown column',
       });
       return;
     }
     if (seenAt.has(id)) {
-      findings.push({ severity: 'error', file, line, column: raw, message: `列名重复：第 ${seenAt.get(id)! + 1} 列和第 ${index + 1} 列都是这一列；请删除其中一列`, gloss: 'duplicate column' });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column: raw,
+        message: `列名重复：第 ${seenAt.get(id)! + 1} 列和第 ${index + 1} 列都是这一列；请删除其中一列`,
+        gloss: 'duplicate column',
+      });
       return;
     }
     seenAt.set(id, index);
@@ -56,7 +82,14 @@ function mapHeader(def: TableDef, parsed: ParsedTable, file: string, findings: F
       return;
     }
     if (raw !== column!.name) {
-      findings.push({ severity: 'notice', file, line, column: raw, message: `已按“${column!.name}”列读取`, gloss: 'header normalised' });
+      findings.push({
+        severity: 'notice',
+        file,
+        line,
+        column: raw,
+        message: `已按“${column!.name}”列读取`,
+        gloss: 'header normalised',
+      });
     }
     map.byIndex.set(index, column!);
     map.present.add(column!.key);
@@ -64,22 +97,49 @@ function mapHeader(def: TableDef, parsed: ParsedTable, file: string, findings: F
   if (map.combinedScore !== undefined) {
     const clash = SCORE_KEYS.filter((k) => map.present.has(k));
     if (clash.length > 0) {
-      findings.push({ severity: 'error', file, line, column: COMBINED_SCORE, message: '表中既有“得分情况”列，又有单独的加分、扣分或总分列；请只保留一种写法', gloss: 'combined and separate score columns' });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column: COMBINED_SCORE,
+        message: '表中既有“得分情况”列，又有单独的加分、扣分或总分列；请只保留一种写法',
+        gloss: 'combined and separate score columns',
+      });
     } else {
       for (const k of SCORE_KEYS) map.present.add(k);
-      findings.push({ severity: 'notice', file, line, column: COMBINED_SCORE, message: '已将“得分情况”拆分为加分、扣分、总分三列', gloss: 'combined score cell split' });
+      findings.push({
+        severity: 'notice',
+        file,
+        line,
+        column: COMBINED_SCORE,
+        message: '已将“得分情况”拆分为加分、扣分、总分三列',
+        gloss: 'combined score cell split',
+      });
     }
   }
   for (const column of columns) {
     if (column.required && !map.present.has(column.key)) {
-      findings.push({ severity: 'error', file, line, column: column.name, message: `缺少必填列“${column.name}”；请在表头加上这一列`, gloss: `missing required column ${column.gloss}` });
+      findings.push({
+        severity: 'error',
+        file,
+        line,
+        column: column.name,
+        message: `缺少必填列“${column.name}”；请在表头加上这一列`,
+        gloss: `missing required column ${column.gloss}`,
+      });
     }
   }
   return map;
 }
 
 /** Converts one cell; pushes a finding and returns undefined when the value is not acceptable. */
-function readCell(column: ColumnDef, raw: string, file: string, line: number, findings: Finding[]): CellValue | undefined | null {
+function readCell(
+  column: ColumnDef,
+  raw: string,
+  file: string,
+  line: number,
+  findings: Finding[],
+): CellValue | undefined | null {
   const value = cleanCell(raw);
   if (column.type === 'text' && value !== '') return value;
   const base = { severity: 'error' as const, file, line, column: column.name, value };
@@ -104,7 +164,11 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
   if (column.type === 'integer' || column.type === 'number') {
     const n = parseNumber(value);
     if (n === undefined) {
-      findings.push({ ...base, message: '应为数字（可含小数点，如 9.5）', gloss: `${column.gloss} is not a number` });
+      findings.push({
+        ...base,
+        message: '应为数字（可含小数点，如 9.5）',
+        gloss: `${column.gloss} is not a number`,
+      });
       return undefined;
     }
     if (column.type === 'integer' && !Number.isInteger(n)) {
@@ -114,11 +178,16 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
     // Bulletins print at most two decimals. Refusing more here means the value read is the value published: page,
     // CSV and JSON print the same number, and nothing downstream rounds a cell.
     if (round2(n) !== n) {
-      findings.push({ ...base, message: '最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数', gloss: `${column.gloss} has more than two decimals` });
+      findings.push({
+        ...base,
+        message: '最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数',
+        gloss: `${column.gloss} has more than two decimals`,
+      });
       return undefined;
     }
     if ((column.min !== undefined && n < column.min) || (column.max !== undefined && n > column.max)) {
-      const range = column.max === undefined ? `不小于 ${column.min}` : `在 ${column.min} 到 ${column.max} 之间`;
+      const range =
+        column.max === undefined ? `不小于 ${column.min}` : `在 ${column.min} 到 ${column.max} 之间`;
       findings.push({ ...base, message: `应${range}`, gloss: `${column.gloss} out of range` });
       return undefined;
     }
@@ -127,7 +196,11 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
   if (column.type === 'siteCode') {
     const code = toHalfWidth(value).toUpperCase();
     if (!new RegExp(column.pattern ?? '').test(code)) {
-      findings.push({ ...base, message: '网站标识码应为 10 位数字或字母', gloss: 'site code must be 10 characters' });
+      findings.push({
+        ...base,
+        message: '网站标识码应为 10 位数字或字母',
+        gloss: 'site code must be 10 characters',
+      });
       return undefined;
     }
     return code;
@@ -135,7 +208,11 @@ function readCell(column: ColumnDef, raw: string, file: string, line: number, fi
   if (column.type === 'url') {
     if (/^https?:\/\/[^\s<>"]+$/i.test(value)) return value;
     const fix = /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(value) ? `；是不是“http://${value}”？` : '';
-    findings.push({ ...base, message: `网址应以 http:// 或 https:// 开头，且不含空格、引号或尖括号${fix}`, gloss: 'URL must start with http:// or https://' });
+    findings.push({
+      ...base,
+      message: `网址应以 http:// 或 https:// 开头，且不含空格、引号或尖括号${fix}`,
+      gloss: 'URL must start with http:// or https://',
+    });
     return undefined;
   }
   return value;
@@ -145,13 +222,17 @@ function checkCellCount(row: Row, width: number, file: string, findings: Finding
   const extra = row.cells.slice(width).filter((c) => cleanCell(c) !== '');
   if (extra.length > 0) {
     findings.push({
-      severity: 'error', file, line: row.line,
+      severity: 'error',
+      file,
+      line: row.line,
       message: `本行有 ${width + row.cells.slice(width).length} 个单元格，比表头（${width} 列）多；常见原因是某个单元格里有英文逗号却没有加引号，可改用中文逗号“，”`,
       gloss: 'more cells than header columns',
     });
   } else if (row.cells.length < width) {
     findings.push({
-      severity: 'error', file, line: row.line,
+      severity: 'error',
+      file,
+      line: row.line,
       message: `本行只有 ${row.cells.length} 个单元格，表头有 ${width} 列；请补齐缺少的单元格`,
       gloss: 'fewer cells than header columns',
     });
@@ -166,7 +247,15 @@ function duplicateCheck(file: string, findings: Finding[]) {
       seen.set(key, line);
       return;
     }
-    findings.push({ severity: 'error', file, line, column, value, message: `与第 ${first} 行重复：同一季度${what}只能出现一次`, gloss: `duplicate ${column}` });
+    findings.push({
+      severity: 'error',
+      file,
+      line,
+      column,
+      value,
+      message: `与第 ${first} 行重复：同一季度${what}只能出现一次`,
+      gloss: `duplicate ${column}`,
+    });
   };
 }
 
@@ -193,18 +282,28 @@ interface ReadRows {
 function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const findings: Finding[] = [...parsed.findings];
   if (parsed.header.length === 0) {
-    findings.push({ severity: 'error', file, message: '文件没有表头和数据；第 1 行应为表头', gloss: 'no header row' });
+    findings.push({
+      severity: 'error',
+      file,
+      message: '文件没有表头和数据；第 1 行应为表头',
+      gloss: 'no header row',
+    });
     return { rows: [], findings, columns: [], checkTotals: () => {} };
   }
   const header = mapHeader(def, parsed, file, findings);
   // With a missing or unknown column no row is complete; cells are still checked so every problem shows at once.
   const headerOk = findings.every((f) => f.severity !== 'error');
   const width = parsed.header.length;
-  const scoreColumns = Object.fromEntries(def.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]));
+  const scoreColumns = Object.fromEntries(
+    def.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]),
+  );
   const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
   let fullWidth = 0;
   let padded = 0;
-  const headerNames = new Set([...def.columns.map((c) => headerForm(c.name)), ...(def.combinedScore ? [COMBINED_SCORE] : [])]);
+  const headerNames = new Set([
+    ...def.columns.map((c) => headerForm(c.name)),
+    ...(def.combinedScore ? [COMBINED_SCORE] : []),
+  ]);
   /** Every data row, with its values (undefined when it had an error); a totals row checks its sums against them. */
   const dataRows: { line: number; values?: Record<string, CellValue | null> }[] = [];
   const totalsRows: { label: string; line: number; cells: string[]; from: number; to: number }[] = [];
@@ -218,13 +317,25 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   for (const row of parsed.rows) {
     // A header repeated where the table crossed a page, or a 合计 row, is one finding, not one per cell.
     if (isRepeatedHeader(row.cells, headerNames)) {
-      findings.push({ severity: 'error', file, line: row.line, message: '重复的表头行，请删除这一行：表格跨页复制时会把表头也带进来', gloss: 'repeated header row' });
+      findings.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        message: '重复的表头行，请删除这一行：表格跨页复制时会把表头也带进来',
+        gloss: 'repeated header row',
+      });
       lastValue.clear();
       continue;
     }
     const totals = totalsLabel(row.cells);
     if (totals !== undefined) {
-      totalsRows.push({ label: totals, line: row.line, cells: row.cells, from: totals === '小计' ? subtotalFrom : 0, to: dataRows.length });
+      totalsRows.push({
+        label: totals,
+        line: row.line,
+        cells: row.cells,
+        from: totals === '小计' ? subtotalFrom : 0,
+        to: dataRows.length,
+      });
       subtotalFrom = dataRows.length;
       lastValue.clear();
       continue;
@@ -263,7 +374,15 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
       if (toHalfWidth(raw) !== raw) fullWidth++;
       const parts = splitScoreCell(raw);
       if (!parts) {
-        findings.push({ severity: 'error', file, line: row.line, column: COMBINED_SCORE, value: raw, message: '应写成“加分：X 扣分：Y 总分：Z”', gloss: 'combined score cell not understood' });
+        findings.push({
+          severity: 'error',
+          file,
+          line: row.line,
+          column: COMBINED_SCORE,
+          value: raw,
+          message: '应写成“加分：X 扣分：Y 总分：Z”',
+          gloss: 'combined score cell not understood',
+        });
       } else {
         for (const k of SCORE_KEYS) {
           const v = readCell(scoreColumns[k]!, parts[k], file, row.line, findings);
@@ -281,29 +400,46 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   }
   if (dataRows.length === 0) {
     findings.push({
-      severity: 'error', file,
+      severity: 'error',
+      file,
       message: `还没有数据行：请在表头下面填写数据，${def.rowNoun}；如本季度没有检查${def.subject}，请删除这个文件`,
       gloss: 'no data rows',
     });
   }
   if (padded > 0) {
-    findings.push({ severity: 'notice', file, message: `已去掉 ${padded} 个单元格首尾的空格`, gloss: 'padding spaces trimmed' });
+    findings.push({
+      severity: 'notice',
+      file,
+      message: `已去掉 ${padded} 个单元格首尾的空格`,
+      gloss: 'padding spaces trimmed',
+    });
   }
   if (fullWidth > 0) {
-    findings.push({ severity: 'notice', file, message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`, gloss: 'full-width digits converted' });
+    findings.push({
+      severity: 'notice',
+      file,
+      message: `已将 ${fullWidth} 个数字单元格中的全角数字或小数点转换为半角`,
+      gloss: 'full-width digits converted',
+    });
   }
   const checkTotals = () => {
     const errorLines = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.line));
     for (const t of totalsRows) {
       const closes = dataRows.slice(t.from, t.to).map((r) => (errorLines.has(r.line) ? undefined : r.values));
-      findings.push(checkTotalsRow(t.label, t.line, t.cells, header.byIndex, header.combinedScore, closes, file));
+      findings.push(
+        checkTotalsRow(t.label, t.line, t.cells, header.byIndex, header.combinedScore, closes, file),
+      );
     }
   };
   return { rows, findings, columns: def.columns.filter((c) => header.present.has(c.key)), checkTotals };
 }
 
 /** Reads a parsed annex table into records of its definition, with a located finding for everything that is wrong. */
-export function readTable<D extends TableDef>(def: D, parsed: ParsedTable, file: string): TableResult<RecordOf<D>> {
+export function readTable<D extends TableDef>(
+  def: D,
+  parsed: ParsedTable,
+  file: string,
+): TableResult<RecordOf<D>> {
   const { rows, findings, columns, checkTotals } = readRows(def, parsed, file);
   const seq = duplicateCheck(file, findings);
   const entity = duplicateCheck(file, findings);
@@ -311,7 +447,8 @@ export function readTable<D extends TableDef>(def: D, parsed: ParsedTable, file:
   for (const { line, values } of rows) {
     const fields: Record<string, CellValue> = {};
     for (const [key, value] of Object.entries(values)) if (value !== null) fields[key] = value;
-    const problems = def.problemsColumn === undefined ? [] : splitProblems(String(fields[def.problemsColumn] ?? ''));
+    const problems =
+      def.problemsColumn === undefined ? [] : splitProblems(String(fields[def.problemsColumn] ?? ''));
     // The one assertion between cells and records: readCell accepted each value as its column's type, and readRows
     // refused the row unless every required column is present (a missing column is a header error).
     const record = { ...fields, line, position: records.length, key: '', problems } as RecordOf<D>;
@@ -328,14 +465,21 @@ export function readTable<D extends TableDef>(def: D, parsed: ParsedTable, file:
 }
 
 /** How a duplicate row is named: by the columns its identity comes from. */
-function identityLabel(def: TableDef, fields: Record<string, CellValue>): { column: string; value: string; what: string } {
+function identityLabel(
+  def: TableDef,
+  fields: Record<string, CellValue>,
+): { column: string; value: string; what: string } {
   switch (def.entity) {
     case 'website':
       return fields.siteCode !== undefined
         ? { column: '网站标识码', value: String(fields.siteCode), what: '同一网站（按网站标识码）' }
         : { column: '网站名称', value: String(fields.name), what: '同一网站（按网站名称）' };
     case 'account':
-      return { column: '账号名称', value: `${String(fields.platform)} ${String(fields.account)}`, what: '同一账号（按账号类型和账号名称）' };
+      return {
+        column: '账号名称',
+        value: `${String(fields.platform)} ${String(fields.account)}`,
+        what: '同一账号（按账号类型和账号名称）',
+      };
     default:
       return def.entity satisfies never;
   }

@@ -28,8 +28,16 @@ export function validatedBulletins(dataDir: string): Loader {
         logger.info(`${formatReport(dataset.loaded).split('\n').at(-1)!}详见 npm run validate。`);
         store.clear();
         for (const q of dataset.loaded.quarters) {
-          const filePath = relative(root, resolve(folder, q.id, BULLETIN_FILE)).split('\\').join('/');
-          store.set({ id: q.id, data: {}, filePath, digest: generateDigest(`${JSON.stringify(q.meta)}\n${q.body}`), deferredRender: true });
+          const filePath = relative(root, resolve(folder, q.id, BULLETIN_FILE))
+            .split('\\')
+            .join('/');
+          store.set({
+            id: q.id,
+            data: {},
+            filePath,
+            digest: generateDigest(`${JSON.stringify(q.meta)}\n${q.body}`),
+            deferredRender: true,
+          });
         }
       };
       sync();

@@ -18,10 +18,18 @@ export const LEDGER_FOLDER = 'data/';
 /** git without the caller's GIT_DIR & co. (a hook or an outer tool may set them) and with plain paths. */
 function git(cwd: string, args: string[], input?: string): SpawnSyncReturns<Buffer> {
   const { GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE, GIT_PREFIX, ...env } = process.env;
-  return spawnSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], { cwd, env, input, maxBuffer: 2 ** 31 - 1 });
+  return spawnSync('git', ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
+    cwd,
+    env,
+    input,
+    maxBuffer: 2 ** 31 - 1,
+  });
 }
 
-const firstLine = (b: Buffer | string | null | undefined) => String(b ?? '').trim().split('\n')[0] ?? '';
+const firstLine = (b: Buffer | string | null | undefined) =>
+  String(b ?? '')
+    .trim()
+    .split('\n')[0] ?? '';
 
 /** The quarter folder's files in the working tree (only those a quarter folder may hold). */
 function workingFiles(dir: string, names: readonly string[]): QuarterFiles {
@@ -56,11 +64,24 @@ export function readLedgerSource(dir: string, quarterFiles: readonly string[]): 
   if (shallow === 'true') return { kind: 'shallow' };
 
   // Every first-parent commit that changed data/, oldest first, with the blobs it left (raw diff against its first parent).
-  const log = git(top!, ['log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--raw', '--no-abbrev', '--no-renames', '-z', '--format=%x01%H %cI', '--', LEDGER_FOLDER]);
+  const log = git(top!, [
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--reverse',
+    '--raw',
+    '--no-abbrev',
+    '--no-renames',
+    '-z',
+    '--format=%x01%H %cI',
+    '--',
+    LEDGER_FOLDER,
+  ]);
   if (log.status !== 0) {
     const message = firstLine(log.stderr);
     // A repository without a commit yet: everything is uncommitted.
-    if (/does not have any commits/i.test(message)) return { kind: 'git', revisions: new Map(), working: working(dir, quarterFiles) };
+    if (/does not have any commits/i.test(message))
+      return { kind: 'git', revisions: new Map(), working: working(dir, quarterFiles) };
     return { kind: 'failed', message };
   }
   const state = new Map<string, string>(); // path → blob
@@ -69,7 +90,10 @@ export function readLedgerSource(dir: string, quarterFiles: readonly string[]): 
     // `<hash> <date>\0\n:<modes> <blobs> <status>\0<path>\0…`
     const headerEnd = chunk.indexOf('\0');
     const [commit, date] = chunk.slice(0, headerEnd).split(' ') as [string, string];
-    const fields = chunk.slice(headerEnd + 1).replace(/^\n+/, '').split('\0');
+    const fields = chunk
+      .slice(headerEnd + 1)
+      .replace(/^\n+/, '')
+      .split('\0');
     const quarters = new Set<string>();
     for (let i = 0; i + 1 < fields.length; i += 2) {
       const meta = fields[i]!;
@@ -128,7 +152,8 @@ export function readLedgerSource(dir: string, quarterFiles: readonly string[]): 
 function working(dir: string, quarterFiles: readonly string[]): Map<string, QuarterFiles> {
   const folders = new Map<string, QuarterFiles>();
   for (const name of readdirSync(dir)) {
-    if (statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory()) folders.set(name, workingFiles(join(dir, name), quarterFiles));
+    if (statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory())
+      folders.set(name, workingFiles(join(dir, name), quarterFiles));
   }
   return folders;
 }

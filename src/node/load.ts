@@ -6,7 +6,15 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_FILES, loadDataFolder, loadQuarterFiles, QUARTER_FILES, type LoadResult, type Quarter, type QuarterFolder } from '../lib/load.ts';
+import {
+  DATA_FILES,
+  loadDataFolder,
+  loadQuarterFiles,
+  QUARTER_FILES,
+  type LoadResult,
+  type Quarter,
+  type QuarterFolder,
+} from '../lib/load.ts';
 import type { Finding } from '../lib/findings.ts';
 import { applyLedger } from '../lib/ledger.ts';
 import { parseQuarterId, type QuarterId } from '../lib/quarter.ts';
@@ -23,7 +31,9 @@ function readQuarterFolder(dir: string, id: QuarterId): QuarterFolder {
   } catch {
     return { path: dir, id, files: new Map() };
   }
-  const files = new Map(names.filter((n) => QUARTER_FILES.includes(n)).map((n) => [n, readFileSync(join(dir, n))]));
+  const files = new Map(
+    names.filter((n) => QUARTER_FILES.includes(n)).map((n) => [n, readFileSync(join(dir, n))]),
+  );
   return { path: dir, id, names, files };
 }
 
@@ -34,10 +44,17 @@ export function loadQuarter(dir: string, id: QuarterId): { quarter?: Quarter; fi
 
 /** Reads every quarter of a data folder (path as the user gave it, so messages show it). */
 export function loadDataDir(dir: string, options: { publicDir?: string } = {}): LoadResult {
-  const folder = { path: dir, quarters: new Map<string, () => QuarterFolder>(), files: new Map<string, Uint8Array>(), publicFiles: publicFiles(options.publicDir) };
+  const folder = {
+    path: dir,
+    quarters: new Map<string, () => QuarterFolder>(),
+    files: new Map<string, Uint8Array>(),
+    publicFiles: publicFiles(options.publicDir),
+  };
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => !isHidden(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => !isHidden(n))
+      .sort();
   } catch {
     return loadDataFolder(folder);
   }

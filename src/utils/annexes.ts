@@ -7,7 +7,8 @@ import { TABLE_KINDS, TABLES, type RowFacts, type TableKind } from '../lib/table
 import { href } from '../site';
 
 /** The tables a quarter published, in annex order: a table it did not publish has no heading, page or download. */
-export const quarterAnnexes = (quarter: Quarter): TableKind[] => TABLE_KINDS.filter((kind) => quarter.tables[kind]);
+export const quarterAnnexes = (quarter: Quarter): TableKind[] =>
+  TABLE_KINDS.filter((kind) => quarter.tables[kind]);
 
 /** Props for AnnexTable showing page `page` of the `kind` annex of `quarter` (a table the quarter published). */
 export function annexTableProps(quarter: Quarter, kind: TableKind, page: number) {

@@ -18,7 +18,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPackage } from '../lib/datapackage.ts';
 import { dataFiles, versionFiles, type DataFile } from '../lib/export.ts';
-import { buildHistory, type AccountHistory, type History, type UnitHistory, type WebsiteHistory } from '../lib/history.ts';
+import {
+  buildHistory,
+  type AccountHistory,
+  type History,
+  type UnitHistory,
+  type WebsiteHistory,
+} from '../lib/history.ts';
 import { listOrder, type ListOrder } from '../lib/lists.ts';
 import type { QuarterLedger } from '../lib/ledger.ts';
 import type { LoadResult, Quarter } from '../lib/load.ts';
@@ -58,7 +64,9 @@ export class Dataset {
 
   /** The published quarters, newest first. */
   get quarters(): Quarter[] {
-    return (this.#published ??= this.loaded.quarters.filter((q) => q.published).sort((a, b) => compareQuarters(b, a)));
+    return (this.#published ??= this.loaded.quarters
+      .filter((q) => q.published)
+      .sort((a, b) => compareQuarters(b, a)));
   }
 
   /** The published quarters' history (src/lib/history.ts): search and pages share it. */
@@ -119,7 +127,10 @@ interface Slot {
 }
 
 const SLOT = Symbol.for('gov-inspection-report.dataset');
-const slots = ((globalThis as Record<symbol, unknown>)[SLOT] ??= new Map<string, Slot>()) as Map<string, Slot>;
+const slots = ((globalThis as Record<symbol, unknown>)[SLOT] ??= new Map<string, Slot>()) as Map<
+  string,
+  Slot
+>;
 
 /** Names, sizes and modification times of every file in the folder and its quarter folders. */
 function fingerprint(dir: string): string {
@@ -194,7 +205,10 @@ export async function entityPaths<K extends EntityList>(list: K) {
   const history = await siteHistory();
   const pathOf = ENTITY_PATHS[list] as (entity: History[K][number]) => string;
   const entities = history[list] as History[K][number][];
-  return entities.map((entity) => ({ params: { slug: slugOf(pathOf(entity)) }, props: { entity, history } satisfies EntityProps<K> }));
+  return entities.map((entity) => ({
+    params: { slug: slugOf(pathOf(entity)) },
+    props: { entity, history } satisfies EntityProps<K>,
+  }));
 }
 
 /** A quarter's published versions (src/lib/ledger.ts). */

@@ -27,4 +27,6 @@ export function versionFilePaths(format: Format): GetStaticPaths {
 
 /** Serves one download exactly as computed. */
 export const serveDataFile: APIRoute<{ file: DataFile }> = ({ props }) =>
-  new Response(props.file.body, { headers: { 'content-type': `${MEDIA_TYPES[props.file.format]}; charset=utf-8` } });
+  new Response(props.file.body, {
+    headers: { 'content-type': `${MEDIA_TYPES[props.file.format]}; charset=utf-8` },
+  });

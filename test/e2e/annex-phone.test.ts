@@ -33,12 +33,20 @@ function pagesOf(ctx: SiteInBrowser) {
  */
 function verdictBoxes() {
   const out: { row: string; cell: string; left: number; right: number; visible: boolean }[] = [];
-  for (const tr of document.querySelectorAll<HTMLTableRowElement>('.view-full + .view-full-label + .table-frame tbody tr')) {
+  for (const tr of document.querySelectorAll<HTMLTableRowElement>(
+    '.view-full + .view-full-label + .table-frame tbody tr',
+  )) {
     const row = `${tr.closest('.annex')?.id ?? 'record'} ${tr.id} “${tr.querySelector('th')?.textContent?.trim()}”`;
     // The row's name (its row header), and its verdict: 总分 and 结果 when the table has them, every veto item that is 是.
     for (const cell of tr.querySelectorAll<HTMLElement>('th, td.col-total, td.col-result, td.flag-yes')) {
       const b = cell.getBoundingClientRect();
-      out.push({ row, cell: cell.className || 'th', left: b.left, right: b.right, visible: cell.checkVisibility() && b.width > 1 });
+      out.push({
+        row,
+        cell: cell.className || 'th',
+        left: b.left,
+        right: b.right,
+        visible: cell.checkVisibility() && b.width > 1,
+      });
     }
   }
   return { cells: out, pageWidth: document.documentElement.scrollWidth };
@@ -49,7 +57,10 @@ async function verdictProblems(page: Page, url: string, width: number): Promise<
   const { cells, pageWidth } = await page.evaluate(verdictBoxes);
   const problems = cells
     .filter((c) => !c.visible || c.left < 0 || c.right > width)
-    .map((c) => `${url} ${c.row} ${c.cell}: ${c.visible ? `at x ${Math.round(c.left)}–${Math.round(c.right)}` : 'not shown'}`);
+    .map(
+      (c) =>
+        `${url} ${c.row} ${c.cell}: ${c.visible ? `at x ${Math.round(c.left)}–${Math.round(c.right)}` : 'not shown'}`,
+    );
   if (pageWidth > width) problems.push(`${url}: page ${pageWidth}px wide`);
   if (cells.length === 0) problems.push(`${url}: no rows found`);
   return problems;
@@ -80,28 +91,42 @@ function headerBreaks(selector: string) {
       }
     };
     walk(th);
-    const breaks = chars.flatMap((c, i) => (i > 0 && c.top > chars[i - 1]!.top + 2 ? [{ at: i, allowed: c.wbrBefore || /\p{P}/u.test(chars[i - 1]!.ch) }] : []));
+    const breaks = chars.flatMap((c, i) =>
+      i > 0 && c.top > chars[i - 1]!.top + 2
+        ? [{ at: i, allowed: c.wbrBefore || /\p{P}/u.test(chars[i - 1]!.ch) }]
+        : [],
+    );
     return {
       text: th.textContent ?? '',
       wordBreak: getComputedStyle(th).wordBreak,
       lines: breaks.length + 1,
-      bad: breaks.filter((b) => !b.allowed).map((b) => `${th.textContent!.slice(0, b.at)}/${th.textContent!.slice(b.at)}`),
+      bad: breaks
+        .filter((b) => !b.allowed)
+        .map((b) => `${th.textContent!.slice(0, b.at)}/${th.textContent!.slice(b.at)}`),
     };
   });
 }
 
-for (const [name, dir] of [['real 2020-Q3 (seed)', SEED_DATA], ['four invented quarters (history)', 'test/fixtures/history']] as const) {
+for (const [name, dir] of [
+  ['real 2020-Q3 (seed)', SEED_DATA],
+  ['four invented quarters (history)', 'test/fixtures/history'],
+] as const) {
   describe(`annexes on a phone: ${name}`, () => {
     const ctx = siteInBrowser(dir);
 
     it('at 390 px every annex row shows its name and verdict on screen, as a card, without sideways scrolling', async () => {
       const page = await ctx.browser.newPage({ viewport: PHONE });
       const problems: string[] = [];
-      for (const url of pagesOf(ctx).annexes) problems.push(...(await verdictProblems(page, ctx.server.url + url, PHONE.width)));
+      for (const url of pagesOf(ctx).annexes)
+        problems.push(...(await verdictProblems(page, ctx.server.url + url, PHONE.width)));
       expect(problems).toEqual([]);
       // No table box scrolls sideways: the cards fit.
       await page.goto(`${ctx.server.url}${pagesOf(ctx).annexes[0]}`);
-      expect(await page.locator('.annex .table-scroll').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length)).toBe(0);
+      expect(
+        await page
+          .locator('.annex .table-scroll')
+          .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length),
+      ).toBe(0);
       await page.close();
     });
 
@@ -122,7 +147,10 @@ for (const [name, dir] of [['real 2020-Q3 (seed)', SEED_DATA], ['four invented q
       const annex = page.locator('#annex-1');
       await annex.getByLabel('按原表格显示（左右滑动查看各列）').check();
       const box = annex.locator('.table-scroll');
-      expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth), 'the table is wider than a phone').toBe(true);
+      expect(
+        await box.evaluate((e) => e.scrollWidth > e.clientWidth),
+        'the table is wider than a phone',
+      ).toBe(true);
       await box.evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
       await expect.poll(() => box.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
       const layout = await annex.evaluate((a) => {
@@ -133,8 +161,12 @@ for (const [name, dir] of [['real 2020-Q3 (seed)', SEED_DATA], ['four invented q
         const caption = a.querySelector('caption > span')!.getBoundingClientRect();
         return {
           // Each header and the first row's cell of the same column start at the same x.
-          misaligned: heads.map((h, i) => [h.textContent, x(h), x(first.children[i]!)]).filter(([, hx, cx]) => hx !== cx),
-          nameSticky: x(a.querySelector('thead th.col-name')) === x(a.querySelector('tbody th.col-name')) && x(a.querySelector('thead th.col-name')) < frame.left + 60,
+          misaligned: heads
+            .map((h, i) => [h.textContent, x(h), x(first.children[i]!)])
+            .filter(([, hx, cx]) => hx !== cx),
+          nameSticky:
+            x(a.querySelector('thead th.col-name')) === x(a.querySelector('tbody th.col-name')) &&
+            x(a.querySelector('thead th.col-name')) < frame.left + 60,
           captionInView: caption.left >= frame.left && caption.right <= frame.right,
         };
       });
@@ -150,11 +182,14 @@ for (const [name, dir] of [['real 2020-Q3 (seed)', SEED_DATA], ['four invented q
         for (const url of urls) {
           await page.goto(ctx.server.url + url);
           // The table view on phones (cards hide the header row).
-          for (const toggle of await page.locator('.view-full').all()) if (await toggle.isVisible()) await toggle.check();
+          for (const toggle of await page.locator('.view-full').all())
+            if (await toggle.isVisible()) await toggle.check();
           for (const h of await page.evaluate(headerBreaks, 'main thead th')) {
-            if (h.wordBreak !== 'keep-all') found.push(`${viewport.width}px /${url} “${h.text}”: word-break ${h.wordBreak}`);
+            if (h.wordBreak !== 'keep-all')
+              found.push(`${viewport.width}px /${url} “${h.text}”: word-break ${h.wordBreak}`);
             for (const b of h.bad) found.push(`${viewport.width}px /${url} “${h.text}” breaks as ${b}`);
-            if (viewport === DESKTOP && [...h.text].length <= 6 && h.lines > 1) found.push(`1280px /${url} “${h.text}”: ${h.lines} lines`);
+            if (viewport === DESKTOP && [...h.text].length <= 6 && h.lines > 1)
+              found.push(`1280px /${url} “${h.text}”: ${h.lines} lines`);
           }
         }
         await page.close();
@@ -191,15 +226,30 @@ for (const [name, dir] of [['real 2020-Q3 (seed)', SEED_DATA], ['four invented q
           id: a.id,
           toggleShown: a.querySelector<HTMLElement>('.view-full')!.checkVisibility(),
           rowDisplay: getComputedStyle(a.querySelector('tbody tr')!).display,
-          hiddenHeaders: [...a.querySelectorAll<HTMLElement>('thead th')].filter((th) => !th.checkVisibility() || th.getBoundingClientRect().width < 10).length,
-          hiddenCells: [...a.querySelectorAll<HTMLElement>('tbody td, tbody th')].filter((c) => !c.checkVisibility() || c.getBoundingClientRect().width < 10).length,
+          hiddenHeaders: [...a.querySelectorAll<HTMLElement>('thead th')].filter(
+            (th) => !th.checkVisibility() || th.getBoundingClientRect().width < 10,
+          ).length,
+          hiddenCells: [...a.querySelectorAll<HTMLElement>('tbody td, tbody th')].filter(
+            (c) => !c.checkVisibility() || c.getBoundingClientRect().width < 10,
+          ).length,
           columns: a.querySelectorAll('thead th').length,
-          overflows: a.querySelector('.table-scroll')!.scrollWidth > a.querySelector('.table-scroll')!.clientWidth,
+          overflows:
+            a.querySelector('.table-scroll')!.scrollWidth > a.querySelector('.table-scroll')!.clientWidth,
         })),
       );
-      for (const s of state) expect(s, s.id).toMatchObject({ toggleShown: false, rowDisplay: 'table-row', hiddenHeaders: 0, hiddenCells: 0 });
+      for (const s of state)
+        expect(s, s.id).toMatchObject({
+          toggleShown: false,
+          rowDisplay: 'table-row',
+          hiddenHeaders: 0,
+          hiddenCells: 0,
+        });
       // The seed's annexes (11 and 5 columns) fit the page without scrolling.
-      if (dir === SEED_DATA) expect(state.map((s) => [s.id, s.columns, s.overflows])).toEqual([['annex-1', 11, false], ['annex-2', 5, false]]);
+      if (dir === SEED_DATA)
+        expect(state.map((s) => [s.id, s.columns, s.overflows])).toEqual([
+          ['annex-1', 11, false],
+          ['annex-2', 5, false],
+        ]);
       await page.close();
     });
   });

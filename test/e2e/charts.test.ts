@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accountKey, accountSlug, unitKey, unitSlug, websiteKey, websiteSlug } from '../../src/lib/identity.ts';
+import {
+  accountKey,
+  accountSlug,
+  unitKey,
+  unitSlug,
+  websiteKey,
+  websiteSlug,
+} from '../../src/lib/identity.ts';
 import { scrollThrough } from '../support/cls.ts';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
@@ -14,7 +21,10 @@ describe('charts in Chromium (four-quarter fixture)', () => {
   const ctx = siteInBrowser('test/fixtures/history');
 
   /** Opens a page, recording console errors and the text of every script it loads. */
-  async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
+  async function open(
+    path: string,
+    width = 1280,
+  ): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
     const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
     const problems: string[] = [];
     const pending: Promise<string>[] = [];
@@ -34,7 +44,12 @@ describe('charts in Chromium (four-quarter fixture)', () => {
         const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
         let drawn = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn++;
-        return { width: c.clientWidth, height: c.clientHeight, drawn, label: c.getAttribute('aria-label') ?? '' };
+        return {
+          width: c.clientWidth,
+          height: c.clientHeight,
+          drawn,
+          label: c.getAttribute('aria-label') ?? '',
+        };
       }),
     );
 
@@ -44,7 +59,11 @@ describe('charts in Chromium (four-quarter fixture)', () => {
       // Charts are drawn as they come near the screen: none below the first screens before the reader scrolls there.
       expect(await page.locator('canvas[data-drawn]').count()).toBeLessThan(8);
       await scrollThrough(page);
-      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('canvas[data-chart]')].every((c) => c.dataset.drawn === 'true'));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLElement>('canvas[data-chart]')].every(
+          (c) => c.dataset.drawn === 'true',
+        ),
+      );
       const drawn = await canvases(page);
       expect(drawn).toHaveLength(8);
       for (const c of drawn) {
@@ -88,7 +107,9 @@ describe('charts in Chromium (four-quarter fixture)', () => {
     await page.goto(`${ctx.server.url}trends/`);
     expect(await page.locator('table.trend-table').count()).toBe(8);
     for (const box of await page.locator('.trend-canvas').all()) expect(await box.isVisible()).toBe(false);
-    expect(await page.locator('#scores tbody tr').nth(2).innerText()).toMatch(/2021年第三季度\s+100\s+85\s+70/);
+    expect(await page.locator('#scores tbody tr').nth(2).innerText()).toMatch(
+      /2021年第三季度\s+100\s+85\s+70/,
+    );
     await context.close();
   });
 

@@ -69,7 +69,10 @@ describe('layout shift (CLS) of every page type', () => {
       for (const [type, url] of targets) {
         const { cls, shifts } = await measureCls(browser, url, width);
         results[type] = cls;
-        if (cls > 0) moved.push(`${type}: ${shifts.map((s) => `${s.value.toFixed(4)} ${s.sources.join(' ')}`).join('; ')}`);
+        if (cls > 0)
+          moved.push(
+            `${type}: ${shifts.map((s) => `${s.value.toFixed(4)} ${s.sources.join(' ')}`).join('; ')}`,
+          );
       }
       expect(moved, 'shifted').toEqual([]);
       expect(Object.values(results).every((v) => v === 0)).toBe(true);
@@ -80,15 +83,25 @@ describe('layout shift (CLS) of every page type', () => {
   it('draws the 17 account types as small multiples of one line each, in boxes sized before drawing', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${invented.url}trends/`);
-    const before = await page.locator('#platform-rates .trend-canvas').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
+    const before = await page
+      .locator('#platform-rates .trend-canvas')
+      .evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
     await page.locator('#platform-rates').scrollIntoViewIfNeeded();
     await scrollThrough(page, 40);
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#platform-rates canvas')].every((c) => c.dataset.drawn === 'true'));
-    const after = await page.locator('#platform-rates .trend-canvas').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('#platform-rates canvas')].every(
+        (c) => c.dataset.drawn === 'true',
+      ),
+    );
+    const after = await page
+      .locator('#platform-rates .trend-canvas')
+      .evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
     expect(after).toEqual(before);
     expect(after.length).toBe(history.trends.platforms.length);
     expect(history.trends.platforms.length).toBeGreaterThan(6);
-    const specs = await page.locator('#platform-rates canvas').evaluateAll((cs) => cs.map((c) => JSON.parse((c as HTMLElement).dataset.chart!)));
+    const specs = await page
+      .locator('#platform-rates canvas')
+      .evaluateAll((cs) => cs.map((c) => JSON.parse((c as HTMLElement).dataset.chart!)));
     for (const spec of specs) expect(spec.series).toHaveLength(1);
     await page.close();
   });

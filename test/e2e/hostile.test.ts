@@ -11,12 +11,19 @@ describe('hostile data (test/fixtures/hostile)', () => {
   it('ships no inline script, and every page declares a Content-Security-Policy without unsafe-inline', () => {
     for (const page of htmlPages(ctx.site.out)) {
       const html = readFileSync(join(ctx.site.out, page), 'utf8');
-      expect(html, page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      expect(html, page).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/,
+      );
       expect(html, page).not.toContain('unsafe-inline');
       // Attribute values may legally hold a literal "<script>" (escaped quotes keep it inert); look at markup only.
       const markup = html.replace(/="[^"]*"/g, '=""');
-      const inline = [...markup.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].filter((m) => !/type="application\/(ld\+)?json"/.test(m[1]!));
-      expect(inline.map((m) => m[0]), page).toEqual([]);
+      const inline = [...markup.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].filter(
+        (m) => !/type="application\/(ld\+)?json"/.test(m[1]!),
+      );
+      expect(
+        inline.map((m) => m[0]),
+        page,
+      ).toEqual([]);
     }
   });
 
@@ -51,7 +58,11 @@ describe('hostile data (test/fixtures/hostile)', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(`${ctx.server.url}trends/`);
-    await page.waitForFunction(() => document.querySelectorAll('canvas').length > 0 && [...document.querySelectorAll('canvas')].every((c) => c.width > 0));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('canvas').length > 0 &&
+        [...document.querySelectorAll('canvas')].every((c) => c.width > 0),
+    );
     // The district comparison names the hostile 所属地区 cell; its table shows it as text.
     expect(await page.locator('body').innerText()).toContain(`<img src=x onerror="window.__pwned='region'">`);
     await page.goto(`${ctx.server.url}search/?q=${encodeURIComponent('虚构网站')}`);

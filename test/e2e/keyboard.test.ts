@@ -43,19 +43,34 @@ function inspectFocus(): FocusReport | null {
   };
   const name = (e: Element) => {
     const ids = e.getAttribute('aria-labelledby');
-    const text = e.getAttribute('aria-label')
-      ?? (ids ? ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : null)
-      ?? ((e as HTMLInputElement).labels?.[0]?.textContent || null)
-      ?? e.textContent ?? '';
+    const text =
+      e.getAttribute('aria-label') ??
+      (ids
+        ? ids
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : null) ??
+      ((e as HTMLInputElement).labels?.[0]?.textContent || null) ??
+      e.textContent ??
+      '';
     return text.replace(/\s+/g, ' ').trim().slice(0, 40);
   };
   const role = (e: Element) =>
-    e.getAttribute('role') ?? ({ A: 'link', BUTTON: 'button', INPUT: 'textbox', SELECT: 'combobox', SECTION: 'region' } as Record<string, string>)[e.tagName] ?? e.tagName.toLowerCase();
+    e.getAttribute('role') ??
+    (
+      { A: 'link', BUTTON: 'button', INPUT: 'textbox', SELECT: 'combobox', SECTION: 'region' } as Record<
+        string,
+        string
+      >
+    )[e.tagName] ??
+    e.tagName.toLowerCase();
   const label = (e: Element) => `${role(e)} “${name(e)}”`;
 
   let stuckRing: string | undefined;
   const prev = kbd.prev;
-  if (prev && prev !== el && prev.isConnected && kbd.rings.get(prev) === ringOf(prev)) stuckRing = label(prev);
+  if (prev && prev !== el && prev.isConnected && kbd.rings.get(prev) === ringOf(prev))
+    stuckRing = label(prev);
   if (!el || el === document.body || el === document.documentElement) {
     kbd.prev = undefined;
     return null;
@@ -77,21 +92,31 @@ function inspectFocus(): FocusReport | null {
     cr = Math.min(cr, ar.left + a.clientLeft + a.clientWidth);
     cb = Math.min(cb, ar.top + a.clientTop + a.clientHeight);
   }
-  const [vl, vt, vr, vb] = [Math.max(r.left, cl), Math.max(r.top, ct), Math.min(r.right, cr), Math.min(r.bottom, cb)];
+  const [vl, vt, vr, vb] = [
+    Math.max(r.left, cl),
+    Math.max(r.top, ct),
+    Math.min(r.right, cr),
+    Math.min(r.bottom, cb),
+  ];
   const shownW = Math.max(0, vr - vl);
   const shownH = Math.max(0, vb - vt);
   if (shownW < Math.min(r.width, cr - cl) - 2 || shownH < Math.min(r.height, cb - ct) - 2) {
-    problems.push(`only ${Math.round(shownW)}×${Math.round(shownH)} of ${Math.round(r.width)}×${Math.round(r.height)} px in view (element at ${Math.round(r.left)},${Math.round(r.top)})`);
+    problems.push(
+      `only ${Math.round(shownW)}×${Math.round(shownH)} of ${Math.round(r.width)}×${Math.round(r.height)} px in view (element at ${Math.round(r.left)},${Math.round(r.top)})`,
+    );
   } else {
     // Not covered, not even in part (by a sticky column or header): hit-test the start, middle and end of the first
     // line box in view.
-    const line = [...el.getClientRects()].find((q) => q.right > vl && q.left < vr && q.bottom > vt && q.top < vb) ?? r;
+    const line =
+      [...el.getClientRects()].find((q) => q.right > vl && q.left < vr && q.bottom > vt && q.top < vb) ?? r;
     const [x0, x1] = [Math.max(line.left, vl) + 2, Math.min(line.right, vr) - 2];
     const y = (Math.max(line.top, vt) + Math.min(line.bottom, vb)) / 2;
     for (const x of [x0, (x0 + x1) / 2, x1]) {
       const hit = document.elementFromPoint(x, y);
       if (hit && hit !== el && !el.contains(hit)) {
-        problems.push(`covered by ${hit.tagName.toLowerCase()} “${(hit.textContent ?? '').trim().slice(0, 20)}” at ${Math.round(x)},${Math.round(y)}`);
+        problems.push(
+          `covered by ${hit.tagName.toLowerCase()} “${(hit.textContent ?? '').trim().slice(0, 20)}” at ${Math.round(x)},${Math.round(y)}`,
+        );
         break;
       }
     }
@@ -101,7 +126,9 @@ function inspectFocus(): FocusReport | null {
   const cs = getComputedStyle(el);
   const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
   const luminance = ([R, G, B]: number[]) =>
-    [R!, G!, B!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    [R!, G!, B!]
+      .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
   let behind = [255, 255, 255];
   for (let a = el.parentElement; a; a = a.parentElement) {
     const bg = rgba(getComputedStyle(a).backgroundColor);
@@ -111,13 +138,20 @@ function inspectFocus(): FocusReport | null {
     }
   }
   const outline = rgba(cs.outlineColor);
-  const hasOutline = !['none', 'hidden'].includes(cs.outlineStyle) && parseFloat(cs.outlineWidth) >= 2 && (outline[3] ?? 1) > 0;
+  const hasOutline =
+    !['none', 'hidden'].includes(cs.outlineStyle) &&
+    parseFloat(cs.outlineWidth) >= 2 &&
+    (outline[3] ?? 1) > 0;
   if (!el.matches(':focus-visible')) problems.push('does not match :focus-visible');
-  if (!hasOutline && cs.boxShadow === 'none') problems.push(`no focus ring (outline ${cs.outlineStyle} ${cs.outlineWidth}, no box shadow)`);
+  if (!hasOutline && cs.boxShadow === 'none')
+    problems.push(`no focus ring (outline ${cs.outlineStyle} ${cs.outlineWidth}, no box shadow)`);
   if (hasOutline) {
     const [l1, l2] = [luminance(outline), luminance(behind)].sort((a, b) => b - a);
     const contrast = (l1! + 0.05) / (l2! + 0.05);
-    if (contrast < 3) problems.push(`focus ring ${cs.outlineColor} on rgb(${behind.slice(0, 3).join(', ')}): contrast ${contrast.toFixed(2)} < 3`);
+    if (contrast < 3)
+      problems.push(
+        `focus ring ${cs.outlineColor} on rgb(${behind.slice(0, 3).join(', ')}): contrast ${contrast.toFixed(2)} < 3`,
+      );
   }
   return { id: kbd.seen.get(el)!, label: label(el), problems, stuckRing };
 }
@@ -150,7 +184,8 @@ class Keyboard {
   async press(key: string): Promise<FocusReport | null> {
     await this.page.keyboard.press(key);
     const report = await this.page.evaluate(inspectFocus);
-    if (report?.stuckRing) this.problems.push(`${this.where()} ${report.stuckRing}: focus ring stays after focus moves on`);
+    if (report?.stuckRing)
+      this.problems.push(`${this.where()} ${report.stuckRing}: focus ring stays after focus moves on`);
     for (const p of report?.problems ?? []) this.problems.push(`${this.where()} ${report!.label}: ${p}`);
     return report;
   }
@@ -164,7 +199,9 @@ class Keyboard {
       visited.push(report?.label ?? '（页面之外）');
       if (await target.evaluateAll((els) => els.some((e) => e === document.activeElement))) return;
     }
-    throw new Error(`${this.where()}: ${max} × ${key} never focused ${target}; focused in turn: ${visited.join(' → ')}`);
+    throw new Error(
+      `${this.where()}: ${max} × ${key} never focused ${target}; focused in turn: ${visited.join(' → ')}`,
+    );
   }
 
   /** Presses Enter on the focused link and waits for the page it leads to. */
@@ -175,7 +212,10 @@ class Keyboard {
   }
 
   focused(): Promise<{ href: string | null; download: boolean }> {
-    return this.page.evaluate(() => ({ href: document.activeElement!.getAttribute('href'), download: document.activeElement!.hasAttribute('download') }));
+    return this.page.evaluate(() => ({
+      href: document.activeElement!.getAttribute('href'),
+      download: document.activeElement!.hasAttribute('download'),
+    }));
   }
 }
 
@@ -199,10 +239,16 @@ describe('keyboard and large text', () => {
     // The four invented quarters (every page type, charts drawn) and the data folder (whatever it holds), each with
     // the search page showing results (for the data folder, for the first name in it).
     const realQuery = entities(DATA_DIR)[0]?.names[0] ?? '';
-    for (const [name, dir, query] of [['fixture', 'test/fixtures/history', '虚构'], ['real', DATA_DIR, realQuery]] as const) {
+    for (const [name, dir, query] of [
+      ['fixture', 'test/fixtures/history', '虚构'],
+      ['real', DATA_DIR, realQuery],
+    ] as const) {
       const site = buildSite(dir);
       if (site.code !== 0) throw new Error(site.log);
-      sites[name] = { server: await serve(site.out), pages: [...samplePages(htmlPages(site.out)), `search/?q=${encodeURIComponent(query)}`] };
+      sites[name] = {
+        server: await serve(site.out),
+        pages: [...samplePages(htmlPages(site.out)), `search/?q=${encodeURIComponent(query)}`],
+      };
     }
     // Annex 1 with a 网址 column of links, beside the name column that stays in view on phones.
     const urls = buildSite('test/fixtures/opendata');
@@ -243,7 +289,10 @@ describe('keyboard and large text', () => {
       if (width < 800) {
         const toggle = annex.getByRole('checkbox', { name: '按原表格显示（左右滑动查看各列）' });
         await kb.tabTo(toggle);
-        expect(await table.evaluate((e) => e.scrollWidth <= e.clientWidth), 'annex 1 as cards fits a phone').toBe(true);
+        expect(
+          await table.evaluate((e) => e.scrollWidth <= e.clientWidth),
+          'annex 1 as cards fits a phone',
+        ).toBe(true);
         await page.keyboard.press('Space');
         expect(await toggle.isChecked()).toBe(true);
       }
@@ -295,7 +344,10 @@ describe('keyboard and large text', () => {
       const figures = await page.locator('figure.trend').evaluateAll((fs) => fs.map((f) => f.id));
       expect(figures).toHaveLength(8);
       for (const id of figures) await kb.tabTo(page.locator(`#${id}`).getByRole('region'));
-      await kb.tabTo(page.getByRole('navigation', { name: '本页目录' }).getByRole('link', { name: '网站得分' }), { back: true });
+      await kb.tabTo(
+        page.getByRole('navigation', { name: '本页目录' }).getByRole('link', { name: '网站得分' }),
+        { back: true },
+      );
       await page.keyboard.press('Enter');
       await expect.poll(() => new URL(page.url()).hash).toBe('#scores-title');
       await kb.tabTo(page.locator('#scores').getByRole('region'), { max: 1 });
@@ -311,8 +363,18 @@ describe('keyboard and large text', () => {
     });
   }
 
-  const cycles = [['fixture', 390], ['fixture', 1280], ['real', 390], ['real', 1280], ['urls', 390]] as const;
-  const about = { fixture: 'invented data, every page type', real: 'the data folder, every page type', urls: 'an annex with links beside the sticky name column' };
+  const cycles = [
+    ['fixture', 390],
+    ['fixture', 1280],
+    ['real', 390],
+    ['real', 1280],
+    ['urls', 390],
+  ] as const;
+  const about = {
+    fixture: 'invented data, every page type',
+    real: 'the data folder, every page type',
+    urls: 'an annex with links beside the sticky name column',
+  };
   for (const [name, width] of cycles) {
     it(`Tab reaches every control and comes back round, no trap (${about[name]}, ${width}px)`, async () => {
       const { server, pages } = sites[name]!;
@@ -324,7 +386,9 @@ describe('keyboard and large text', () => {
         // The search page shows its filters once its index has loaded, and results for a query.
         if (path.startsWith('search/')) await page.waitForSelector('#search-filters:not([hidden])');
         if (path.includes('?q=')) await page.waitForSelector('.search-result');
-        const count = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length);
+        const count = await page.evaluate(
+          () => document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length,
+        );
         // Tab until focus comes back to the first element it reached: one full cycle, past the end of the page
         // (Chromium then focuses the browser itself, or goes straight back to the top).
         let first: number | undefined;
@@ -334,12 +398,28 @@ describe('keyboard and large text', () => {
           if (report && first === undefined) first = report.id;
           else if (report && report.id === first) cycled = true;
         }
-        if (!cycled) problems.push(`${width}px /${path}: Tab did not come back to the top within ${count + 10} presses (focus trap?)`);
+        if (!cycled)
+          problems.push(
+            `${width}px /${path}: Tab did not come back to the top within ${count + 10} presses (focus trap?)`,
+          );
         const missed = await page.evaluate(() => {
           const seen = (window as unknown as { __kbd: { seen: Map<Element, number> } }).__kbd.seen;
-          return [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]')]
-            .filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.checkVisibility({ visibilityProperty: true }) && !seen.has(e))
-            .map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('href') ?? ''} “${(e.textContent ?? '').trim().slice(0, 30)}”`);
+          return [
+            ...document.querySelectorAll<HTMLElement>(
+              'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]',
+            ),
+          ]
+            .filter(
+              (e) =>
+                e.tabIndex >= 0 &&
+                !(e as HTMLButtonElement).disabled &&
+                e.checkVisibility({ visibilityProperty: true }) &&
+                !seen.has(e),
+            )
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()} ${e.getAttribute('href') ?? ''} “${(e.textContent ?? '').trim().slice(0, 30)}”`,
+            );
         });
         for (const m of missed) problems.push(`${width}px /${path}: never reached by Tab: ${m}`);
       }
@@ -364,31 +444,55 @@ describe('keyboard and large text', () => {
           const found = await page.evaluate(() => {
             const out: string[] = [];
             const vw = document.documentElement.clientWidth;
-            const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} “${(e.textContent ?? '').trim().slice(0, 20)}”`;
-            if (getComputedStyle(document.documentElement).fontSize !== '32px') out.push(`root font size ${getComputedStyle(document.documentElement).fontSize}, not 32px`);
-            if (document.documentElement.scrollWidth > vw) out.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
+            const describe = (e: Element) =>
+              `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} “${(e.textContent ?? '').trim().slice(0, 20)}”`;
+            if (getComputedStyle(document.documentElement).fontSize !== '32px')
+              out.push(`root font size ${getComputedStyle(document.documentElement).fontSize}, not 32px`);
+            if (document.documentElement.scrollWidth > vw)
+              out.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
             const scrollsSideways = (e: Element | null) => {
-              for (; e; e = e.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
+              for (; e; e = e.parentElement)
+                if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
               return false;
             };
             // A box that hides what overflows it must hold all of its text (except text hidden on purpose for screen
             // readers: .visually-hidden, and 1 px boxes).
             for (const e of document.body.querySelectorAll('*')) {
-              if (e.matches('input, select, textarea, canvas') || e.closest('.visually-hidden') || e.clientWidth <= 1 || e.clientHeight <= 1) continue;
+              if (
+                e.matches('input, select, textarea, canvas') ||
+                e.closest('.visually-hidden') ||
+                e.clientWidth <= 1 ||
+                e.clientHeight <= 1
+              )
+                continue;
               const cs = getComputedStyle(e);
               const clipX = ['hidden', 'clip'].includes(cs.overflowX);
               const clipY = ['hidden', 'clip'].includes(cs.overflowY);
-              if ((clipX && e.scrollWidth > e.clientWidth + 1) || (clipY && e.scrollHeight > e.clientHeight + 1)) out.push(`cuts off its content: ${describe(e)}`);
+              if (
+                (clipX && e.scrollWidth > e.clientWidth + 1) ||
+                (clipY && e.scrollHeight > e.clientHeight + 1)
+              )
+                out.push(`cuts off its content: ${describe(e)}`);
             }
             // Every line of text is on screen, or in a box the reader can scroll sideways.
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
               const parent = n.parentElement!;
-              if (!n.textContent?.trim() || parent.closest('.skip-link, .visually-hidden') || scrollsSideways(parent)) continue;
+              if (
+                !n.textContent?.trim() ||
+                parent.closest('.skip-link, .visually-hidden') ||
+                scrollsSideways(parent)
+              )
+                continue;
               const range = document.createRange();
               range.selectNodeContents(n);
-              const off = [...range.getClientRects()].find((q) => q.width > 0 && (q.left < -1 || q.right > vw + 1));
-              if (off) out.push(`text off screen at x ${Math.round(off.left)}–${Math.round(off.right)}: ${describe(parent)}`);
+              const off = [...range.getClientRects()].find(
+                (q) => q.width > 0 && (q.left < -1 || q.right > vw + 1),
+              );
+              if (off)
+                out.push(
+                  `text off screen at x ${Math.round(off.left)}–${Math.round(off.right)}: ${describe(parent)}`,
+                );
             }
             return out;
           });

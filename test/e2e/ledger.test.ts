@@ -41,4 +41,3 @@ describe('versions, corrections and the comparison in a browser', () => {
     });
   }
 });
-

@@ -13,7 +13,10 @@ describe('sub-path build in Chromium', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
-    const site = buildSite('test/fixtures/opendata', { BASE_PATH: BASE, SITE_URL: 'https://data.example.gov.cn' });
+    const site = buildSite('test/fixtures/opendata', {
+      BASE_PATH: BASE,
+      SITE_URL: 'https://data.example.gov.cn',
+    });
     if (site.code !== 0) throw new Error(site.log);
     server = await serve(site.out, BASE);
     browser = await launch();
@@ -40,7 +43,9 @@ describe('sub-path build in Chromium', () => {
         continue;
       }
       const refs = await page.evaluate(() =>
-        [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src),
+        [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map(
+          (el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src,
+        ),
       );
       for (const ref of refs) {
         const target = new URL(ref);
@@ -62,9 +67,17 @@ describe('sub-path build in Chromium', () => {
     expect(broken).toEqual([]);
     expect(errors).toEqual([]);
     // The crawl reached the pages and files this issue adds.
-    expect([...seen].map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining([`${BASE}data/`, `${BASE}bulletins/2021-q1/`, `${BASE}bulletins/2021-q2/`]));
+    expect([...seen].map((u) => new URL(u).pathname)).toEqual(
+      expect.arrayContaining([`${BASE}data/`, `${BASE}bulletins/2021-q1/`, `${BASE}bulletins/2021-q2/`]),
+    );
     expect([...checked].map((u) => new URL(u).pathname)).toEqual(
-      expect.arrayContaining([`${BASE}data/2021-q1/websites.csv`, `${BASE}data/all/new-media.json`, `${BASE}data/datapackage.json`, `${BASE}rss.xml`, `${BASE}sitemap-index.xml`]),
+      expect.arrayContaining([
+        `${BASE}data/2021-q1/websites.csv`,
+        `${BASE}data/all/new-media.json`,
+        `${BASE}data/datapackage.json`,
+        `${BASE}rss.xml`,
+        `${BASE}sitemap-index.xml`,
+      ]),
     );
   });
 
@@ -84,7 +97,11 @@ describe('sub-path build in Chromium', () => {
       const xml = await (await fetch(`${server.url}${path}`)).text();
       const result = await page.evaluate((source) => {
         const doc = new DOMParser().parseFromString(source, 'application/xml');
-        return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, items: doc.querySelectorAll('item').length };
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: doc.documentElement.nodeName,
+          items: doc.querySelectorAll('item').length,
+        };
       }, xml);
       expect(result.error, path).toBeNull();
       if (path === 'rss.xml') expect(result).toMatchObject({ root: 'rss', items: 2 });
@@ -96,7 +113,9 @@ describe('sub-path build in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}bulletins/2021-q1/`);
-    expect(await page.locator('#annex-1 a', { hasText: 'CSV' }).getAttribute('href')).toBe(`${BASE}data/2021-q1/websites.csv`);
+    expect(await page.locator('#annex-1 a', { hasText: 'CSV' }).getAttribute('href')).toBe(
+      `${BASE}data/2021-q1/websites.csv`,
+    );
     await context.close();
   });
 });

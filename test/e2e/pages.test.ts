@@ -6,7 +6,10 @@ import { siteInBrowser } from '../support/site-in-browser.ts';
 describe('bulletin pages in Chromium', () => {
   const ctx = siteInBrowser(SEED_DATA);
 
-  for (const [name, width] of [['phone', 390], ['desktop', 1280]] as const) {
+  for (const [name, width] of [
+    ['phone', 390],
+    ['desktop', 1280],
+  ] as const) {
     it(`renders the 2020-Q3 bulletin at ${name} width without console errors or sideways page scroll`, async () => {
       const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
       const problems: string[] = [];
@@ -32,7 +35,10 @@ describe('bulletin pages in Chromium', () => {
           return {
             name: box.getAttribute('aria-labelledby') ?? box.getAttribute('aria-label'),
             wide: box.scrollWidth > box.clientWidth,
-            hint: hint.getBoundingClientRect().height > 0 && getComputedStyle(hint).visibility === 'visible' ? hint.textContent : '',
+            hint:
+              hint.getBoundingClientRect().height > 0 && getComputedStyle(hint).visibility === 'visible'
+                ? hint.textContent
+                : '',
             left: getComputedStyle(frame, '::before').opacity,
             right: getComputedStyle(frame, '::after').opacity,
           };
@@ -41,13 +47,23 @@ describe('bulletin pages in Chromium', () => {
     const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
     await phone.goto(`${ctx.server.url}bulletins/2020-q3/`);
     // On phones the annexes are cards that fit (annex-phone.test.ts); the table as published is a tap away.
-    expect((await boxes(phone)).find((b) => b.name === 'annex-1-caption')).toMatchObject({ wide: false, hint: '' });
+    expect((await boxes(phone)).find((b) => b.name === 'annex-1-caption')).toMatchObject({
+      wide: false,
+      hint: '',
+    });
     await phone.locator('#annex-1').getByLabel('按原表格显示（左右滑动查看各列）').check();
     const before = await boxes(phone);
     const annex = before.find((b) => b.name === 'annex-1-caption')!;
-    expect(annex).toEqual({ name: 'annex-1-caption', wide: true, hint: '左右滑动查看更多列', left: '0', right: '1' });
+    expect(annex).toEqual({
+      name: 'annex-1-caption',
+      wide: true,
+      hint: '左右滑动查看更多列',
+      left: '0',
+      right: '1',
+    });
     // Every box: hint and right shadow exactly when the table overflows (a narrow table gets neither).
-    for (const b of before) expect([b.name, b.hint !== '', b.right === '1'], b.name ?? '').toEqual([b.name, b.wide, b.wide]);
+    for (const b of before)
+      expect([b.name, b.hint !== '', b.right === '1'], b.name ?? '').toEqual([b.name, b.wide, b.wide]);
     expect(before.some((b) => !b.wide)).toBe(true);
     // The box is a named, keyboard-focusable region: arrow keys scroll it; at its end the shadow moves to the left.
     const region = phone.getByRole('region', { name: '第三季度政府网站抽查情况统计表' });
@@ -56,13 +72,16 @@ describe('bulletin pages in Chromium', () => {
     await phone.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
     await region.evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
-    await expect.poll(async () => (await boxes(phone)).find((b) => b.name === 'annex-1-caption')).toMatchObject({ left: '1', right: '0' });
+    await expect
+      .poll(async () => (await boxes(phone)).find((b) => b.name === 'annex-1-caption'))
+      .toMatchObject({ left: '1', right: '0' });
     await phone.close();
 
     const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await desktop.goto(`${ctx.server.url}bulletins/2020-q3/`);
     // On a desktop the words are not shown; a table that still overflows keeps its shadow.
-    for (const b of await boxes(desktop)) expect([b.name, b.hint, b.right === '1'], b.name ?? '').toEqual([b.name, '', b.wide]);
+    for (const b of await boxes(desktop))
+      expect([b.name, b.hint, b.right === '1'], b.name ?? '').toEqual([b.name, '', b.wide]);
     await desktop.close();
   });
 

@@ -17,9 +17,14 @@ const ctx = siteInBrowser('test/fixtures/other-city');
 const BULLETIN = 'bulletins/2022-q2/';
 const PAGES = ['', BULLETIN, 'websites/', 'trends/', 'data/', 'search/?q=澜江'];
 
-const rootPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const rootPx = (page: Page) =>
+  page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 const pressed = (page: Page) =>
-  page.locator('.reading-tools button').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-label') ?? b.textContent}=${b.getAttribute('aria-pressed')}`));
+  page
+    .locator('.reading-tools button')
+    .evaluateAll((bs) =>
+      bs.map((b) => `${b.getAttribute('aria-label') ?? b.textContent}=${b.getAttribute('aria-pressed')}`),
+    );
 
 /** Total layout shift of a page load, from a buffered layout-shift observer once the page has settled. */
 async function layoutShift(page: Page, url: string): Promise<number> {
@@ -79,7 +84,11 @@ describe('reading settings and print', () => {
     await page.getByRole('button', { name: '长者模式' }).click();
     await page.getByRole('button', { name: '中字号' }).click();
     expect(await rootPx(page)).toBe(16);
-    expect(await page.evaluate(() => document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-')))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-')),
+      ),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -96,13 +105,19 @@ describe('reading settings and print', () => {
         const found = await page.evaluate(() => {
           const out: string[] = [];
           const vw = document.documentElement.clientWidth;
-          if (document.documentElement.scrollWidth > vw) out.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
+          if (document.documentElement.scrollWidth > vw)
+            out.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
           const body = parseFloat(getComputedStyle(document.body).fontSize);
           if (body < 18) out.push(`body text ${body}px`);
-          const targets = document.querySelectorAll('.reading-tools button, .print-button, .site-header nav a, .site-search input, .site-search button, .site-footer a, .breadcrumb a');
+          const targets = document.querySelectorAll(
+            '.reading-tools button, .print-button, .site-header nav a, .site-search input, .site-search button, .site-footer a, .breadcrumb a',
+          );
           for (const t of targets) {
             const r = t.getBoundingClientRect();
-            if (r.height < 44 || r.width < 44) out.push(`target ${Math.round(r.width)}×${Math.round(r.height)}: “${(t.textContent ?? '').trim().slice(0, 12)}”`);
+            if (r.height < 44 || r.width < 44)
+              out.push(
+                `target ${Math.round(r.width)}×${Math.round(r.height)}: “${(t.textContent ?? '').trim().slice(0, 12)}”`,
+              );
           }
           const muted = getComputedStyle(document.querySelector('.site-footer')!).color;
           if (muted !== 'rgb(46, 51, 56)') out.push(`footer text ${muted}`);
@@ -129,8 +144,13 @@ describe('reading settings and print', () => {
         await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
         const found = await page.evaluate(async () => {
           // @ts-expect-error injected global
-          const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-          return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          const result = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
+          return result.violations.map(
+            (v: { id: string; nodes: { target: string[] }[] }) =>
+              `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
         });
         for (const v of found) violations.push(`${width}px /${path} ${v}`);
       }
@@ -146,8 +166,12 @@ describe('reading settings and print', () => {
       const shifts: Record<string, number> = {};
       for (const setting of [null, { size: 'l' }, { elder: true, size: 's' }]) {
         await page.goto(ctx.server.url);
-        await page.evaluate((s) => (s ? localStorage.setItem('reading', JSON.stringify(s)) : localStorage.clear()), setting);
-        for (const path of ['', BULLETIN]) shifts[`${JSON.stringify(setting)} /${path}`] = await layoutShift(page, ctx.server.url + path);
+        await page.evaluate(
+          (s) => (s ? localStorage.setItem('reading', JSON.stringify(s)) : localStorage.clear()),
+          setting,
+        );
+        for (const path of ['', BULLETIN])
+          shifts[`${JSON.stringify(setting)} /${path}`] = await layoutShift(page, ctx.server.url + path);
       }
       expect(Object.entries(shifts).filter(([, v]) => v > 0)).toEqual([]);
       await context.close();
@@ -168,14 +192,23 @@ describe('reading settings and print', () => {
 
     await page.emulateMedia({ media: 'print' });
     const onPaper = await page.evaluate(() => {
-      const shown = (sel: string) => [...document.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
+      const shown = (sel: string) =>
+        [...document.querySelectorAll(sel)].filter((e) => e.checkVisibility()).length;
       return {
-        hidden: ['.reading-tools', '.print-row', '.site-header', '.site-search', '.site-footer'].filter((s) => shown(s) === 0),
-        clipped: [...document.querySelectorAll('.annex .table-scroll')].filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+        hidden: ['.reading-tools', '.print-row', '.site-header', '.site-search', '.site-footer'].filter(
+          (s) => shown(s) === 0,
+        ),
+        clipped: [...document.querySelectorAll('.annex .table-scroll')].filter(
+          (e) => e.scrollWidth > e.clientWidth + 1,
+        ).length,
         annexes: [...document.querySelectorAll('h2.annex-title')].map((h) => h.textContent),
       };
     });
-    expect(onPaper).toEqual({ hidden: ['.reading-tools', '.print-row', '.site-header', '.site-search', '.site-footer'], clipped: 0, annexes: ['附件1', '附件2'] });
+    expect(onPaper).toEqual({
+      hidden: ['.reading-tools', '.print-row', '.site-header', '.site-search', '.site-footer'],
+      clipped: 0,
+      annexes: ['附件1', '附件2'],
+    });
     const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(3); // the bulletin, then each annex from a new page

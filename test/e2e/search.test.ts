@@ -9,7 +9,15 @@ import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
-import { entities, expectRecall, hitUrl, pageSearch, search, type Hit, type Shown } from '../support/search.ts';
+import {
+  entities,
+  expectRecall,
+  hitUrl,
+  pageSearch,
+  search,
+  type Hit,
+  type Shown,
+} from '../support/search.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { WEBSITE_FLAGS } from '../../src/lib/columns.ts';
 import { entityUrl } from '../../src/lib/search-records.ts';
@@ -26,7 +34,9 @@ async function searchPage(browser: Browser, server: Server, errors: string[], qu
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}search/${query}`);
-  await page.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
+  await page.waitForFunction(
+    () => (document.getElementById('search-filters') as HTMLElement).hidden === false,
+  );
   return page;
 }
 
@@ -72,18 +82,29 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     expect((await first('中国潮州政府网站'))?.title).toBe('中国潮州政府网站');
     expect((await first('2020年第三季度'))?.type).toBe('通报');
     const unit = await search(ctx.page, '潮州市公安局', {}, 7);
-    expect(unit.map((h) => h.title)).toEqual(expect.arrayContaining(['平安潮州（抖音）', '平安潮州（微信）']));
+    expect(unit.map((h) => h.title)).toEqual(
+      expect.arrayContaining(['平安潮州（抖音）', '平安潮州（微信）']),
+    );
     const problem = await search(ctx.page, '文件解读不规范', {}, 2);
-    expect(problem.map((h) => h.title).sort()).toEqual(['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort());
+    expect(problem.map((h) => h.title).sort()).toEqual(
+      ['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort(),
+    );
   });
 
   it('answers what a reader typed, on the real quarter (the queries of issue 14)', async () => {
     const p = ctx.page;
     // 首页不更新: no website of 2020-Q3 had it; the five with 栏目不更新 are not listed.
     const shouye = await pageSearch(p, '首页不更新');
-    expect(shouye.hits.filter((h) => h.type !== '通报').map((h) => h.url)).toEqual([...hadProblem(SEED_DATA, '首页不更新').keys()]);
+    expect(shouye.hits.filter((h) => h.type !== '通报').map((h) => h.url)).toEqual([
+      ...hadProblem(SEED_DATA, '首页不更新').keys(),
+    ]);
     const lanmu = await pageSearch(p, '栏目不更新');
-    expect(lanmu.hits.filter((h) => h.type !== '通报').map((h) => h.url).sort()).toEqual([...hadProblem(SEED_DATA, '栏目不更新').keys()].sort());
+    expect(
+      lanmu.hits
+        .filter((h) => h.type !== '通报')
+        .map((h) => h.url)
+        .sort(),
+    ).toEqual([...hadProblem(SEED_DATA, '栏目不更新').keys()].sort());
     // 潮安: the district's site and the bulletin's mention, none of the police (公安) accounts.
     const chaoan = await pageSearch(p, '潮安');
     expectContiguous(chaoan, '潮安');
@@ -92,16 +113,25 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     const chaozhou = await pageSearch(p, '潮州');
     expectContiguous(chaozhou, '潮州');
     expectCleanExcerpts(chaozhou);
-    expect(chaozhou.hits.slice(0, 2).map((h) => h.title)).toEqual([expect.stringMatching(/^潮州市人民政府办公室关于2020年第三季度/), '潮州市公共资源交易网']);
+    expect(chaozhou.hits.slice(0, 2).map((h) => h.title)).toEqual([
+      expect.stringMatching(/^潮州市人民政府办公室关于2020年第三季度/),
+      '潮州市公共资源交易网',
+    ]);
     const portal = chaozhou.hits.findIndex((h) => h.title === '中国潮州政府网站');
-    const accountContaining = chaozhou.hits.findIndex((h) => h.type === '政务新媒体' && !h.title.startsWith('潮州'));
-    expect(chaozhou.hits.slice(0, portal).every((h) => h.title.startsWith('潮州') || h.type === '政府网站')).toBe(true);
+    const accountContaining = chaozhou.hits.findIndex(
+      (h) => h.type === '政务新媒体' && !h.title.startsWith('潮州'),
+    );
+    expect(
+      chaozhou.hits.slice(0, portal).every((h) => h.title.startsWith('潮州') || h.type === '政府网站'),
+    ).toBe(true);
     expect(portal).toBeLessThan(accountContaining);
     expect((await pageSearch(p, '2020年第三季度')).hits[0]?.url).toBe('/bulletins/2020-q3/');
     // Pinyin finds what the characters find; a one-character slip is offered the name.
     expect((await pageSearch(p, 'chaozhou')).hits.map((h) => h.url)).toEqual(chaozhou.hits.map((h) => h.url));
     const czs = await pageSearch(p, 'czs');
-    expect(czs.hits.map((h) => h.url)).toEqual(expect.arrayContaining((await pageSearch(p, '潮州市')).hits.map((h) => h.url)));
+    expect(czs.hits.map((h) => h.url)).toEqual(
+      expect.arrayContaining((await pageSearch(p, '潮州市')).hits.map((h) => h.url)),
+    );
     expect((await pageSearch(p, '潮州市卫生建康局')).suggestions[0]).toBe('潮州市卫生健康局');
   });
 
@@ -111,9 +141,14 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     for (const e of expected) expect(hits.map((h) => h.url)).toContain(`/${e.path}`);
   });
 
-  it('links each hit to the bulletin or to the account\'s own page, and labels it with quarter and type', async () => {
+  it("links each hit to the bulletin or to the account's own page, and labels it with quarter and type", async () => {
     const [hit] = await search(ctx.page, '凤城交警', {}, 1);
-    expect(hit).toEqual({ url: hitUrl(SEED_DATA, '凤城交警（微信）'), title: '凤城交警（微信）', quarter: '2020年第三季度', type: '政务新媒体' });
+    expect(hit).toEqual({
+      url: hitUrl(SEED_DATA, '凤城交警（微信）'),
+      title: '凤城交警（微信）',
+      quarter: '2020年第三季度',
+      type: '政务新媒体',
+    });
     const [bulletin] = await search(ctx.page, '2020年第三季度', {}, 1);
     expect(bulletin?.url).toBe('/bulletins/2020-q3/');
   });
@@ -149,7 +184,12 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     await p.keyboard.press('ArrowDown');
     await p.keyboard.press('ArrowDown');
     const focused = await p.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
-    expect(focused).toBe(await p.locator('.result-link').nth(1).evaluate((a) => (a as HTMLAnchorElement).href));
+    expect(focused).toBe(
+      await p
+        .locator('.result-link')
+        .nth(1)
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    );
     await p.keyboard.press('ArrowUp');
     await p.keyboard.press('ArrowUp');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-q');
@@ -191,7 +231,9 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
   it('costs little: index size and bytes per query', async () => {
     const size = indexBytes(ctx.dist);
     const cost = await queryBytes(browser, ctx.server.url, '平安潮州');
-    console.log(`search cost, real 2020-Q3: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
+    console.log(
+      `search cost, real 2020-Q3: bundle ${size.total} B (index ${size.index} B); query 平安潮州 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`,
+    );
     expect(cost.query).toBeGreaterThan(0);
     expect(cost.load + cost.query).toBeLessThan(300_000);
     // The filter lists are in the page; a query without filters downloads no filter file.
@@ -209,7 +251,9 @@ describe('search over three invented quarters (filters, sorting, shareable links
   it('finds a website or account once, labelled with every quarter it was inspected in', async () => {
     const hits = await search(ctx.page, '虚构平安乙县');
     expect(hits.map((h) => h.title).sort()).toEqual(['虚构平安乙县（今日头条）', '虚构平安乙县（微信）']);
-    expect(hits.find((h) => h.title === '虚构平安乙县（今日头条）')?.quarter).toBe('2021年第一季度 至 2021年第三季度（3 期）');
+    expect(hits.find((h) => h.title === '虚构平安乙县（今日头条）')?.quarter).toBe(
+      '2021年第一季度 至 2021年第三季度（3 期）',
+    );
     expect(hits.find((h) => h.title === '虚构平安乙县（微信）')?.quarter).toBe('2021年第二季度');
     expect((await search(ctx.page, '2021年第二季度', {}, 1))[0]?.url).toBe('/bulletins/2021-q2/');
   });
@@ -221,15 +265,23 @@ describe('search over three invented quarters (filters, sorting, shareable links
     const failed = await search(ctx.page, '虚构平安乙县', { filters: { 结果: '不合格' } });
     expect(urls(failed)).toEqual([hitUrl(FIXTURE, '虚构平安乙县（今日头条）')]);
     // 今日头条 failed in Q2 only: failed-in-Q1 must not find it, although it was inspected in Q1 and failed once.
-    expect(await search(ctx.page, '虚构平安乙县', { filters: { 季度结果: '2021年第一季度：不合格' } })).toEqual([]);
+    expect(
+      await search(ctx.page, '虚构平安乙县', { filters: { 季度结果: '2021年第一季度：不合格' } }),
+    ).toEqual([]);
     const failedQ2 = await search(ctx.page, null, { filters: { 季度结果: '2021年第二季度：不合格' } });
-    expect(urls(failedQ2)).toEqual([hitUrl(FIXTURE, '虚构平安乙县（今日头条）'), hitUrl(FIXTURE, '虚构乙县人民政府网站')].sort());
+    expect(urls(failedQ2)).toEqual(
+      [hitUrl(FIXTURE, '虚构平安乙县（今日头条）'), hitUrl(FIXTURE, '虚构乙县人民政府网站')].sort(),
+    );
     const weibo = await search(ctx.page, null, { filters: { 账号类型: '新浪微博' } });
     expect(urls(weibo)).toEqual([hitUrl(FIXTURE, '虚构甲区发布（新浪微博）')]);
     const jiaqu = await search(ctx.page, null, { filters: { 所属地区: '甲区' } });
     expect(jiaqu.map((h) => h.title).sort()).toEqual(['虚构甲区人民政府网站', '虚构甲区发布（新浪微博）']);
     const bulletins = await search(ctx.page, null, { filters: { 类型: '通报' }, sort: { quarter: 'desc' } });
-    expect(bulletins.map((h) => h.url)).toEqual(['/bulletins/2021-q3/', '/bulletins/2021-q2/', '/bulletins/2021-q1/']);
+    expect(bulletins.map((h) => h.url)).toEqual([
+      '/bulletins/2021-q3/',
+      '/bulletins/2021-q2/',
+      '/bulletins/2021-q1/',
+    ]);
     const sites = await search(ctx.page, null, { filters: { 类型: '政府网站', 结果: '不合格' } });
     expect(urls(sites)).toEqual([hitUrl(FIXTURE, '虚构乙县人民政府网站')]);
   });
@@ -239,7 +291,11 @@ describe('search over three invented quarters (filters, sorting, shareable links
       Object.fromEntries(
         [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')].map((s) => [
           s.dataset.filter!,
-          Object.fromEntries([...s.options].filter((o) => o.value).map((o) => [o.value, Number(/（(\d+)）$/.exec(o.text)![1])])),
+          Object.fromEntries(
+            [...s.options]
+              .filter((o) => o.value)
+              .map((o) => [o.value, Number(/（(\d+)）$/.exec(o.text)![1])]),
+          ),
         ]),
       ),
     );
@@ -254,15 +310,22 @@ describe('search over three invented quarters (filters, sorting, shareable links
   });
 
   it('keeps filters in a shareable URL and restores them from it', async () => {
-    const q = (quarter: string) => `?q=${encodeURIComponent('虚构平安乙县')}&${encodeURIComponent('季度')}=${encodeURIComponent(quarter)}&${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}`;
+    const q = (quarter: string) =>
+      `?q=${encodeURIComponent('虚构平安乙县')}&${encodeURIComponent('季度')}=${encodeURIComponent(quarter)}&${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}`;
     const p = await searchPage(browser, ctx.server, errors, q('2021年第二季度'));
     await p.waitForSelector('.search-result');
     expect(await p.locator('select[data-filter="结果"]').inputValue()).toBe('不合格');
     expect(await p.locator('select[data-filter="季度"]').inputValue()).toBe('2021年第二季度');
-    expect(await p.locator('.search-result .result-title').allTextContents()).toEqual(['虚构平安乙县（今日头条）']);
+    expect(await p.locator('.search-result .result-title').allTextContents()).toEqual([
+      '虚构平安乙县（今日头条）',
+    ]);
     await p.selectOption('select[data-filter="季度"]', '2021年第一季度');
-    await p.waitForFunction(() => /^没有找到/.test(document.getElementById('search-status')!.textContent ?? ''));
-    expect(decodeURIComponent(new URL(p.url()).search)).toBe('?q=虚构平安乙县&季度=2021年第一季度&结果=不合格');
+    await p.waitForFunction(() =>
+      /^没有找到/.test(document.getElementById('search-status')!.textContent ?? ''),
+    );
+    expect(decodeURIComponent(new URL(p.url()).search)).toBe(
+      '?q=虚构平安乙县&季度=2021年第一季度&结果=不合格',
+    );
     await p.selectOption('select[data-filter="结果"]', '');
     await p.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
     await p.selectOption('select[data-filter="季度"]', '');
@@ -285,7 +348,9 @@ describe('search over three invented quarters (filters, sorting, shareable links
       const p = await browser.newPage({ viewport: { width, height: 844 } });
       p.on('pageerror', (e) => errors.push(e.message));
       await p.goto(`${ctx.server.url}search/${query}`);
-      await p.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
+      await p.waitForFunction(
+        () => (document.getElementById('search-filters') as HTMLElement).hidden === false,
+      );
       const state = () =>
         p.evaluate(() => {
           const box = document.getElementById('search-filters') as HTMLDetailsElement;
@@ -297,13 +362,21 @@ describe('search over three invented quarters (filters, sorting, shareable links
     const phone = await open(390, `?q=${encodeURIComponent('虚构')}`);
     expect(await phone.state()).toEqual({ open: false, summary: '筛选与排序' });
     await phone.p.waitForSelector('.search-result');
-    expect(await phone.p.locator('.search-result').first().evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(844);
+    expect(
+      await phone.p
+        .locator('.search-result')
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top),
+    ).toBeLessThan(844);
     await phone.p.locator('#search-filters summary').click();
     await phone.p.selectOption('select[data-filter="结果"]', '不合格');
     expect(await phone.state()).toEqual({ open: true, summary: '筛选与排序（已选 1 项）' });
     await phone.p.close();
     // A shared link with a filter: open, so that the reader sees what narrows the results.
-    const shared = await open(390, `?${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}&sort=newest`);
+    const shared = await open(
+      390,
+      `?${encodeURIComponent('结果')}=${encodeURIComponent('不合格')}&sort=newest`,
+    );
     expect(await shared.state()).toEqual({ open: true, summary: '筛选与排序（已选 2 项）' });
     expect(await shared.p.locator('select[data-filter="结果"]').inputValue()).toBe('不合格');
     await shared.p.close();
@@ -315,7 +388,9 @@ describe('search over three invented quarters (filters, sorting, shareable links
   it('shows names as text, never as HTML', async () => {
     const p = await searchPage(browser, ctx.server, errors, `?q=${encodeURIComponent('测试号')}`);
     await p.waitForSelector('.search-result');
-    expect(await p.locator('.search-result .result-title').first().textContent()).toBe('虚构<b>标签</b>测试号（微信）');
+    expect(await p.locator('.search-result .result-title').first().textContent()).toBe(
+      '虚构<b>标签</b>测试号（微信）',
+    );
     expect(await p.locator('.search-results b').count()).toBe(0);
     await p.close();
   });
@@ -327,7 +402,9 @@ describe('search over three invented quarters (filters, sorting, shareable links
   it('costs little: index size and bytes per query', async () => {
     const size = indexBytes(ctx.dist);
     const cost = await queryBytes(browser, ctx.server.url, '虚构平安乙县');
-    console.log(`search cost, fixture: bundle ${size.total} B (index ${size.index} B); query 虚构平安乙县 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`);
+    console.log(
+      `search cost, fixture: bundle ${size.total} B (index ${size.index} B); query 虚构平安乙县 loads ${cost.load} B + ${cost.query} B in ${cost.requests} requests`,
+    );
     expect(cost.query).toBeGreaterThan(0);
   });
 
@@ -346,7 +423,9 @@ const folded = (s: string) => s.normalize('NFKC').toLowerCase();
 function hadProblem(dataDir: string, text: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const add = (url: string, quarter: string) => found.set(url, [...(found.get(url) ?? []), quarter]);
-  const quarters = loadDataDir(dataDir).quarters.filter((q) => q.published).sort((a, b) => a.id.localeCompare(b.id));
+  const quarters = loadDataDir(dataDir)
+    .quarters.filter((q) => q.published)
+    .sort((a, b) => a.id.localeCompare(b.id));
   for (const q of quarters) {
     for (const r of q.tables.websites?.records ?? []) {
       const labels = [...WEBSITE_FLAGS.filter((f) => r[f.key]).map((f) => f.name), ...r.problems];
@@ -364,7 +443,10 @@ function hadProblem(dataDir: string, text: string): Map<string, string[]> {
 function expectContiguous(shown: Shown, query: string, also: string[] = []): void {
   const wanted = [query, ...also].map(folded);
   for (const h of shown.hits) {
-    expect(wanted.some((w) => folded(h.title + h.excerpt + h.problems).includes(w)), `${query} → ${h.title}：${h.excerpt}`).toBe(true);
+    expect(
+      wanted.some((w) => folded(h.title + h.excerpt + h.problems).includes(w)),
+      `${query} → ${h.title}：${h.excerpt}`,
+    ).toBe(true);
     for (const m of h.marks) expect(wanted, `${query} → ${h.title} 高亮“${m}”`).toContain(folded(m));
   }
 }
@@ -382,7 +464,20 @@ describe('search matches what was typed: the query set (test/fixtures/search-mat
   const ctx = searchSite(MATCH_FIXTURE);
   const all = entities(MATCH_FIXTURE);
   const urls = (shown: Shown) => shown.hits.map((h) => h.url);
-  const QUERIES = ['某安', '某安区', '公安', '某安区卫生健康局', '首页不更新', '栏目不更新', '网页标签不规范', '超过两周未更新', '互动回应差', '不合格', '日常维护', '卫生健康'];
+  const QUERIES = [
+    '某安',
+    '某安区',
+    '公安',
+    '某安区卫生健康局',
+    '首页不更新',
+    '栏目不更新',
+    '网页标签不规范',
+    '超过两周未更新',
+    '互动回应差',
+    '不合格',
+    '日常维护',
+    '卫生健康',
+  ];
 
   it('lists only results that hold the query as a contiguous string, highlighting only the whole query', async () => {
     for (const q of QUERIES) {
@@ -395,7 +490,9 @@ describe('search matches what was typed: the query set (test/fixtures/search-mat
     const moan = (await pageSearch(ctx.page, '某安')).hits.map((h) => h.title);
     expect(moan).not.toContain('平安某区（微信）');
     expect(moan).not.toContain('某区公安分局网站');
-    expect((await pageSearch(ctx.page, '首页不更新')).hits.map((h) => h.title)).not.toContain('某区公安分局网站');
+    expect((await pageSearch(ctx.page, '首页不更新')).hits.map((h) => h.title)).not.toContain(
+      '某区公安分局网站',
+    );
   });
 
   it('ranks exact names, then names starting with the query, then containing it, then the rest; bulletins first for a period', async () => {
@@ -405,27 +502,46 @@ describe('search matches what was typed: the query set (test/fixtures/search-mat
       const tier = (url: string) => {
         const e = all.find((x) => `/${x.path}` === url);
         const names = e ? [...e.names, e.title] : [];
-        return names.includes(q) ? 0 : names.some((n) => n.startsWith(q)) ? 1 : names.some((n) => n.includes(q)) ? 2 : 3;
+        return names.includes(q)
+          ? 0
+          : names.some((n) => n.startsWith(q))
+            ? 1
+            : names.some((n) => n.includes(q))
+              ? 2
+              : 3;
       };
       const tiers = urls(await pageSearch(ctx.page, q)).map(tier);
       expect(tiers, q).toEqual([...tiers].sort());
     }
     const moan = (await pageSearch(ctx.page, '某安')).hits;
-    expect(moan.findIndex((h) => h.title === '中国某安政府网站')).toBeGreaterThan(moan.findIndex((h) => h.title === '某安发布（抖音）'));
-    expect(moan.findIndex((h) => h.title === '教育之窗（微信）')).toBeGreaterThan(moan.findIndex((h) => h.title === '中国某安政府网站'));
+    expect(moan.findIndex((h) => h.title === '中国某安政府网站')).toBeGreaterThan(
+      moan.findIndex((h) => h.title === '某安发布（抖音）'),
+    );
+    expect(moan.findIndex((h) => h.title === '教育之窗（微信）')).toBeGreaterThan(
+      moan.findIndex((h) => h.title === '中国某安政府网站'),
+    );
     expect(moan.at(-1)?.type).toBe('通报');
     expect(urls(await pageSearch(ctx.page, '2021年第四季度'))[0]).toBe('/bulletins/2021-q4/');
     expect(urls(await pageSearch(ctx.page, '2021年第三季度'))[0]).toBe('/bulletins/2021-q3/');
   });
 
   it('finds for a problem exactly the websites and accounts that had it, with the quarters', async () => {
-    const problems = [...WEBSITE_FLAGS.map((f) => f.name), '网页标签不规范', '文件解读不规范', '超过两周未更新', '互动回应差'];
+    const problems = [
+      ...WEBSITE_FLAGS.map((f) => f.name),
+      '网页标签不规范',
+      '文件解读不规范',
+      '超过两周未更新',
+      '互动回应差',
+    ];
     for (const problem of problems) {
       const expected = hadProblem(MATCH_FIXTURE, problem);
       const shown = await pageSearch(ctx.page, problem);
       const entitiesShown = shown.hits.filter((h) => h.type !== '通报');
       expect(entitiesShown.map((h) => h.url).sort(), problem).toEqual([...expected.keys()].sort());
-      for (const h of entitiesShown) expect(h.problems, `${problem} → ${h.title}`).toContain(`${problem}（${expected.get(h.url)!.join('、')}）`);
+      for (const h of entitiesShown)
+        expect(h.problems, `${problem} → ${h.title}`).toContain(
+          `${problem}（${expected.get(h.url)!.join('、')}）`,
+        );
     }
     // The flag of two sites, in different quarters; never the site with only 栏目不更新.
     expect(hadProblem(MATCH_FIXTURE, '首页不更新').size).toBe(2);
@@ -448,7 +564,9 @@ describe('search matches what was typed: the query set (test/fixtures/search-mat
     expect(slip.suggestions[0]).toBe('某安区卫生健康局');
     expect(await ctx.page.locator('#search-suggest button').textContent()).toContain('筛选');
     await ctx.page.locator('#search-suggest a').first().click();
-    await ctx.page.waitForFunction(() => /^找到/.test(document.getElementById('search-status')!.textContent ?? ''));
+    await ctx.page.waitForFunction(() =>
+      /^找到/.test(document.getElementById('search-status')!.textContent ?? ''),
+    );
     expect(await ctx.page.locator('.result-title').first().textContent()).toBe('某安区卫生健康局（微信）');
     expect(decodeURIComponent(new URL(ctx.page.url()).search)).toBe('?q=某安区卫生健康局');
   });
@@ -477,7 +595,9 @@ describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
         throw new Error(`${e}\n${await p.locator('#search-status').textContent()}\n${errors.join('\n')}`);
       });
       expect(errors).toEqual([]);
-      expect(await p.locator('.result-link').first().getAttribute('href')).toBe(`/sub${hitUrl(SEED_DATA, '潮安区人民政府公众网')}`);
+      expect(await p.locator('.result-link').first().getAttribute('href')).toBe(
+        `/sub${hitUrl(SEED_DATA, '潮安区人民政府公众网')}`,
+      );
       await p.close();
     } finally {
       await server.close();

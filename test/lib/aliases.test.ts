@@ -11,11 +11,24 @@ import { NEW_MEDIA, WEBSITES, WEBSITES_HEADER, tempDir, writeQuarter } from '../
 function twoQuarters(second: { websites?: string; newMedia?: string }, aliases?: string) {
   const dir = tempDir();
   writeQuarter(dir, '2021-Q1');
-  writeQuarter(dir, '2021-Q2', { 'websites.csv': second.websites ?? WEBSITES, 'new-media.csv': second.newMedia ?? NEW_MEDIA });
+  writeQuarter(dir, '2021-Q2', {
+    'websites.csv': second.websites ?? WEBSITES,
+    'new-media.csv': second.newMedia ?? NEW_MEDIA,
+  });
   if (aliases !== undefined) writeFileSync(join(dir, 'aliases.csv'), aliases);
   const result = loadDataDir(dir);
-  const show = (severity: string) => result.findings.filter((f) => f.severity === severity).map((f) => formatFinding(f).replaceAll(dir, 'DATA'));
-  return { dir, result, errors: show('error'), warnings: show('warning'), q1: result.quarters[0]!, q2: result.quarters[1]! };
+  const show = (severity: string) =>
+    result.findings
+      .filter((f) => f.severity === severity)
+      .map((f) => formatFinding(f).replaceAll(dir, 'DATA'));
+  return {
+    dir,
+    result,
+    errors: show('error'),
+    warnings: show('warning'),
+    q1: result.quarters[0]!,
+    q2: result.quarters[1]!,
+  };
 }
 
 const RENAMED_SITE = WEBSITES.replace('虚构甲区政府网站', '虚构甲区政府网');
@@ -30,7 +43,12 @@ describe('names one edit away from a name of an earlier quarter', () => {
   });
 
   it('warns on account names (same platform) and unit names', () => {
-    const { warnings } = twoQuarters({ newMedia: NEW_MEDIA.replace('1,虚构甲局,微信,虚构甲发布', '1,虚构甲局,微信,虚构甲发部').replace(/虚构乙局/g, '虚构乙司') });
+    const { warnings } = twoQuarters({
+      newMedia: NEW_MEDIA.replace('1,虚构甲局,微信,虚构甲发布', '1,虚构甲局,微信,虚构甲发部').replace(
+        /虚构乙局/g,
+        '虚构乙司',
+      ),
+    });
     expect(warnings.map((w) => w.slice(0, w.indexOf('：与')))).toEqual([
       'DATA/2021-Q2/new-media.csv:2: 警告：账号名称 “虚构甲发部”',
       'DATA/2021-Q2/new-media.csv:4: 警告：单位名称 “虚构乙司”',
@@ -45,7 +63,8 @@ describe('names one edit away from a name of an earlier quarter', () => {
       'websites.csv': both,
       'new-media.csv': NEW_MEDIA.replace('4,虚构丙办,今日头条,虚构丙资讯', '4,虚构丙办,快手,虚构丙资讯'),
     });
-    const coded = (name: string) => `${WEBSITES_HEADER},网站标识码\n1,${name},否,否,否,否,否,无,0,0,100,4451000001\n`;
+    const coded = (name: string) =>
+      `${WEBSITES_HEADER},网站标识码\n1,${name},否,否,否,否,否,无,0,0,100,4451000001\n`;
     writeQuarter(dir, '2021-Q3', { 'websites.csv': coded('虚构甲区政府网站'), 'bulletin.mdx': null });
     writeQuarter(dir, '2021-Q4', { 'websites.csv': coded('虚构甲区政府网') });
     const r = loadDataDir(dir);
@@ -55,7 +74,10 @@ describe('names one edit away from a name of an earlier quarter', () => {
 
 describe('data/aliases.csv', () => {
   it('keeps a renamed website’s key (and so its URL), with no warning; the published name stays as written', () => {
-    const { errors, warnings, q1, q2 } = twoQuarters({ websites: RENAMED_SITE }, '类型,旧名称,现名称\n网站,虚构甲区政府网站,虚构甲区政府网\n');
+    const { errors, warnings, q1, q2 } = twoQuarters(
+      { websites: RENAMED_SITE },
+      '类型,旧名称,现名称\n网站,虚构甲区政府网站,虚构甲区政府网\n',
+    );
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
     expect(q2.tables.websites!.records[0]!.key).toBe(q1.tables.websites!.records[0]!.key);
@@ -69,7 +91,9 @@ describe('data/aliases.csv', () => {
       '\ufeff类型,旧名称,现名称\r\n新媒体账号,虚构甲发布,虚构甲区发布\r\n新媒体账号,虚构甲区发布,虚构甲区融媒\r\n单位, 虚构乙局 ,虚构乙区数据局\r\n',
     );
     expect(errors).toEqual([]);
-    expect(q2.tables.newMedia!.records.slice(0, 2).map((a) => a.key)).toEqual(q1.tables.newMedia!.records.slice(0, 2).map((a) => a.key));
+    expect(q2.tables.newMedia!.records.slice(0, 2).map((a) => a.key)).toEqual(
+      q1.tables.newMedia!.records.slice(0, 2).map((a) => a.key),
+    );
     expect(q2.tables.newMedia!.records[0]!.key).toBe('微信:虚构甲区融媒');
     expect(q2.tables.newMedia!.records[2]!.unitKey).toBe(q1.tables.newMedia!.records[2]!.unitKey);
     expect(q1.tables.newMedia!.records[2]!.unitKey).toBe(unitKey('虚构乙区数据局'));
@@ -79,13 +103,21 @@ describe('data/aliases.csv', () => {
 
   it('reads a GBK-encoded file as Excel saves it', async () => {
     const iconv = (await import('iconv-lite')).default;
-    const { errors, q1, q2 } = twoQuarters({ websites: RENAMED_SITE }, iconv.encode('类型,旧名称,现名称\r\n网站,虚构甲区政府网站,虚构甲区政府网\r\n', 'gbk') as unknown as string);
+    const { errors, q1, q2 } = twoQuarters(
+      { websites: RENAMED_SITE },
+      iconv.encode(
+        '类型,旧名称,现名称\r\n网站,虚构甲区政府网站,虚构甲区政府网\r\n',
+        'gbk',
+      ) as unknown as string,
+    );
     expect(errors).toEqual([]);
     expect(q2.tables.websites!.records[0]!.key).toBe(q1.tables.websites!.records[0]!.key);
   });
 
   const aliasErrors = (csv: string) =>
-    readAliasesBytes(new TextEncoder().encode(csv), 'DATA/aliases.csv').findings.filter((f) => f.severity === 'error').map(formatFinding);
+    readAliasesBytes(new TextEncoder().encode(csv), 'DATA/aliases.csv')
+      .findings.filter((f) => f.severity === 'error')
+      .map(formatFinding);
 
   it('refuses a wrong header', () => {
     expect(aliasErrors('类型,旧名,现名称\n网站,甲,乙\n')).toEqual([

@@ -7,13 +7,21 @@ title: （虚构）通报
 issuer: （虚构）某市人民政府办公室
 issued: 2021-04-20
 disclosure: 主动公开`;
-const errors = (frontmatter: string) => parseBulletin(`${HEAD}\n${frontmatter}\n---\n正文\n`, 'b.mdx').findings.map(formatFinding);
+const errors = (frontmatter: string) =>
+  parseBulletin(`${HEAD}\n${frontmatter}\n---\n正文\n`, 'b.mdx').findings.map(formatFinding);
 
 describe('disclosure metadata and corrections', () => {
   it('reads 发布日期, 主题分类 and the corrections list', () => {
-    const r = parseBulletin(`${HEAD}\npublished: 2021-04-22\ntopic: 综合政务/政务公开\ncorrections:\n  - date: 2021-05-10\n    note: 附件1第2行扣分更正\n---\n`, 'b.mdx');
+    const r = parseBulletin(
+      `${HEAD}\npublished: 2021-04-22\ntopic: 综合政务/政务公开\ncorrections:\n  - date: 2021-05-10\n    note: 附件1第2行扣分更正\n---\n`,
+      'b.mdx',
+    );
     expect(r.findings).toEqual([]);
-    expect(r.meta).toMatchObject({ published: '2021-04-22', topic: '综合政务/政务公开', corrections: [{ date: '2021-05-10', note: '附件1第2行扣分更正' }] });
+    expect(r.meta).toMatchObject({
+      published: '2021-04-22',
+      topic: '综合政务/政务公开',
+      corrections: [{ date: '2021-05-10', note: '附件1第2行扣分更正' }],
+    });
   });
 
   it('leaves them out when not given', () => {
@@ -23,7 +31,11 @@ describe('disclosure metadata and corrections', () => {
   });
 
   it('locates a bad correction by file line, entry number and field', () => {
-    expect(errors('corrections:\n  - date: 2021-05-10\n    note: 好的\n  - date: 2021/05/11\n    note: 坏日期\n  - note: 缺日期')).toEqual([
+    expect(
+      errors(
+        'corrections:\n  - date: 2021-05-10\n    note: 好的\n  - date: 2021/05/11\n    note: 坏日期\n  - note: 缺日期',
+      ),
+    ).toEqual([
       'b.mdx:9: 错误：corrections（更正记录）第 2 条 date（更正日期） “2021/05/11”：应为日期，格式 YYYY-MM-DD（invalid correction date）',
       'b.mdx:11: 错误：corrections（更正记录）第 3 条 date（更正日期）：必填；应为日期，格式 YYYY-MM-DD（invalid correction date）',
     ]);

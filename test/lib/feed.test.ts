@@ -13,10 +13,25 @@ describe('RSS feed', () => {
 
   it('lists items newest first with permanent links, dates and corrections', () => {
     const xml = rss({
-      title: '通报', link: 'https://x.gov.cn/sub/', self: 'https://x.gov.cn/sub/rss.xml', description: '说明',
+      title: '通报',
+      link: 'https://x.gov.cn/sub/',
+      self: 'https://x.gov.cn/sub/rss.xml',
+      description: '说明',
       items: [
-        { title: '第一季度 <虚构>', link: 'https://x.gov.cn/sub/bulletins/2021-q1/', date: '2021-04-22', description: '甲 & 乙', corrections: [{ date: '2021-05-10', note: '改了扣分' }] },
-        { title: '第二季度', link: 'https://x.gov.cn/sub/bulletins/2021-q2/', date: '2021-07-20', description: '丙', corrections: [] },
+        {
+          title: '第一季度 <虚构>',
+          link: 'https://x.gov.cn/sub/bulletins/2021-q1/',
+          date: '2021-04-22',
+          description: '甲 & 乙',
+          corrections: [{ date: '2021-05-10', note: '改了扣分' }],
+        },
+        {
+          title: '第二季度',
+          link: 'https://x.gov.cn/sub/bulletins/2021-q2/',
+          date: '2021-07-20',
+          description: '丙',
+          corrections: [],
+        },
       ],
     });
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"')).toBe(true);
@@ -30,7 +45,21 @@ describe('RSS feed', () => {
   });
 
   it('dates the channel by the latest correction when that is newest', () => {
-    const xml = rss({ title: 't', link: 'l', self: 's', description: 'd', items: [{ title: 'a', link: 'l', date: '2021-04-22', description: '', corrections: [{ date: '2021-09-01', note: 'n' }] }] });
+    const xml = rss({
+      title: 't',
+      link: 'l',
+      self: 's',
+      description: 'd',
+      items: [
+        {
+          title: 'a',
+          link: 'l',
+          date: '2021-04-22',
+          description: '',
+          corrections: [{ date: '2021-09-01', note: 'n' }],
+        },
+      ],
+    });
     expect(xml).toContain('<lastBuildDate>Wed, 01 Sep 2021 00:00:00 +0800</lastBuildDate>');
   });
 });

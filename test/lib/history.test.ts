@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountKey, unitKey, websiteKey } from '../../src/lib/identity.ts';
-import { buildHistory, districtComparison, headline, platformRate, problemKey, repeatRuns, repeats, type History } from '../../src/lib/history.ts';
+import {
+  buildHistory,
+  districtComparison,
+  headline,
+  platformRate,
+  problemKey,
+  repeatRuns,
+  repeats,
+  type History,
+} from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { type Quarter } from '../../src/lib/load.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
@@ -15,8 +24,10 @@ beforeAll(() => {
 });
 
 const site = (name: string) => h.websites.find((w) => w.key === websiteKey({ name }))!;
-const account = (platform: string, name: string) => h.accounts.find((a) => a.key === accountKey({ platform, account: name }))!;
-const marks = (e: { problems: { label: string; run: number }[] }) => e.problems.map((p) => `${p.label}×${p.run}`);
+const account = (platform: string, name: string) =>
+  h.accounts.find((a) => a.key === accountKey({ platform, account: name }))!;
+const marks = (e: { problems: { label: string; run: number }[] }) =>
+  e.problems.map((p) => `${p.label}×${p.run}`);
 
 describe('entity histories', () => {
   it('orders the published quarters oldest first', () => {
@@ -29,7 +40,11 @@ describe('entity histories', () => {
   it('lists every quarter a website appears in, with a gap where it was not inspected', () => {
     const b = site('虚构乙县人民政府网站');
     expect(b.entries.map((e) => e.quarter.id)).toEqual(['2021-Q1', '2021-Q2', '2021-Q4']);
-    expect(b.entries.map((e) => [e.record.bonus, e.record.deduction, e.record.total])).toEqual([[0, 5, 95], [5, 5, 100], [0, 1, 99]]);
+    expect(b.entries.map((e) => [e.record.bonus, e.record.deduction, e.record.total])).toEqual([
+      [0, 5, 95],
+      [5, 5, 100],
+      [0, 1, 99],
+    ]);
     expect(b.region).toBe('乙县');
     // 错别字 in Q1 and Q2 is a run of 2; in Q4 it starts again, since Q3 has no row for this site.
     expect(b.entries.map(marks)).toEqual([['错别字×1'], ['错别字×2'], ['错别字×1']]);
@@ -48,26 +63,49 @@ describe('entity histories', () => {
       ['栏目不更新', 3, '2021-Q1', '2021-Q3'],
       ['网页标签不规范', 2, '2021-Q2', '2021-Q3'],
     ]);
-    expect(repeatRuns(site('虚构乙县人民政府网站').entries).map((r) => [r.run, r.from.id, r.to.id])).toEqual([[2, '2021-Q1', '2021-Q2']]);
+    expect(repeatRuns(site('虚构乙县人民政府网站').entries).map((r) => [r.run, r.from.id, r.to.id])).toEqual([
+      [2, '2021-Q1', '2021-Q2'],
+    ]);
     expect(a.entries.map((e) => e.record.result)).toEqual(['不合格', '不合格', '不合格', '合格']);
-    expect(a.entries.map((e) => e.record.rectification)).toEqual([undefined, '正在整改', undefined, '已完成整改']);
+    expect(a.entries.map((e) => e.record.rectification)).toEqual([
+      undefined,
+      '正在整改',
+      undefined,
+      '已完成整改',
+    ]);
   });
 
   it('treats spacing and a closing full stop as the same problem', () => {
     expect(problemKey('文件解读 不规范。')).toBe(problemKey('文件解读不规范'));
     const c = site('虚构市教育局网站');
-    expect(c.entries.map(marks)).toEqual([[], ['文件解读不规范×1'], ['文件解读 不规范×2'], ['文件解读不规范×3']]);
+    expect(c.entries.map(marks)).toEqual([
+      [],
+      ['文件解读不规范×1'],
+      ['文件解读 不规范×2'],
+      ['文件解读不规范×3'],
+    ]);
   });
 
   it('follows an account that failed two quarters running, and one that failed twice with a pass between', () => {
     const edu = account('抖音', '虚构教育');
     expect(edu.unit).toBe('虚构市教育局');
     expect(edu.entries.map((e) => e.record.result)).toEqual(['合格', '不合格', '不合格', '合格']);
-    expect(edu.entries.map(marks)).toEqual([[], ['不合格×1', '超过两周未更新×1'], ['不合格×2', '超过两周未更新×2'], []]);
+    expect(edu.entries.map(marks)).toEqual([
+      [],
+      ['不合格×1', '超过两周未更新×1'],
+      ['不合格×2', '超过两周未更新×2'],
+      [],
+    ]);
     expect(edu.entries[3]!.record.rectification).toBe('已恢复更新');
     const jia = account('新浪微博', '虚构甲区发布');
-    expect(jia.entries.map((e) => e.problems.find((p) => p.kind === 'result')?.run ?? 0)).toEqual([1, 0, 1, 0]);
-    expect(account('今日头条', '虚构平安乙县').entries.map((e) => e.quarter.id)).toEqual(['2021-Q1', '2021-Q2', '2021-Q4']);
+    expect(jia.entries.map((e) => e.problems.find((p) => p.kind === 'result')?.run ?? 0)).toEqual([
+      1, 0, 1, 0,
+    ]);
+    expect(account('今日头条', '虚构平安乙县').entries.map((e) => e.quarter.id)).toEqual([
+      '2021-Q1',
+      '2021-Q2',
+      '2021-Q4',
+    ]);
   });
 
   it("collects a unit's accounts per quarter", () => {
@@ -85,14 +123,24 @@ describe('entity histories', () => {
 describe('trends', () => {
   it('has one row per quarter with counts, scores, flags and 合格率', () => {
     const t = h.trends.rows;
-    expect(t.map((r) => [r.websites, r.accounts])).toEqual([[3, 4], [3, 4], [2, 4], [4, 5]]);
+    expect(t.map((r) => [r.websites, r.accounts])).toEqual([
+      [3, 4],
+      [3, 4],
+      [2, 4],
+      [4, 5],
+    ]);
     expect(t.map((r) => r.score)).toEqual([
       { min: 90, mean: 98.33, max: 110 },
       { min: 80, mean: 92, max: 100 },
       { min: 70, mean: 85, max: 100 },
       { min: 97, mean: 101.5, max: 110 },
     ]);
-    expect(t.map((r) => [r.flags!.columnsStale, r.flags!.homepageStale])).toEqual([[1, 0], [1, 0], [1, 1], [0, 0]]);
+    expect(t.map((r) => [r.flags!.columnsStale, r.flags!.homepageStale])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]);
     expect(t.map((r) => r.passRate)).toEqual([75, 75, 50, 80]);
   });
 
@@ -108,7 +156,8 @@ describe('trends', () => {
   it('counts recurring problems per quarter', () => {
     const w = h.trends.websiteRepeatLabels;
     expect([...w.values()]).toEqual(['栏目不更新', '错别字', '网页标签不规范', '文件解读不规范']);
-    const byLabel = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [w.get(k), n]));
+    const byLabel = (counts: Record<string, number>) =>
+      Object.fromEntries(Object.entries(counts).map(([k, n]) => [w.get(k), n]));
     expect(h.trends.rows.map((r) => byLabel(r.websiteRepeats))).toEqual([
       {},
       { 栏目不更新: 1, 错别字: 1 },
@@ -124,7 +173,15 @@ describe('trends', () => {
   it('compares districts in the latest quarter, city level (市直) first', () => {
     expect(h.trends.districts).toEqual([
       { region: '市直', websites: 1, meanScore: 97, withVeto: 0, accounts: 2, passed: 2, passRate: 100 },
-      { region: '丙县', websites: 1, meanScore: 100, withVeto: 0, accounts: 0, passed: 0, passRate: undefined },
+      {
+        region: '丙县',
+        websites: 1,
+        meanScore: 100,
+        withVeto: 0,
+        accounts: 0,
+        passed: 0,
+        passRate: undefined,
+      },
       { region: '甲区', websites: 1, meanScore: 110, withVeto: 0, accounts: 1, passed: 1, passRate: 100 },
       { region: '乙县', websites: 1, meanScore: 99, withVeto: 0, accounts: 2, passed: 1, passRate: 50 },
     ]);

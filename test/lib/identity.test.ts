@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountKey, accountSlug, pinyinSlug, unitKey, unitSlug, websiteKey, websiteSlug } from '../../src/lib/identity.ts';
+import {
+  accountKey,
+  accountSlug,
+  pinyinSlug,
+  unitKey,
+  unitSlug,
+  websiteKey,
+  websiteSlug,
+} from '../../src/lib/identity.ts';
 
 describe('identity and URLs', () => {
   it('keys a website by site code when given, else by its name without spaces', () => {
@@ -8,14 +16,20 @@ describe('identity and URLs', () => {
   });
 
   it('keys an account by platform and name', () => {
-    expect(accountKey({ platform: '微信', account: '潮州人社' })).not.toBe(accountKey({ platform: 'APP', account: '潮州人社' }));
+    expect(accountKey({ platform: '微信', account: '潮州人社' })).not.toBe(
+      accountKey({ platform: 'APP', account: '潮州人社' }),
+    );
   });
 
   it('makes readable ASCII slugs', () => {
     expect(pinyinSlug('潮州人社')).toBe('chao-zhou-ren-she');
     expect(websiteSlug('code:4451000001')).toBe('4451000001');
-    expect(websiteSlug(websiteKey({ name: '中国潮州政府网站' }))).toMatch(/^zhong-guo-chao-zhou-zheng-fu-wang-zhan-[0-9a-f]{6}$/);
-    expect(accountSlug(accountKey({ platform: '微信', account: '潮州人社' }))).toMatch(/^weixin-chao-zhou-ren-she-[0-9a-f]{6}$/);
+    expect(websiteSlug(websiteKey({ name: '中国潮州政府网站' }))).toMatch(
+      /^zhong-guo-chao-zhou-zheng-fu-wang-zhan-[0-9a-f]{6}$/,
+    );
+    expect(accountSlug(accountKey({ platform: '微信', account: '潮州人社' }))).toMatch(
+      /^weixin-chao-zhou-ren-she-[0-9a-f]{6}$/,
+    );
     expect(unitSlug(unitKey('潮州市民政局'))).toMatch(/^chao-zhou-shi-min-zheng-ju-[0-9a-f]{6}$/);
   });
 

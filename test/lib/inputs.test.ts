@@ -23,7 +23,8 @@ const lines = CLEAN.trimEnd().split('\n');
 const [header, ...rows] = lines;
 
 function expectSameData(result: ReturnType<typeof read>, sameLines = true) {
-  const unlocated = (fs: Finding[]) => errorsAndWarnings(fs).map((m) => (sameLines ? m : m.replace(/^[^ ]+ /, '')));
+  const unlocated = (fs: Finding[]) =>
+    errorsAndWarnings(fs).map((m) => (sameLines ? m : m.replace(/^[^ ]+ /, '')));
   expect(unlocated(result.findings)).toEqual(unlocated(reference.findings));
   expect(data(result.records)).toEqual(data(reference.records));
   if (sameLines) expect(result.records.map((r) => r.line)).toEqual(reference.records.map((r) => r.line));
@@ -32,7 +33,12 @@ function expectSameData(result: ReturnType<typeof read>, sameLines = true) {
 describe('accepted inputs give exactly the records of a clean UTF-8 file', () => {
   it('the reference itself: 7 records, the seed’s five veto warnings, no notice', () => {
     expect(reference.records).toHaveLength(7);
-    expect(reference.records[3]).toMatchObject({ name: '潮安区人民政府公众网', bonus: 15, deduction: 9.5, total: 105.5 });
+    expect(reference.records[3]).toMatchObject({
+      name: '潮安区人民政府公众网',
+      bonus: 15,
+      deduction: 9.5,
+      total: 105.5,
+    });
     expect(notices(reference.findings)).toEqual([]);
   });
 
@@ -41,7 +47,9 @@ describe('accepted inputs give exactly the records of a clean UTF-8 file', () =>
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
     const r = read(bytes);
     expectSameData(r);
-    expect(notices(r.findings)).toEqual(['q/websites.csv: 提示：已按 GB18030/GBK（中文 Windows 版 Excel 的 CSV） 编码读取（decoded as GB18030）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv: 提示：已按 GB18030/GBK（中文 Windows 版 Excel 的 CSV） 编码读取（decoded as GB18030）',
+    ]);
   });
 
   it('GB18030 with CRLF line ends', () => {
@@ -66,11 +74,15 @@ describe('accepted inputs give exactly the records of a clean UTF-8 file', () =>
       .replace('文件解读不规范，存在未注销的新媒体账号', '"文件解读不规范，存在未注销的新媒体账号"');
     const r = read(new Uint8Array(iconv.encode(text, 'utf-16le')));
     expectSameData(r);
-    expect(notices(r.findings)).toEqual(['q/websites.csv: 提示：已按 UTF-16（Excel “Unicode 文本”） 编码读取，制表符分隔（decoded as UTF-16LE）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv: 提示：已按 UTF-16（Excel “Unicode 文本”） 编码读取，制表符分隔（decoded as UTF-16LE）',
+    ]);
   });
 
   it('header cells with the table’s line wraps copied from the PDF, with a notice', () => {
-    const wrapped = header!.replace('安全、泄密事故等严重问题', '安全、泄密 事故等严 重问题').replace('网站名称', ' 网站 名称');
+    const wrapped = header!
+      .replace('安全、泄密事故等严重问题', '安全、泄密 事故等严 重问题')
+      .replace('网站名称', ' 网站 名称');
     const r = read(utf8([wrapped, ...rows].join('\n')));
     expectSameData(r);
     expect(notices(r.findings)).toEqual([
@@ -100,7 +112,9 @@ describe('accepted inputs give exactly the records of a clean UTF-8 file', () =>
     ];
     const r = read(utf8(combined.join('\n')));
     expectSameData(r);
-    expect(notices(r.findings)).toEqual(['q/websites.csv:1: 提示：得分情况：已将“得分情况”拆分为加分、扣分、总分三列（combined score cell split）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv:1: 提示：得分情况：已将“得分情况”拆分为加分、扣分、总分三列（combined score cell split）',
+    ]);
   });
 
   it('Excel leftovers: trailing empty rows and trailing empty columns, with notices', () => {
@@ -114,26 +128,42 @@ describe('accepted inputs give exactly the records of a clean UTF-8 file', () =>
   });
 
   it('cells padded with ASCII and full-width spaces, with a notice', () => {
-    const padded = rows.map((row) => row.split(',').map((c, i) => (i % 2 ? ` ${c}\u3000` : `\u3000${c}  `)).join(','));
+    const padded = rows.map((row) =>
+      row
+        .split(',')
+        .map((c, i) => (i % 2 ? ` ${c}\u3000` : `\u3000${c}  `))
+        .join(','),
+    );
     const r = read(utf8([header, ...padded].join('\n')));
     expectSameData(r);
-    expect(notices(r.findings)).toEqual(['q/websites.csv: 提示：已去掉 77 个单元格首尾的空格（padding spaces trimmed）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv: 提示：已去掉 77 个单元格首尾的空格（padding spaces trimmed）',
+    ]);
   });
 
   it('full-width digits and points in numbers (９．５), with a notice', () => {
     const full = (s: string) => s.replace(/[0-9.]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-    const widened = rows.map((row) => row.split(',').map((c, i) => (i === 0 || i >= 8 ? full(c) : c)).join(','));
+    const widened = rows.map((row) =>
+      row
+        .split(',')
+        .map((c, i) => (i === 0 || i >= 8 ? full(c) : c))
+        .join(','),
+    );
     expect(widened[3]).toContain('１５,９．５,１０５．５');
     const r = read(utf8([header, ...widened].join('\n')));
     expectSameData(r);
-    expect(notices(r.findings)).toEqual(['q/websites.csv: 提示：已将 28 个数字单元格中的全角数字或小数点转换为半角（full-width digits converted）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv: 提示：已将 28 个数字单元格中的全角数字或小数点转换为半角（full-width digits converted）',
+    ]);
   });
 
   it('title rows copied above the header, with a notice', () => {
     const r = read(utf8(['附件1,,,', '第三季度政府网站抽查情况统计表', ...lines].join('\n')));
     expectSameData(r, false);
     expect(r.records.map((x) => x.line)).toEqual([4, 5, 6, 7, 8, 9, 10]);
-    expect(notices(r.findings)).toEqual(['q/websites.csv:1: 提示：已跳过表头之上的 2 行标题，表头在第 3 行（title rows above the header skipped）']);
+    expect(notices(r.findings)).toEqual([
+      'q/websites.csv:1: 提示：已跳过表头之上的 2 行标题，表头在第 3 行（title rows above the header skipped）',
+    ]);
   });
 
   it('all of it at once: GBK, CRLF, wrapped header, combined score, padding, full-width digits, trailing rows', () => {

@@ -17,7 +17,12 @@ describe('data folder', () => {
     writeQuarter(dir, '2021-Q1');
     const r = loadDataDir(dir);
     expect(r.findings.filter((f) => f.severity !== 'notice')).toEqual([]);
-    expect(r.quarters[0]).toMatchObject({ id: '2021-Q1', slug: '2021-q1', label: '2021年第一季度', published: true });
+    expect(r.quarters[0]).toMatchObject({
+      id: '2021-Q1',
+      slug: '2021-q1',
+      label: '2021年第一季度',
+      published: true,
+    });
   });
 
   it('refuses folders that are not quarters, never skipping them', () => {
@@ -39,7 +44,10 @@ describe('data folder', () => {
       'DATA/2021-Q1/bulletin.mdx:12: 错误：Stat “新媒体合格率”：本季度没有附件2（new-media.csv），算不出这个数字（政务新媒体合格率）；请删除这个数字，或补上 new-media.csv（figure needs new-media.csv, which this quarter does not have）',
     ]);
     const without = tempDir();
-    writeQuarter(without, '2021-Q1', { 'new-media.csv': null, 'bulletin.mdx': BULLETIN.replace(/<Stat name="新媒体[^"]*" \/>/g, '若干') });
+    writeQuarter(without, '2021-Q1', {
+      'new-media.csv': null,
+      'bulletin.mdx': BULLETIN.replace(/<Stat name="新媒体[^"]*" \/>/g, '若干'),
+    });
     const { quarters, findings } = loadDataDir(without);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(quarters[0]!.tables.newMedia).toBeUndefined();
@@ -70,7 +78,9 @@ describe('data folder', () => {
 
   it('refuses a total below the number of rows inspected', () => {
     const dir = tempDir();
-    writeQuarter(dir, '2021-Q1', { 'bulletin.mdx': BULLETIN.replace('websitesTotal: 3', 'websitesTotal: 2') });
+    writeQuarter(dir, '2021-Q1', {
+      'bulletin.mdx': BULLETIN.replace('websitesTotal: 3', 'websitesTotal: 2'),
+    });
     expect(errorsOf(dir)).toEqual([
       'DATA/2021-Q1/bulletin.mdx: 错误：websitesTotal（政府网站总数） “2”：少于附件1中的网站数 3；总数不能小于抽查数（total below number inspected）',
     ]);
@@ -78,10 +88,18 @@ describe('data folder', () => {
 
   it('does not publish drafts or quarters not proactively disclosed', () => {
     const dir = tempDir();
-    writeQuarter(dir, '2021-Q1', { 'bulletin.mdx': BULLETIN.replace('disclosure: 主动公开', 'disclosure: 主动公开\ndraft: true') });
-    writeQuarter(dir, '2021-Q2', { 'bulletin.mdx': BULLETIN.replace('disclosure: 主动公开', 'disclosure: 依申请公开') });
+    writeQuarter(dir, '2021-Q1', {
+      'bulletin.mdx': BULLETIN.replace('disclosure: 主动公开', 'disclosure: 主动公开\ndraft: true'),
+    });
+    writeQuarter(dir, '2021-Q2', {
+      'bulletin.mdx': BULLETIN.replace('disclosure: 主动公开', 'disclosure: 依申请公开'),
+    });
     writeQuarter(dir, '2021-Q3');
-    expect(loadDataDir(dir).quarters.map((q) => [q.id, q.published])).toEqual([['2021-Q1', false], ['2021-Q2', false], ['2021-Q3', true]]);
+    expect(loadDataDir(dir).quarters.map((q) => [q.id, q.published])).toEqual([
+      ['2021-Q1', false],
+      ['2021-Q2', false],
+      ['2021-Q3', true],
+    ]);
   });
 
   it('allows aliases.csv and README.md beside the quarters, and refuses other files', () => {
@@ -89,7 +107,9 @@ describe('data folder', () => {
     writeQuarter(dir, '2021-Q1');
     writeFileSync(join(dir, 'README.md'), '说明');
     writeFileSync(join(dir, 'notes.txt'), 'x');
-    expect(errorsOf(dir)).toEqual(['DATA/notes.txt: 错误：数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中（unexpected file in data folder）']);
+    expect(errorsOf(dir)).toEqual([
+      'DATA/notes.txt: 错误：数据文件夹中不应有这个文件；季度数据请放在如 2020-Q3 的文件夹中（unexpected file in data folder）',
+    ]);
   });
 });
 
@@ -113,19 +133,27 @@ describe('bulletin.mdx', () => {
   });
 
   it('refuses an impossible date', () => {
-    expect(withBulletin(BULLETIN.replace('issued: 2021-04-20', "issued: '2021-02-30'"))[0]).toMatch(/bulletin\.mdx:4: 错误：issued（成文日期） “2021-02-30”/);
+    expect(withBulletin(BULLETIN.replace('issued: 2021-04-20', "issued: '2021-02-30'"))[0]).toMatch(
+      /bulletin\.mdx:4: 错误：issued（成文日期） “2021-02-30”/,
+    );
   });
 
   it('refuses an unknown disclosure value', () => {
-    expect(withBulletin(BULLETIN.replace('disclosure: 主动公开', 'disclosure: 公开'))[0]).toMatch(/bulletin\.mdx:5: 错误：disclosure（公开方式） “公开”：应为主动公开、依申请公开、不予公开之一/);
+    expect(withBulletin(BULLETIN.replace('disclosure: 主动公开', 'disclosure: 公开'))[0]).toMatch(
+      /bulletin\.mdx:5: 错误：disclosure（公开方式） “公开”：应为主动公开、依申请公开、不予公开之一/,
+    );
   });
 
   it('refuses a misspelt field instead of ignoring it', () => {
-    expect(withBulletin(BULLETIN.replace('websitesTotal: 3', 'websiteTotal: 3'))[0]).toMatch(/bulletin\.mdx:6: 错误：websiteTotal：不认识的字段/);
+    expect(withBulletin(BULLETIN.replace('websitesTotal: 3', 'websiteTotal: 3'))[0]).toMatch(
+      /bulletin\.mdx:6: 错误：websiteTotal：不认识的字段/,
+    );
   });
 
   it('refuses broken YAML with its line', () => {
-    expect(withBulletin(BULLETIN.replace('issuer: （虚构）某市人民政府办公室', 'issuer: [未闭合'))[0]).toMatch(/bulletin\.mdx:\d+: 错误：元数据格式有误/);
+    expect(
+      withBulletin(BULLETIN.replace('issuer: （虚构）某市人民政府办公室', 'issuer: [未闭合'))[0],
+    ).toMatch(/bulletin\.mdx:\d+: 错误：元数据格式有误/);
   });
 
   it('refuses a file without frontmatter', () => {
@@ -135,6 +163,8 @@ describe('bulletin.mdx', () => {
   it('refuses a figure name the data cannot give, on its line', () => {
     const text = `${BULLETIN}\n共<Stat name="网站个数" />个。\n`;
     const line = text.split('\n').findIndex((l) => l.includes('网站个数')) + 1;
-    expect(withBulletin(text)[0]).toMatch(new RegExp(`bulletin\\.mdx:${line}: 错误：Stat “网站个数”：没有这个数字；可用的有：网站数、`));
+    expect(withBulletin(text)[0]).toMatch(
+      new RegExp(`bulletin\\.mdx:${line}: 错误：Stat “网站个数”：没有这个数字；可用的有：网站数、`),
+    );
   });
 });

@@ -4,8 +4,15 @@ import { compareQuarters, parseQuarterId, quarterNumeral, shortQuarterLabel } fr
 
 describe('quarter ids', () => {
   it('parses only YYYY-Qn and names it in Chinese', () => {
-    expect(parseQuarterId('2020-Q3')).toEqual({ id: '2020-Q3', year: 2020, quarter: 3, slug: '2020-q3', label: '2020年第三季度' });
-    for (const bad of ['2020-Q5', '2020Q3', '2020-q3', '20-Q3', '2020-Q0']) expect(parseQuarterId(bad), bad).toBeUndefined();
+    expect(parseQuarterId('2020-Q3')).toEqual({
+      id: '2020-Q3',
+      year: 2020,
+      quarter: 3,
+      slug: '2020-q3',
+      label: '2020年第三季度',
+    });
+    for (const bad of ['2020-Q5', '2020Q3', '2020-q3', '20-Q3', '2020-Q0'])
+      expect(parseQuarterId(bad), bad).toBeUndefined();
   });
 
   it('orders quarters and shortens labels for chart axes', () => {
@@ -21,6 +28,8 @@ describe('one owner per quarter helper and default', () => {
   });
 
   it('reads DATA_DIR one way everywhere: unset or empty is data', () => {
-    expect([dataDirFromEnv({}), dataDirFromEnv({ DATA_DIR: '' }), dataDirFromEnv({ DATA_DIR: 'x' })]).toEqual(['data', 'data', 'x']);
+    expect([dataDirFromEnv({}), dataDirFromEnv({ DATA_DIR: '' }), dataDirFromEnv({ DATA_DIR: 'x' })]).toEqual(
+      ['data', 'data', 'x'],
+    );
   });
 });

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { NO_REGION, cityLevelRank, compareRegions, groupByRegion, regionLabel } from '../../src/lib/region.ts';
+import {
+  NO_REGION,
+  cityLevelRank,
+  compareRegions,
+  groupByRegion,
+  regionLabel,
+} from '../../src/lib/region.ts';
 
 describe('order of 所属地区', () => {
   it('puts city-level labels first, then the rest in pinyin order, then 未注明地区', () => {
     const regions = ['乙县', NO_REGION, '甲区', '市直', '丙县', '湘桥区', '潮安区', '饶平县'];
-    expect([...regions].sort(compareRegions)).toEqual(['市直', '丙县', '潮安区', '甲区', '饶平县', '湘桥区', '乙县', NO_REGION]);
+    expect([...regions].sort(compareRegions)).toEqual([
+      '市直',
+      '丙县',
+      '潮安区',
+      '甲区',
+      '饶平县',
+      '湘桥区',
+      '乙县',
+      NO_REGION,
+    ]);
   });
 
   it('orders numbers in labels by value', () => {
@@ -13,7 +28,16 @@ describe('order of 所属地区', () => {
 
   it('orders several city-level labels 市直, 市本级, 市属, 市级, 本级, and longer forms after their prefix', () => {
     const regions = ['本级', '湘桥区', '市属单位', '市级', '市属', '市本级', '市直机关', '市直'];
-    expect([...regions].sort(compareRegions)).toEqual(['市直', '市直机关', '市本级', '市属', '市属单位', '市级', '本级', '湘桥区']);
+    expect([...regions].sort(compareRegions)).toEqual([
+      '市直',
+      '市直机关',
+      '市本级',
+      '市属',
+      '市属单位',
+      '市级',
+      '本级',
+      '湘桥区',
+    ]);
   });
 
   it('does not take district labels that merely contain 市 for city level', () => {
@@ -41,7 +65,8 @@ describe('order of 所属地区', () => {
       for (const b of labels) {
         expect(Math.sign(compareRegions(a, b)), `${a} ${b}`).toBe(-Math.sign(compareRegions(b, a)) || 0);
         for (const c of labels) {
-          if (compareRegions(a, b) <= 0 && compareRegions(b, c) <= 0) expect(compareRegions(a, c), `${a} ${b} ${c}`).toBeLessThanOrEqual(0);
+          if (compareRegions(a, b) <= 0 && compareRegions(b, c) <= 0)
+            expect(compareRegions(a, c), `${a} ${b} ${c}`).toBeLessThanOrEqual(0);
         }
       }
     }

@@ -29,7 +29,15 @@ function checkTable(kind: TableKind, bytes: Uint8Array): void {
 }
 
 /** Errors about a whole file, which have no line; every other error must carry one. */
-const FILE_LEVEL = new Set(['empty file', 'binary file', 'unknown-encoding file', 'no header row', 'no data rows', 'missing file', 'bulletin.mdx must be UTF-8 text']);
+const FILE_LEVEL = new Set([
+  'empty file',
+  'binary file',
+  'unknown-encoding file',
+  'no header row',
+  'no data rows',
+  'missing file',
+  'bulletin.mdx must be UTF-8 text',
+]);
 
 function checkFindings(findings: Finding[], file?: string): void {
   for (const f of findings) {
@@ -37,7 +45,8 @@ function checkFindings(findings: Finding[], file?: string): void {
     if (file) expect(f.file).toBe(file);
     expect(f.message.length).toBeGreaterThan(0);
     if (f.line !== undefined) expect(Number.isInteger(f.line) && f.line >= 1).toBe(true);
-    else if (f.severity === 'error' && f.file.endsWith('.csv')) expect(FILE_LEVEL, formatFinding(f)).toContain(f.gloss);
+    else if (f.severity === 'error' && f.file.endsWith('.csv'))
+      expect(FILE_LEVEL, formatFinding(f)).toContain(f.gloss);
   }
 }
 
@@ -47,8 +56,33 @@ const ACCOUNT_LINES = seedRows('new-media.csv');
 
 /** One edit to a real table's text: change a cell, drop or add a delimiter, quote, line break, or control character. */
 const mutation = fc.oneof(
-  fc.record({ op: fc.constant('cell' as const), row: fc.nat(), cell: fc.nat(), value: fc.oneof(fc.string(), fc.constantFrom('', '是', '否', 'Y', '９．５', '-1', '1e3', '"', '""', '加分：1 扣分：2 总分：99', '\u3000', 'NaN')) }),
-  fc.record({ op: fc.constantFrom('insert' as const), at: fc.nat(), text: fc.constantFrom(',', '"', '\n', '\r', '\t', '\r\n', '""', '\u0000', '\ufeff', '，') }),
+  fc.record({
+    op: fc.constant('cell' as const),
+    row: fc.nat(),
+    cell: fc.nat(),
+    value: fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '',
+        '是',
+        '否',
+        'Y',
+        '９．５',
+        '-1',
+        '1e3',
+        '"',
+        '""',
+        '加分：1 扣分：2 总分：99',
+        '\u3000',
+        'NaN',
+      ),
+    ),
+  }),
+  fc.record({
+    op: fc.constantFrom('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(',', '"', '\n', '\r', '\t', '\r\n', '""', '\u0000', '\ufeff', '，'),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ op: fc.constant('duplicateRow' as const), row: fc.nat() }),
 );
@@ -81,15 +115,43 @@ const kinds = fc.constantFrom<TableKind>('websites', 'newMedia');
 
 describe('robustness (fast-check)', () => {
   it('arbitrary bytes', () => {
-    fc.assert(fc.property(kinds, fc.uint8Array({ maxLength: 400 }), (kind, bytes) => checkTable(kind, bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(kinds, fc.uint8Array({ maxLength: 400 }), (kind, bytes) => checkTable(kind, bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it('arbitrary CSV-ish text, in UTF-8 and UTF-16', () => {
-    const csvChar = fc.constantFrom(',', '"', '\n', '\r', '\t', ' ', '\u3000', '序号', '网站名称', '是', '否', '1', '９', '．', 'a', '加分：', '得分情况', '');
+    const csvChar = fc.constantFrom(
+      ',',
+      '"',
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      '\u3000',
+      '序号',
+      '网站名称',
+      '是',
+      '否',
+      '1',
+      '９',
+      '．',
+      'a',
+      '加分：',
+      '得分情况',
+      '',
+    );
     const text = fc.array(csvChar, { maxLength: 200 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(kinds, text, fc.boolean(), (kind, t, utf16) => {
-        const bytes = utf16 ? new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...t].map((c) => c.charCodeAt(0))).buffer)]) : utf8(t);
+        const bytes = utf16
+          ? new Uint8Array([
+              0xff,
+              0xfe,
+              ...new Uint8Array(new Uint16Array([...t].map((c) => c.charCodeAt(0))).buffer),
+            ])
+          : utf8(t);
         checkTable(kind, bytes);
       }),
       { numRuns: 300 },
@@ -110,20 +172,28 @@ describe('robustness (fast-check)', () => {
     const id = parseQuarterId('2021-Q1')!;
     let n = 0;
     fc.assert(
-      fc.property(fc.array(mutation, { maxLength: 4 }), fc.array(mutation, { maxLength: 4 }), fc.array(mutation, { maxLength: 3 }), (w, m, b) => {
-        const dir = join(root, String(n++));
-        mkdirSync(dir);
-        writeFileSync(join(dir, 'websites.csv'), mutate(WEBSITE_LINES, w));
-        writeFileSync(join(dir, 'new-media.csv'), mutate(ACCOUNT_LINES, m));
-        writeFileSync(join(dir, 'bulletin.mdx'), b.length === 0 ? BULLETIN.replace(/Total: \d+/g, 'Total: 99') : mutate(BULLETIN.split('\n'), b));
-        const start = performance.now();
-        const { quarter, findings } = loadQuarter(dir, id);
-        expect(performance.now() - start).toBeLessThan(TIME_LIMIT_MS);
-        checkFindings(findings);
-        const errors = findings.filter((f) => f.severity === 'error');
-        expect(quarter !== undefined || errors.length > 0).toBe(true);
-        for (const f of errors) expect(f.file.startsWith(dir)).toBe(true);
-      }),
+      fc.property(
+        fc.array(mutation, { maxLength: 4 }),
+        fc.array(mutation, { maxLength: 4 }),
+        fc.array(mutation, { maxLength: 3 }),
+        (w, m, b) => {
+          const dir = join(root, String(n++));
+          mkdirSync(dir);
+          writeFileSync(join(dir, 'websites.csv'), mutate(WEBSITE_LINES, w));
+          writeFileSync(join(dir, 'new-media.csv'), mutate(ACCOUNT_LINES, m));
+          writeFileSync(
+            join(dir, 'bulletin.mdx'),
+            b.length === 0 ? BULLETIN.replace(/Total: \d+/g, 'Total: 99') : mutate(BULLETIN.split('\n'), b),
+          );
+          const start = performance.now();
+          const { quarter, findings } = loadQuarter(dir, id);
+          expect(performance.now() - start).toBeLessThan(TIME_LIMIT_MS);
+          checkFindings(findings);
+          const errors = findings.filter((f) => f.severity === 'error');
+          expect(quarter !== undefined || errors.length > 0).toBe(true);
+          for (const f of errors) expect(f.file.startsWith(dir)).toBe(true);
+        },
+      ),
       { numRuns: 80 },
     );
   });

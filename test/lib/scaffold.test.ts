@@ -8,7 +8,9 @@ import { scaffoldQuarter } from '../../src/node/scaffold.ts';
 import { fillScaffold, tempDir } from '../support/fixtures.ts';
 
 const errorsOf = (dir: string) =>
-  loadDataDir(dir).findings.filter((f) => f.severity === 'error').map((f) => formatFinding(f).replace(dir, 'DATA'));
+  loadDataDir(dir)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => formatFinding(f).replace(dir, 'DATA'));
 
 function scaffold(): { data: string; dir: string } {
   const data = tempDir();
@@ -22,8 +24,12 @@ describe('new quarter scaffold', () => {
     const { dir } = scaffold();
     const bytes = readFileSync(join(dir, 'websites.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toBe('\ufeff序号,网站名称,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分\r\n');
-    expect(readFileSync(join(dir, 'new-media.csv'), 'utf8')).toBe('\ufeff序号,单位名称,账号类型,账号名称,结果\r\n');
+    expect(bytes.toString('utf8')).toBe(
+      '\ufeff序号,网站名称,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分\r\n',
+    );
+    expect(readFileSync(join(dir, 'new-media.csv'), 'utf8')).toBe(
+      '\ufeff序号,单位名称,账号类型,账号名称,结果\r\n',
+    );
   });
 
   it('writes a bulletin template: every field with a Chinese comment, draft, the three sections, the figures', () => {
@@ -52,7 +58,9 @@ describe('new quarter scaffold', () => {
     for (const name of ['2021-Q5', '2021Q1', '21-Q1', '2021-q1 ', '../2021-Q1', '']) {
       expect(scaffoldQuarter(data, name)).toMatchObject({ ok: false, reason: 'usage' });
     }
-    expect(scaffoldQuarter(data, '2021q1')).toMatchObject({ message: expect.stringContaining('是不是“2021-Q1”？') });
+    expect(scaffoldQuarter(data, '2021q1')).toMatchObject({
+      message: expect.stringContaining('是不是“2021-Q1”？'),
+    });
     expect(existsSync(join(data, '2021-Q5'))).toBe(false);
   });
 
@@ -101,6 +109,12 @@ describe('new quarter scaffold', () => {
     const r = loadDataDir(data);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.quarters[0]!.published).toBe(false);
-    expect(r.findings.map(formatFinding)).toContain(`${dir}/bulletin.mdx:${readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split('\n').findIndex((l) => l.startsWith('draft:')) + 1}: 提示：draft（草稿） “true”：草稿，本季度不会发布；核对无误后改为 false（draft, not published）`);
+    expect(r.findings.map(formatFinding)).toContain(
+      `${dir}/bulletin.mdx:${
+        readFileSync(join(dir, 'bulletin.mdx'), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.startsWith('draft:')) + 1
+      }: 提示：draft（草稿） “true”：草稿，本季度不会发布；核对无误后改为 false（draft, not published）`,
+    );
   });
 });

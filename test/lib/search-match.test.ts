@@ -1,12 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blocks, cleanText, excerpt, fold, highlight, parseFields, parseQuery, pinyinRanges, pinyinTargets, problemsWithQuarters, rank,
-  substringDistance, suggestionProbes, suggestions, TIER, tierOf, type Candidate,
+  blocks,
+  cleanText,
+  excerpt,
+  fold,
+  highlight,
+  parseFields,
+  parseQuery,
+  pinyinRanges,
+  pinyinTargets,
+  problemsWithQuarters,
+  rank,
+  substringDistance,
+  suggestionProbes,
+  suggestions,
+  TIER,
+  tierOf,
+  type Candidate,
 } from '../../src/lib/search-match.ts';
 
-const site = (n: string, text: string, extra: Partial<Candidate['fields']> = {}): Candidate => ({ type: '政府网站', text, fields: { n: [n], ...extra } });
-const account = (name: string, unit: string, text = `${name}。单位：${unit}。`): Candidate => ({ type: '政务新媒体', text, fields: { n: [name, `${name}（微信）`], u: [unit] } });
-const bulletin = (title: string, body: string): Candidate => ({ type: '通报', text: `${title} ${body}`, fields: { n: [title] } });
+const site = (n: string, text: string, extra: Partial<Candidate['fields']> = {}): Candidate => ({
+  type: '政府网站',
+  text,
+  fields: { n: [n], ...extra },
+});
+const account = (name: string, unit: string, text = `${name}。单位：${unit}。`): Candidate => ({
+  type: '政务新媒体',
+  text,
+  fields: { n: [name, `${name}（微信）`], u: [unit] },
+});
+const bulletin = (title: string, body: string): Candidate => ({
+  type: '通报',
+  text: `${title} ${body}`,
+  fields: { n: [title] },
+});
 
 describe('parseQuery', () => {
   it('splits terms, folds width and case, and tells pinyin and periods apart', () => {
@@ -22,8 +49,14 @@ describe('tierOf and rank: contiguous matches only, exact name first', () => {
   const anqu = site('某安区人民政府网站', '某安区人民政府网站。所属地区：某安区。');
   const china = site('中国某安政府网站', '中国某安政府网站。');
   const window = account('教育之窗', '某安区教育局');
-  const lanmu = site('某区公安分局网站', '某区公安分局网站。单项否决：栏目不更新。其他问题：网页标签不规范。', { p: [['栏目不更新', ['2021年第三季度']]] });
-  const shouye = site('某县人民政府网站', '某县人民政府网站。单项否决：首页不更新。', { p: [['首页不更新', ['2021年第四季度']]] });
+  const lanmu = site(
+    '某区公安分局网站',
+    '某区公安分局网站。单项否决：栏目不更新。其他问题：网页标签不规范。',
+    { p: [['栏目不更新', ['2021年第三季度']]] },
+  );
+  const shouye = site('某县人民政府网站', '某县人民政府网站。单项否决：首页不更新。', {
+    p: [['首页不更新', ['2021年第四季度']]],
+  });
   const report = bulletin('某市关于2021年第四季度检查情况的通报', '某安区要加强日常维护。');
   const all = [police, lanmu, report, window, china, shouye, anqu];
 
@@ -52,16 +85,29 @@ describe('tierOf and rank: contiguous matches only, exact name first', () => {
   });
 
   it('keeps the input order among matches when a sort was chosen', () => {
-    expect(rank(all, parseQuery('某安'), true).map((c) => c.fields.n[0])).toEqual([report.fields.n[0], '教育之窗', '中国某安政府网站', '某安区人民政府网站']);
+    expect(rank(all, parseQuery('某安'), true).map((c) => c.fields.n[0])).toEqual([
+      report.fields.n[0],
+      '教育之窗',
+      '中国某安政府网站',
+      '某安区人民政府网站',
+    ]);
   });
 });
 
 describe('excerpts', () => {
-  const text = '湘桥区人民政府公众信息网。单项否决：栏目不更新。其他问题：网页标签不规范；文件解读不规范。最近一期加分 16，扣分 12.5，总分 103.5。';
+  const text =
+    '湘桥区人民政府公众信息网。单项否决：栏目不更新。其他问题：网页标签不规范；文件解读不规范。最近一期加分 16，扣分 12.5，总分 103.5。';
 
   it('highlight only whole occurrences of the query, never its characters', () => {
-    expect(highlight('栏目不更新；首页不更新', ['首页不更新'])).toEqual([{ text: '栏目不更新；', mark: false }, { text: '首页不更新', mark: true }]);
-    expect(highlight('ＡＰＰ与app', ['app']).filter((p) => p.mark).map((p) => p.text)).toEqual(['ＡＰＰ', 'app']);
+    expect(highlight('栏目不更新；首页不更新', ['首页不更新'])).toEqual([
+      { text: '栏目不更新；', mark: false },
+      { text: '首页不更新', mark: true },
+    ]);
+    expect(
+      highlight('ＡＰＰ与app', ['app'])
+        .filter((p) => p.mark)
+        .map((p) => p.text),
+    ).toEqual(['ＡＰＰ', 'app']);
   });
 
   it('are whole sentences: no stray leading 。, no phrase cut at a comma', () => {
@@ -69,31 +115,57 @@ describe('excerpts', () => {
     const out = parts.map((p) => p.text).join('');
     expect(out).toBe('其他问题：网页标签不规范；文件解读不规范。最近一期加分 16，扣分 12.5，总分 103.5。');
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['文件解读不规范']);
-    expect(excerpt(text, [], 'first', 30).map((p) => p.text).join('')).toBe('湘桥区人民政府公众信息网。单项否决：栏目不更新。');
+    expect(
+      excerpt(text, [], 'first', 30)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('湘桥区人民政府公众信息网。单项否决：栏目不更新。');
   });
 
   it('cut a long sentence only between clauses, and say so with …', () => {
-    const long = '一是个别网站首页不更新。各地区、各部门要对照检查结果逐项整改，某安区要加强政府网站日常维护并按时报送整改情况，确保问题整改到位，不得拖延。';
-    const out = excerpt(long, ['日常维护'], 'match', 40).map((p) => p.text).join('');
+    const long =
+      '一是个别网站首页不更新。各地区、各部门要对照检查结果逐项整改，某安区要加强政府网站日常维护并按时报送整改情况，确保问题整改到位，不得拖延。';
+    const out = excerpt(long, ['日常维护'], 'match', 40)
+      .map((p) => p.text)
+      .join('');
     expect(out).toBe('…某安区要加强政府网站日常维护并按时报送整改情况，确保问题整改到位，不得拖延。');
-    const short = excerpt(long, ['日常维护'], 'match', 30).map((p) => p.text).join('');
+    const short = excerpt(long, ['日常维护'], 'match', 30)
+      .map((p) => p.text)
+      .join('');
     expect(short).toBe('…某安区要加强政府网站日常维护并按时报送整改情况…');
   });
 
   it('start a bulletin found by its title at its first full sentence, and keep to one block', () => {
-    const body = '某市关于2021年第四季度检查情况的通报 各单位： 一、总体情况 此次抽查政府网站5个，合格率80%。 二、发现主要问题';
+    const body =
+      '某市关于2021年第四季度检查情况的通报 各单位： 一、总体情况 此次抽查政府网站5个，合格率80%。 二、发现主要问题';
     expect(blocks(body)).toHaveLength(5);
-    expect(excerpt(body, ['2021年第四季度'], 'body').map((p) => p.text).join('')).toBe('此次抽查政府网站5个，合格率80%。');
+    expect(
+      excerpt(body, ['2021年第四季度'], 'body')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('此次抽查政府网站5个，合格率80%。');
   });
 
   it('leave out what Pagefind and the indexer add to the text', () => {
-    expect(cleanText('某县网站。结果：合格。 mouxianrenminzhengfu mxrmzf.', '政府网站')).toBe('某县网站。结果：合格。');
+    expect(cleanText('某县网站。结果：合格。 mouxianrenminzhengfu mxrmzf.', '政府网站')).toBe(
+      '某县网站。结果：合格。',
+    );
     expect(cleanText('通报正文，2020年10月26日.', '通报')).toBe('通报正文，2020年10月26日');
   });
 
   it('list the problems the query names with their quarters', () => {
-    const fields = parseFields(JSON.stringify({ n: ['x'], p: [['首页不更新', ['2021年第三季度', '2021年第四季度']], ['栏目不更新', ['2021年第三季度']]] }));
-    expect(problemsWithQuarters(fields, ['首页不更新'])).toEqual(['首页不更新（2021年第三季度、2021年第四季度）']);
+    const fields = parseFields(
+      JSON.stringify({
+        n: ['x'],
+        p: [
+          ['首页不更新', ['2021年第三季度', '2021年第四季度']],
+          ['栏目不更新', ['2021年第三季度']],
+        ],
+      }),
+    );
+    expect(problemsWithQuarters(fields, ['首页不更新'])).toEqual([
+      '首页不更新（2021年第三季度、2021年第四季度）',
+    ]);
     expect(parseFields('not json')).toEqual({ n: [] });
   });
 });

@@ -7,7 +7,19 @@ import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { FIELDS_META } from '../../src/lib/search-match.ts';
-import { FILTERS, QUARTER_RESULT, SEARCH_LANGUAGE, TYPES, bulletinRecord, bulletinText, filterOptions, quarterResult, quarterSpan, recordHtml, searchRecords } from '../../src/lib/search-records.ts';
+import {
+  FILTERS,
+  QUARTER_RESULT,
+  SEARCH_LANGUAGE,
+  TYPES,
+  bulletinRecord,
+  bulletinText,
+  filterOptions,
+  quarterResult,
+  quarterSpan,
+  recordHtml,
+  searchRecords,
+} from '../../src/lib/search-records.ts';
 import { pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -17,26 +29,46 @@ const byTitle = (title: string) => records.find((r) => r.meta.title === title)!;
 
 describe('search records', () => {
   it('makes one record per website and per account, whatever the number of quarters, in one language', () => {
-    const entities = new Set(quarters.flatMap((q) => [...q.tables.websites!.records.map((w) => w.key), ...q.tables.newMedia!.records.map((a) => a.key)]));
+    const entities = new Set(
+      quarters.flatMap((q) => [
+        ...q.tables.websites!.records.map((w) => w.key),
+        ...q.tables.newMedia!.records.map((a) => a.key),
+      ]),
+    );
     expect(records).toHaveLength(entities.size);
     expect(new Set(records.map((r) => r.url)).size).toBe(entities.size);
-    expect(records.length).toBeLessThan(quarters.reduce((n, q) => n + q.tables.websites!.records.length + q.tables.newMedia!.records.length, 0));
+    expect(records.length).toBeLessThan(
+      quarters.reduce((n, q) => n + q.tables.websites!.records.length + q.tables.newMedia!.records.length, 0),
+    );
     expect(new Set(records.map((r) => r.language))).toEqual(new Set([SEARCH_LANGUAGE]));
   });
 
   it('files an account under every quarter and result it had, and keeps which result was in which quarter', () => {
     const r = byTitle('虚构平安乙县（今日头条）');
     const { [FIELDS_META]: fields, ...meta } = r.meta;
-    expect(meta).toEqual({ title: '虚构平安乙县（今日头条）', quarter: '2021年第一季度 至 2021年第三季度（3 期）', type: TYPES.account, detail: '虚构乙县公安局 · 乙县 · 最近一期合格 · 不合格 1 次' });
+    expect(meta).toEqual({
+      title: '虚构平安乙县（今日头条）',
+      quarter: '2021年第一季度 至 2021年第三季度（3 期）',
+      type: TYPES.account,
+      detail: '虚构乙县公安局 · 乙县 · 最近一期合格 · 不合格 1 次',
+    });
     // What the search page matches and ranks by: names (and the title), units, region, problems with their quarters, pinyin.
     expect(JSON.parse(fields!)).toEqual({
       n: ['虚构平安乙县', '虚构平安乙县（今日头条）'],
       u: ['虚构乙县公安局'],
       r: '乙县',
-      p: [['不合格', ['2021年第二季度']], ['互动回应差', ['2021年第二季度']]],
-      y: [['虚构平安乙县', 'xu gou ping an yi xian'], ['虚构乙县公安局', 'xu gou yi xian gong an ju']],
+      p: [
+        ['不合格', ['2021年第二季度']],
+        ['互动回应差', ['2021年第二季度']],
+      ],
+      y: [
+        ['虚构平安乙县', 'xu gou ping an yi xian'],
+        ['虚构乙县公安局', 'xu gou yi xian gong an ju'],
+      ],
     });
-    expect(r.keys!.split(' ')).toEqual(expect.arrayContaining(['xugoupinganyixian', 'xgpayx', 'pinganyixian', 'payx', 'gonganju']));
+    expect(r.keys!.split(' ')).toEqual(
+      expect.arrayContaining(['xugoupinganyixian', 'xgpayx', 'pinganyixian', 'payx', 'gonganju']),
+    );
     expect(r.filters).toEqual({
       [FILTERS.quarter]: ['2021年第一季度', '2021年第二季度', '2021年第三季度'],
       [FILTERS.type]: ['政务新媒体'],
@@ -57,7 +89,7 @@ describe('search records', () => {
     expect(r.meta.detail).toBe('乙县 · 门户网站 · 最近一期总分 98 · 合格 · 不合格 1 次');
   });
 
-  it('says a one-quarter entity\'s figures without “最近一期”', () => {
+  it("says a one-quarter entity's figures without “最近一期”", () => {
     const r = byTitle('虚构丙镇便民（快手）');
     expect(r.meta.quarter).toBe('2021年第三季度');
     expect(r.meta.detail).toBe('虚构丙镇人民政府 · 乙县 · 不合格');
@@ -65,9 +97,14 @@ describe('search records', () => {
 });
 
 describe('filterOptions', () => {
-  const options = Object.fromEntries(filterOptions(history, history.quarters).map((f) => [f.name, f.values.map((v) => `${v.value} ${v.count}`)]));
+  const options = Object.fromEntries(
+    filterOptions(history, history.quarters).map((f) => [
+      f.name,
+      f.values.map((v) => `${v.value} ${v.count}`),
+    ]),
+  );
 
-  it('counts each quarter\'s bulletin, websites and accounts, newest quarter first', () => {
+  it("counts each quarter's bulletin, websites and accounts, newest quarter first", () => {
     // Counted by hand from test/fixtures/search: Q1 3 websites + 4 accounts, Q2 3 + 4, Q3 3 + 5, and a bulletin each;
     // 合格: 4 websites + 6 accounts, 不合格: 乙县网站, 甲区发布, 平安乙县（今日头条）, 丙镇便民.
     expect(options[FILTERS.quarter]).toEqual(['2021年第三季度 9', '2021年第二季度 8', '2021年第一季度 8']);
@@ -99,15 +136,26 @@ describe('bulletin records', () => {
 
   it('put the title first and file the bulletin under its quarter and 通报', () => {
     const r = bulletinRecord(seed!, '/bulletins/2020-q3/');
-    expect(r.content.split('\n')[0]).toBe('潮州市人民政府办公室关于2020年第三季度全市政府网站与政务新媒体检查情况的通报');
+    expect(r.content.split('\n')[0]).toBe(
+      '潮州市人民政府办公室关于2020年第三季度全市政府网站与政务新媒体检查情况的通报',
+    );
     expect(r.content).toContain('潮州市人民政府办公室，2020年10月26日');
-    expect(r.meta).toEqual({ title: seed!.meta.title, quarter: '2020年第三季度', type: TYPES.bulletin, detail: '潮州市人民政府办公室 · 2020年10月26日', [FIELDS_META]: JSON.stringify({ n: [seed!.meta.title] }) });
+    expect(r.meta).toEqual({
+      title: seed!.meta.title,
+      quarter: '2020年第三季度',
+      type: TYPES.bulletin,
+      detail: '潮州市人民政府办公室 · 2020年10月26日',
+      [FIELDS_META]: JSON.stringify({ n: [seed!.meta.title] }),
+    });
     expect(r.filters).toEqual({ [FILTERS.quarter]: ['2020年第三季度'], [FILTERS.type]: ['通报'] });
     expect(r.sort).toEqual({ quarter: '2020-Q3' });
   });
 
   it('include corrections made after publication', () => {
-    const corrected = { ...seed!, meta: { ...seed!.meta, corrections: [{ date: '2020-11-02', note: '附件2第3行结果更正为合格' }] } };
+    const corrected = {
+      ...seed!,
+      meta: { ...seed!.meta, corrections: [{ date: '2020-11-02', note: '附件2第3行结果更正为合格' }] },
+    };
     expect(bulletinRecord(corrected, '/x/').content).toContain('2020年11月2日更正：附件2第3行结果更正为合格');
   });
 });
@@ -115,13 +163,18 @@ describe('bulletin records', () => {
 describe('quarterSpan', () => {
   it('names one quarter, or the first and last and how many', () => {
     expect(quarterSpan(['2020年第三季度'])).toBe('2020年第三季度');
-    expect(quarterSpan(['2020年第三季度', '2021年第一季度'])).toBe('2020年第三季度 至 2021年第一季度（2 期）');
+    expect(quarterSpan(['2020年第三季度', '2021年第一季度'])).toBe(
+      '2020年第三季度 至 2021年第一季度（2 期）',
+    );
   });
 });
 
 describe('pagefindFilters', () => {
   it('asks for 季度结果 when a quarter and a result are chosen together, in the form the records carry', () => {
-    expect(pagefindFilters({ 季度: '2021年第二季度', 结果: '不合格', 类型: '政务新媒体' })).toEqual({ 类型: '政务新媒体', [QUARTER_RESULT]: quarterResult('2021年第二季度', '不合格') });
+    expect(pagefindFilters({ 季度: '2021年第二季度', 结果: '不合格', 类型: '政务新媒体' })).toEqual({
+      类型: '政务新媒体',
+      [QUARTER_RESULT]: quarterResult('2021年第二季度', '不合格'),
+    });
     expect(pagefindFilters({ 季度: '2021年第二季度' })).toEqual({ 季度: '2021年第二季度' });
     expect(pagefindFilters({ 结果: '不合格' })).toEqual({ 结果: '不合格' });
   });
@@ -130,7 +183,9 @@ describe('pagefindFilters', () => {
 describe('entityUrl', () => {
   it("links to the website's or account's own page", () => {
     const account = history.accounts.find((a) => a.account === '虚构教育' && a.platform === '微信')!;
-    expect(entityUrl({ kind: 'account', key: account.key })).toMatch(/^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/$/);
+    expect(entityUrl({ kind: 'account', key: account.key })).toMatch(
+      /^\/accounts\/weixin-xu-gou-jiao-yu-[0-9a-f]{6}\/$/,
+    );
   });
 });
 
@@ -152,7 +207,9 @@ describe('recordHtml', () => {
   });
 
   it('gives meta, one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
-    expect(html).toContain('<meta data-pagefind-meta="title[content]" content="A&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">');
+    expect(html).toContain(
+      '<meta data-pagefind-meta="title[content]" content="A&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">',
+    );
     expect(html).toContain('<meta data-pagefind-meta="detail[content]" content="it&apos;s">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="合格">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="不&lt;合格&gt;">');

@@ -20,17 +20,36 @@ describe('2020-Q3 seed quarter', () => {
   it('holds all 7 websites with their flags, problems and scores', () => {
     expect(q.tables.websites!.records).toHaveLength(7);
     const anan = q.tables.websites!.records.find((w) => w.name === '潮安区人民政府公众网')!;
-    expect(anan).toMatchObject({ seq: 4, columnsStale: true, homepageStale: false, bonus: 15, deduction: 9.5, total: 105.5 });
+    expect(anan).toMatchObject({
+      seq: 4,
+      columnsStale: true,
+      homepageStale: false,
+      bonus: 15,
+      deduction: 9.5,
+      total: 105.5,
+    });
     expect(anan.problems).toEqual(['文件解读不规范', '存在未注销的新媒体账号']);
     expect(q.tables.websites!.records.map((w) => w.total)).toEqual([109, 100, 96, 105.5, 115.5, 103.5, 98]);
-    expect(q.tables.websites!.records.filter((w) => w.columnsStale).map((w) => w.seq)).toEqual([1, 3, 4, 6, 7]);
+    expect(q.tables.websites!.records.filter((w) => w.columnsStale).map((w) => w.seq)).toEqual([
+      1, 3, 4, 6, 7,
+    ]);
   });
 
   it('holds all 48 accounts, all 合格', () => {
     expect(q.tables.newMedia!.records).toHaveLength(48);
     expect(q.tables.newMedia!.records.every((a) => a.result === '合格')).toBe(true);
-    expect(q.tables.newMedia!.records[25]).toMatchObject({ seq: 26, unit: '潮州市司法局', platform: '微信', account: '潮州司法潮州普法' });
-    expect(q.tables.newMedia!.records.at(-1)).toMatchObject({ seq: 48, unit: '潮州新区', platform: '微信', account: '潮州新区' });
+    expect(q.tables.newMedia!.records[25]).toMatchObject({
+      seq: 26,
+      unit: '潮州市司法局',
+      platform: '微信',
+      account: '潮州司法潮州普法',
+    });
+    expect(q.tables.newMedia!.records.at(-1)).toMatchObject({
+      seq: 48,
+      unit: '潮州新区',
+      platform: '微信',
+      account: '潮州新区',
+    });
   });
 
   it('computes the quarter figures', () => {
@@ -52,7 +71,12 @@ describe('2020-Q3 seed quarter', () => {
     expect(m.count).toBe(48);
     expect(m.passRate).toBe(100);
     expect(m.byPlatform[0]).toEqual({ platform: '微信', count: 31, passed: 31, passRate: 100 }); // seed rows 13–38 and 44–48
-    expect(m.byPlatform.find((p) => p.platform === '新浪微博')).toEqual({ platform: '新浪微博', count: 5, passed: 5, passRate: 100 });
+    expect(m.byPlatform.find((p) => p.platform === '新浪微博')).toEqual({
+      platform: '新浪微博',
+      count: 5,
+      passed: 5,
+      passRate: 100,
+    });
     expect(m.byPlatform.reduce((n, p) => n + p.count, 0)).toBe(48);
   });
 

@@ -16,7 +16,12 @@ export function freshOutDir(): string {
 }
 
 /** Runs the production build (validation, then Astro) for `dataDir` into a fresh folder; `args` are more arguments to it. */
-export function buildSite(dataDir: string, env: Record<string, string> = {}, out = freshOutDir(), args: string[] = []) {
+export function buildSite(
+  dataDir: string,
+  env: Record<string, string> = {},
+  out = freshOutDir(),
+  args: string[] = [],
+) {
   // Vitest puts Vite's BASE_URL/MODE/DEV/PROD/SSR into process.env; passed on, they override the build's own
   // (a BASE_PATH build would link to `/` instead of its sub-path).
   const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
@@ -24,6 +29,10 @@ export function buildSite(dataDir: string, env: Record<string, string> = {}, out
     encoding: 'utf8',
     env: { ...inherited, DATA_DIR: dataDir, ASTRO_CACHE_DIR: join(tempDir('astro-cache-'), 'c'), ...env },
   });
-  return { out, code: r.status, log: r.stdout + r.stderr, page: (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8') };
+  return {
+    out,
+    code: r.status,
+    log: r.stdout + r.stderr,
+    page: (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8'),
+  };
 }
-

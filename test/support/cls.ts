@@ -20,18 +20,27 @@ export function layoutShifts(page: Page): Promise<{ cls: number; shifts: Shift[]
           if (!(n instanceof Element)) return String(n?.nodeName ?? '?');
           return `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${[...n.classList].map((c) => `.${c}`).join('')}`;
         };
-        type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] };
+        type LayoutShift = PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+          sources?: { node: Node | null }[];
+        };
         const observer = new PerformanceObserver((list) => {
           for (const e of list.getEntries() as LayoutShift[]) {
-            if (!e.hadRecentInput) shifts.push({ value: e.value, sources: (e.sources ?? []).map((s) => describe(s.node)) });
+            if (!e.hadRecentInput)
+              shifts.push({ value: e.value, sources: (e.sources ?? []).map((s) => describe(s.node)) });
           }
         });
         observer.observe({ type: 'layout-shift', buffered: true });
         // Buffered entries arrive in a task of their own; two frames and a tick are enough.
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
-          observer.disconnect();
-          resolve({ cls: shifts.reduce((a, s) => a + s.value, 0), shifts });
-        }, 50)));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              observer.disconnect();
+              resolve({ cls: shifts.reduce((a, s) => a + s.value, 0), shifts });
+            }, 50),
+          ),
+        );
       }),
   );
 }
@@ -51,7 +60,11 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => {
     const query = new URLSearchParams(location.search).get('q');
-    return !query || document.querySelectorAll('#search-results > li').length > 0 || /没有|未找到/.test(document.querySelector('#search-status')?.textContent ?? '');
+    return (
+      !query ||
+      document.querySelectorAll('#search-results > li').length > 0 ||
+      /没有|未找到/.test(document.querySelector('#search-status')?.textContent ?? '')
+    );
   });
   await chartsInView(page);
   // Whatever a frame or two after that still moves counts too.
@@ -70,7 +83,11 @@ export async function scrollThrough(page: Page, screens = 15): Promise<void> {
 }
 
 /** Opens `url` at `width` and returns its layout shift once settled. */
-export async function measureCls(browser: Browser, url: string, width: number): Promise<{ cls: number; shifts: Shift[] }> {
+export async function measureCls(
+  browser: Browser,
+  url: string,
+  width: number,
+): Promise<{ cls: number; shifts: Shift[] }> {
   const page = await browser.newPage({ viewport: { width, height: width < 800 ? 844 : 900 } });
   // The search index arrives late, as on a phone network: what the page shows while it loads is painted first, and
   // anything the results or filters then move is counted.

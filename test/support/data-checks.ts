@@ -22,8 +22,14 @@ import { axeAtBothWidths, htmlProblems } from './gates.ts';
 import { entities, expectRecall } from './search.ts';
 
 const decode = (s: string) =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 /** Visible text of an HTML fragment: tags dropped, entities decoded, whitespace folded. */
 const text = (html: string) => decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 /** Folds whitespace, as `text` does, so a value compares with the page's text. */
@@ -36,7 +42,14 @@ const ANNEXES = TABLE_KINDS.map((kind) => {
     const table: Table<RowFacts & { seq: number }> | undefined = q.tables[kind];
     return table?.records.map((r) => ({ seq: r.seq, name: String(cellValue(r, { key: def.nameColumn })) }));
   };
-  return { kind, annex: def.annex, id: annexId(def), file: fileStem(def), row: def.rowAnchor.replace(/-$/, ''), rows };
+  return {
+    kind,
+    annex: def.annex,
+    id: annexId(def),
+    file: fileStem(def),
+    row: def.rowAnchor.replace(/-$/, ''),
+    rows,
+  };
 });
 
 export interface DataCheckOptions {
@@ -63,7 +76,10 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
     const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 
     it('validates: npm run validate exits 0 and lists no error; at least one quarter is published', () => {
-      const r = spawnSync(process.execPath, ['scripts/validate.ts', dir], { encoding: 'utf8', env: { ...process.env, DATA_DIR: '' } });
+      const r = spawnSync(process.execPath, ['scripts/validate.ts', dir], {
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: '' },
+      });
       const report = r.stdout + r.stderr;
       expect(report).not.toContain('错误：');
       expect(r.status, report).toBe(0);
@@ -96,10 +112,20 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
           }
           // The first page of the annex is on the bulletin, the rest on pages of their own.
           const htmls = [page(paths.bulletin(q))];
-          for (let p = 2; p <= pageCount(expected.length, ANNEX_PAGE_SIZE); p++) htmls.push(page(paths.annexPage(q, kind, p)));
-          const found = htmls.flatMap((html) => [...html.matchAll(new RegExp(`<tr id="${row}-(\\d+)"[^>]*>([\\s\\S]*?)</tr>`, 'g'))]);
-          expect(found.map((m) => Number(m[1])), `${q.id} annex ${annex} rows`).toEqual(expected.map((r) => r.seq));
-          found.forEach((m, i) => expect(text(m[2]!), `${q.id} annex ${annex} row ${expected[i]!.seq}`).toContain(fold(expected[i]!.name)));
+          for (let p = 2; p <= pageCount(expected.length, ANNEX_PAGE_SIZE); p++)
+            htmls.push(page(paths.annexPage(q, kind, p)));
+          const found = htmls.flatMap((html) => [
+            ...html.matchAll(new RegExp(`<tr id="${row}-(\\d+)"[^>]*>([\\s\\S]*?)</tr>`, 'g')),
+          ]);
+          expect(
+            found.map((m) => Number(m[1])),
+            `${q.id} annex ${annex} rows`,
+          ).toEqual(expected.map((r) => r.seq));
+          found.forEach((m, i) =>
+            expect(text(m[2]!), `${q.id} annex ${annex} row ${expected[i]!.seq}`).toContain(
+              fold(expected[i]!.name),
+            ),
+          );
         }
       }
     });
@@ -121,17 +147,25 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
         for (const q of published) {
           const expected = rows(q);
           if (!expected) {
-            expect(existsSync(join(out, 'data', q.slug, `${file}.csv`)), `${q.slug} has no ${file}.csv`).toBe(false);
+            expect(existsSync(join(out, 'data', q.slug, `${file}.csv`)), `${q.slug} has no ${file}.csv`).toBe(
+              false,
+            );
             continue;
           }
-          expect(csvRows(`${q.slug}/${file}.csv`).map((r) => Number(r['序号'])), `${q.slug}/${file}.csv`).toEqual(expected.map((r) => r.seq));
+          expect(
+            csvRows(`${q.slug}/${file}.csv`).map((r) => Number(r['序号'])),
+            `${q.slug}/${file}.csv`,
+          ).toEqual(expected.map((r) => r.seq));
           const json = JSON.parse(readFileSync(join(out, 'data', q.slug, `${file}.json`), 'utf8'));
           expect(json.records, `${q.slug}/${file}.json`).toHaveLength(expected.length);
         }
         const quarterIds = published.flatMap((q) => (rows(q) ?? []).map(() => q.id));
         if (quarterIds.length === 0) continue;
         const all = csvRows(`all/${file}.csv`);
-        expect(all.map((r) => r['季度']), `all/${file}.csv (${row})`).toEqual(quarterIds);
+        expect(
+          all.map((r) => r['季度']),
+          `all/${file}.csv (${row})`,
+        ).toEqual(quarterIds);
       }
     });
 
@@ -141,10 +175,19 @@ export function dataChecks(dir: string, options: DataCheckOptions = {}): void {
         const file = join(out, path, 'index.html');
         if (!existsSync(file)) return missing.push(`${path}: no page`);
         const html = readFileSync(file, 'utf8');
-        for (const q of quarters) if (!html.includes(`id="${quarterAnchor(q)}"`)) missing.push(`${path}: no ${q.slug}`);
+        for (const q of quarters)
+          if (!html.includes(`id="${quarterAnchor(q)}"`)) missing.push(`${path}: no ${q.slug}`);
       };
-      for (const w of history.websites) check(paths.website(w), w.entries.map((e) => e.quarter));
-      for (const a of history.accounts) check(paths.account(a), a.entries.map((e) => e.quarter));
+      for (const w of history.websites)
+        check(
+          paths.website(w),
+          w.entries.map((e) => e.quarter),
+        );
+      for (const a of history.accounts)
+        check(
+          paths.account(a),
+          a.entries.map((e) => e.quarter),
+        );
       for (const u of history.units) check(paths.unit({ unit: u.name, unitKey: u.key }), []);
       expect(history.websites.length + history.accounts.length).toBeGreaterThan(0);
       expect(missing).toEqual([]);
@@ -176,7 +219,10 @@ function browserChecks(dir: string, dist: () => string, published: Quarter[]): v
       await server?.close();
     });
 
-    for (const [name, width] of [['phone', 390], ['desktop', 1280]] as const) {
+    for (const [name, width] of [
+      ['phone', 390],
+      ['desktop', 1280],
+    ] as const) {
       it(`shows every bulletin at ${name} width with its annexes, without console errors or sideways page scroll`, async () => {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         const problems: string[] = [];
@@ -185,9 +231,13 @@ function browserChecks(dir: string, dist: () => string, published: Quarter[]): v
         for (const q of published) {
           await page.goto(`${server.url}${paths.bulletin(q).slice(1)}`);
           for (const { id, rows } of ANNEXES) {
-            expect(await page.locator(`#${id} tbody tr`).count(), `${q.id} ${id}`).toBe(Math.min(rows(q)?.length ?? 0, ANNEX_PAGE_SIZE));
+            expect(await page.locator(`#${id} tbody tr`).count(), `${q.id} ${id}`).toBe(
+              Math.min(rows(q)?.length ?? 0, ANNEX_PAGE_SIZE),
+            );
           }
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), q.id).toBeLessThanOrEqual(width);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), q.id).toBeLessThanOrEqual(
+            width,
+          );
         }
         expect(problems).toEqual([]);
         await page.close();
@@ -206,7 +256,9 @@ function browserChecks(dir: string, dist: () => string, published: Quarter[]): v
     it('search finds every website and account among the top results for each of its names (recall)', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}search/`);
-      await page.waitForFunction(() => (document.getElementById('search-filters') as HTMLElement).hidden === false);
+      await page.waitForFunction(
+        () => (document.getElementById('search-filters') as HTMLElement).hidden === false,
+      );
       await expectRecall(page, entities(dir));
       await page.close();
     });

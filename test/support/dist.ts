@@ -35,7 +35,13 @@ export function samplePages(pages: string[]): string[] {
   return [...byType.values()];
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** ids declared in a page. */
 function idsOf(html: string): Set<string> {
@@ -76,7 +82,8 @@ export function brokenLinks(dist: string, base = '/'): string[] {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !ids(file).has(fragment)) broken.push(`${page}: ${raw} → no id "${fragment}"`);
+      if (fragment && file.endsWith('.html') && !ids(file).has(fragment))
+        broken.push(`${page}: ${raw} → no id "${fragment}"`);
     }
   }
   return broken;

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 export const SEED_DATA = 'test/fixtures/seed';
 export const SEED_DIR = `${SEED_DATA}/2020-Q3`;
 
-export const WEBSITES_HEADER = '序号,网站名称,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分';
+export const WEBSITES_HEADER =
+  '序号,网站名称,首页不更新,栏目不更新,互动回应差,服务不实用,安全、泄密事故等严重问题,其他问题,加分,扣分,总分';
 export const NEW_MEDIA_HEADER = '序号,单位名称,账号类型,账号名称,结果';
 
 export const BULLETIN = `---
@@ -63,7 +64,12 @@ export interface QuarterFiles {
 export function writeQuarter(dataDir: string, quarter: string, files: QuarterFiles = {}): string {
   const dir = join(dataDir, quarter);
   mkdirSync(dir, { recursive: true });
-  const all: QuarterFiles = { 'bulletin.mdx': BULLETIN, 'websites.csv': WEBSITES, 'new-media.csv': NEW_MEDIA, ...files };
+  const all: QuarterFiles = {
+    'bulletin.mdx': BULLETIN,
+    'websites.csv': WEBSITES,
+    'new-media.csv': NEW_MEDIA,
+    ...files,
+  };
   for (const [name, content] of Object.entries(all)) {
     if (content !== null && content !== undefined) writeFileSync(join(dir, name), content);
   }
@@ -75,17 +81,29 @@ export const readSeed = (name: string) => readFileSync(join(SEED_DIR, name), 'ut
 /** Fills in a quarter made by `npm run new-quarter`, as staff would: invented data, every blank replaced. */
 export function fillScaffold(dir: string, options: { keepDraft?: boolean; skip?: string } = {}): void {
   const values: Record<string, string> = {
-    issuer: '（虚构）某市人民政府办公室', issued: '2021-04-20', websitesCutoff: '2021-03-20', newMediaCutoff: '2021-03-21',
-    websitesTotal: '3', newMediaTotal: '4',
+    issuer: '（虚构）某市人民政府办公室',
+    issued: '2021-04-20',
+    websitesCutoff: '2021-03-20',
+    newMediaCutoff: '2021-03-21',
+    websitesTotal: '3',
+    newMediaTotal: '4',
   };
-  const [, frontmatter, body] = readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split(/^---$/m) as [string, string, string];
+  const [, frontmatter, body] = readFileSync(join(dir, 'bulletin.mdx'), 'utf8').split(/^---$/m) as [
+    string,
+    string,
+    string,
+  ];
   let text = `---${frontmatter
     .replace('（请填写发文单位）', '（虚构测试数据）某市人民政府办公室')
-    .replace(/^(\w+): （请填写）$/gm, (line, key: string) => (key === options.skip ? line : `${key}: ${values[key]}`))}---${body
-    .replace(/（请填写[^\n]*/g, (blank) => (options.skip === '正文' ? blank : '虚构正文。'))}`;
+    .replace(/^(\w+): （请填写）$/gm, (line, key: string) =>
+      key === options.skip ? line : `${key}: ${values[key]}`,
+    )}---${body.replace(/（请填写[^\n]*/g, (blank) => (options.skip === '正文' ? blank : '虚构正文。'))}`;
   if (!options.keepDraft) text = text.replace('draft: true', 'draft: false');
   writeFileSync(join(dir, 'bulletin.mdx'), text);
-  for (const [file, rows] of [['websites.csv', WEBSITES], ['new-media.csv', NEW_MEDIA]] as const) {
+  for (const [file, rows] of [
+    ['websites.csv', WEBSITES],
+    ['new-media.csv', NEW_MEDIA],
+  ] as const) {
     const scaffold = readFileSync(join(dir, file), 'utf8');
     writeFileSync(join(dir, file), scaffold + rows.split('\n').slice(1).join('\r\n'));
   }

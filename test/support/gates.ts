@@ -23,7 +23,8 @@ export async function htmlProblems(dist: string): Promise<string[]> {
   const problems: string[] = [];
   for (const page of htmlPages(dist)) {
     const report = await validator.validateString(readFileSync(join(dist, page), 'utf8'), page);
-    for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   return problems;
 }
@@ -37,12 +38,19 @@ export async function axe(page: Page): Promise<string[]> {
   return page.evaluate(async (tags) => {
     // @ts-expect-error injected global
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations.map(
+      (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+        `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }, TAGS);
 }
 
 /** axe violations on each of `paths` (under `baseUrl`) at phone and desktop width, as `390px /path violation`. */
-export async function axeAtBothWidths(browser: Browser, baseUrl: string, paths: readonly string[]): Promise<string[]> {
+export async function axeAtBothWidths(
+  browser: Browser,
+  baseUrl: string,
+  paths: readonly string[],
+): Promise<string[]> {
   const violations: string[] = [];
   for (const width of [390, 1280]) {
     // The site's CSP forbids injected scripts such as axe: bypass it for the audit only.

@@ -12,8 +12,10 @@ const ENV = {
   ...process.env,
   GIT_CONFIG_GLOBAL: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: '测试', GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: '测试', GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_AUTHOR_NAME: '测试',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: '测试',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
 };
 
 export interface Repo {
@@ -29,7 +31,12 @@ export interface Repo {
 }
 
 export function gitRepo(root = tempDir('ledger-repo-')): Repo {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: root, env: ENV, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root,
+      env: ENV,
+      encoding: 'utf8',
+    }).trim();
   git('init', '-q');
   const write = (files: Record<string, string | null>) => {
     for (const [path, content] of Object.entries(files)) {
@@ -43,12 +50,18 @@ export function gitRepo(root = tempDir('ledger-repo-')): Repo {
     }
   };
   return {
-    root, data: join(root, 'data'), write, git,
+    root,
+    data: join(root, 'data'),
+    write,
+    git,
     commit(date, files = {}, message = `commit of ${date}`) {
       write(files);
       git('add', '-A');
       const when = `${date}T10:00:00+08:00`;
-      execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', message], { cwd: root, env: { ...ENV, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } });
+      execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', message], {
+        cwd: root,
+        env: { ...ENV, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+      });
       return git('rev-parse', 'HEAD');
     },
   };
@@ -58,7 +71,12 @@ const HISTORY = 'test/fixtures/history';
 
 /** A quarter of test/fixtures/history as files to commit, some replaced. */
 export const historyQuarter = (id: string, over: Record<string, string> = {}) =>
-  Object.fromEntries(['bulletin.mdx', 'websites.csv', 'new-media.csv'].map((n) => [`data/${id}/${n}`, over[n] ?? readFileSync(join(HISTORY, id, n), 'utf8')]));
+  Object.fromEntries(
+    ['bulletin.mdx', 'websites.csv', 'new-media.csv'].map((n) => [
+      `data/${id}/${n}`,
+      over[n] ?? readFileSync(join(HISTORY, id, n), 'utf8'),
+    ]),
+  );
 
 /**
  * The four invented quarters of test/fixtures/history, committed one by one as staff would, then 2021-Q4 corrected
@@ -71,9 +89,18 @@ export function correctedHistoryRepo(): Repo & { v1: string; v2: string } {
   repo.commit('2021-10-20', historyQuarter('2021-Q3'));
   const v1 = repo.commit('2022-01-20', historyQuarter('2021-Q4'));
   const q4 = readFileSync(join(HISTORY, '2021-Q4', 'bulletin.mdx'), 'utf8');
-  const v2 = repo.commit('2022-02-10', historyQuarter('2021-Q4', {
-    'websites.csv': readFileSync(join(HISTORY, '2021-Q4', 'websites.csv'), 'utf8').replace('文件解读不规范,0,3,97', '文件解读不规范,0,2.5,97.5'),
-    'bulletin.mdx': q4.replace('disclosure: 主动公开\n', 'disclosure: 主动公开\ncorrections:\n  - date: 2022-02-10\n    note: 附件1第4行扣分由 3 更正为 2.5（虚构）\n'),
-  }));
+  const v2 = repo.commit(
+    '2022-02-10',
+    historyQuarter('2021-Q4', {
+      'websites.csv': readFileSync(join(HISTORY, '2021-Q4', 'websites.csv'), 'utf8').replace(
+        '文件解读不规范,0,3,97',
+        '文件解读不规范,0,2.5,97.5',
+      ),
+      'bulletin.mdx': q4.replace(
+        'disclosure: 主动公开\n',
+        'disclosure: 主动公开\ncorrections:\n  - date: 2022-02-10\n    note: 附件1第4行扣分由 3 更正为 2.5（虚构）\n',
+      ),
+    }),
+  );
   return { ...repo, v1, v2 };
 }

@@ -16,7 +16,12 @@ export interface Hit {
  * Runs a query through the site's own Pagefind bundle, configured as the search page configures it. The in-page
  * code is a string so that Vite does not rewrite its `import()`.
  */
-export async function search(page: Page, term: string | null, options: Record<string, unknown> = {}, top = 1000): Promise<Hit[]> {
+export async function search(
+  page: Page,
+  term: string | null,
+  options: Record<string, unknown> = {},
+  top = 1000,
+): Promise<Hit[]> {
   return page.evaluate(`(async ({ term, options, top }) => {
     const pagefind = await import(document.getElementById('search-form').dataset.bundle);
     await pagefind.init();
@@ -40,8 +45,18 @@ export interface Entity {
 export function entities(dataDir: string): Entity[] {
   const history = buildHistory(loadDataDir(dataDir).quarters);
   return [
-    ...history.websites.map((w) => ({ title: w.name, names: w.names, units: [] as string[], path: paths.website(w).slice(1) })),
-    ...history.accounts.map((a) => ({ title: `${a.account}（${a.platform}）`, names: a.names, units: a.units, path: paths.account(a).slice(1) })),
+    ...history.websites.map((w) => ({
+      title: w.name,
+      names: w.names,
+      units: [] as string[],
+      path: paths.website(w).slice(1),
+    })),
+    ...history.accounts.map((a) => ({
+      title: `${a.account}（${a.platform}）`,
+      names: a.names,
+      units: a.units,
+      path: paths.account(a).slice(1),
+    })),
   ];
 }
 
@@ -82,7 +97,11 @@ export async function pageSearch(page: Page, term: string): Promise<Shown> {
     (document.getElementById('search-q') as HTMLInputElement).value = q;
     (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
   }, term);
-  await page.waitForFunction(() => document.getElementById('search-results')!.getAttribute('aria-busy') === 'false' && !!document.getElementById('search-status')!.textContent);
+  await page.waitForFunction(
+    () =>
+      document.getElementById('search-results')!.getAttribute('aria-busy') === 'false' &&
+      !!document.getElementById('search-status')!.textContent,
+  );
   while (await page.locator('#search-more').isVisible()) {
     const n = await page.locator('.search-result').count();
     await page.locator('#search-more').click();

@@ -24,7 +24,14 @@ export function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       })),
     },
     options: horizontal
-      ? { ...options, indexAxis: 'y' as const, scales: { x: { ...options.scales.y, ticks: { ...options.scales.y.ticks, autoSkip: true, maxRotation: 0 } }, y: { ticks: { autoSkip: false } } } }
+      ? {
+          ...options,
+          indexAxis: 'y' as const,
+          scales: {
+            x: { ...options.scales.y, ticks: { ...options.scales.y.ticks, autoSkip: true, maxRotation: 0 } },
+            y: { ticks: { autoSkip: false } },
+          },
+        }
       : options,
   });
 }

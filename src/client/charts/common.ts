@@ -17,9 +17,25 @@ export function pattern(i: number): CanvasPattern | string {
   ctx.fillStyle = 'rgba(255,255,255,0.8)';
   ctx.lineWidth = 1.5;
   const kind = i % 4;
-  if (kind === 1) { ctx.beginPath(); ctx.moveTo(0, size); ctx.lineTo(size, 0); ctx.stroke(); }
-  if (kind === 2) { ctx.beginPath(); ctx.arc(size / 2, size / 2, 1.5, 0, Math.PI * 2); ctx.fill(); }
-  if (kind === 3) { ctx.beginPath(); ctx.moveTo(0, size / 2); ctx.lineTo(size, size / 2); ctx.moveTo(size / 2, 0); ctx.lineTo(size / 2, size); ctx.stroke(); }
+  if (kind === 1) {
+    ctx.beginPath();
+    ctx.moveTo(0, size);
+    ctx.lineTo(size, 0);
+    ctx.stroke();
+  }
+  if (kind === 2) {
+    ctx.beginPath();
+    ctx.arc(size / 2, size / 2, 1.5, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  if (kind === 3) {
+    ctx.beginPath();
+    ctx.moveTo(0, size / 2);
+    ctx.lineTo(size, size / 2);
+    ctx.moveTo(size / 2, 0);
+    ctx.lineTo(size / 2, size);
+    ctx.stroke();
+  }
   return ctx.createPattern(tile, 'repeat') ?? colour(i);
 }
 
@@ -70,7 +86,12 @@ export function baseOptions(spec: ChartSpec, canvas?: HTMLCanvasElement) {
     plugins: {
       // A panel of small multiples (one series and the grey reference line) is named by its title and the note above.
       legend: { display: spec.series.length > 1, labels: { usePointStyle: true, boxHeight: 8 } },
-      tooltip: { callbacks: { label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) => `${c.dataset.label ?? ''}：${formatValue(c.parsed.y, unit)}` } },
+      tooltip: {
+        callbacks: {
+          label: (c: { dataset: { label?: string }; parsed: { y: number | null } }) =>
+            `${c.dataset.label ?? ''}：${formatValue(c.parsed.y, unit)}`,
+        },
+      },
     },
   };
 }

@@ -1,5 +1,14 @@
 /** Line charts: only the pieces a line chart needs are registered. */
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { ChartSpec } from '../../lib/chart';
 import { seriesStyle } from '../../lib/chart';
 import { baseOptions, pageFont, pageFontSize, referenceDataset } from './common';

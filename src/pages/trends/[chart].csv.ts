@@ -4,7 +4,10 @@ import { allTrendFigures, figureCsv, trendFigures, type TrendFigure } from '../.
 import { siteHistory } from '../../utils/dataset';
 
 export const getStaticPaths = (async () =>
-  allTrendFigures(trendFigures(await siteHistory())).map((figure) => ({ params: { chart: figure.id }, props: { figure } }))) satisfies GetStaticPaths;
+  allTrendFigures(trendFigures(await siteHistory())).map((figure) => ({
+    params: { chart: figure.id },
+    props: { figure },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ figure: TrendFigure }> = ({ props }) =>
   new Response(figureCsv(props.figure), { headers: { 'content-type': 'text/csv; charset=utf-8' } });

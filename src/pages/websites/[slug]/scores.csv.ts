@@ -8,7 +8,12 @@ import { slugOf } from '../../../lib/routes';
 export const getStaticPaths = (async () => {
   const history = await siteHistory();
   // Only sites with a chart: one inspected in a single quarter has a sentence on its page, not a chart.
-  return history.websites.filter((site) => site.entries.length >= 2).map((site) => ({ params: { slug: slugOf(paths.website(site)) }, props: { figure: websiteScoreFigure(site, history.quarters) } }));
+  return history.websites
+    .filter((site) => site.entries.length >= 2)
+    .map((site) => ({
+      params: { slug: slugOf(paths.website(site)) },
+      props: { figure: websiteScoreFigure(site, history.quarters) },
+    }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ figure: TrendFigure }> = ({ props }) =>
