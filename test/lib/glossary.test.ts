@@ -73,7 +73,7 @@ describe('the cards on phones', () => {
   it('label every cell with its column name as src/lib/columns.ts has it (global.css)', () => {
     const css = readFileSync('src/styles/global.css', 'utf8');
     const labels = new Map(
-      [...css.matchAll(/td\.col-(\w+)::before \{ content: '([^']*)'/g)].map((m) => [
+      [...css.matchAll(/td\.col-(\w+)::before \{\s*content: '([^']*)'/g)].map((m) => [
         m[1]!,
         m[2]!.replace(/[： ]$/, ''),
       ]),
