@@ -9,7 +9,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { field } from './field.ts';
+import { field, listItemLine } from './field.ts';
 import type { Finding } from './findings.ts';
 import {
   cellValue,
@@ -52,22 +52,6 @@ export type Acknowledgement = z.output<typeof entrySchema> & {
   at: number;
 };
 
-/** File line (1-based, counting the opening ---) of the n-th `- ` item under `acknowledged:`, or of a key inside it. */
-function itemLine(lines: readonly string[], index: number, key?: string): number {
-  const start = lines.findIndex((l) => l.startsWith(`${ACK_FIELD}:`));
-  if (start === -1) return 1;
-  let item = -1;
-  let at = start;
-  for (let i = start + 1; i < lines.length && /^(\s|-|$)/.test(lines[i]!); i++) {
-    if (/^\s*-(\s|$)/.test(lines[i]!)) item++;
-    if (item === index) {
-      if (at === start) at = i;
-      if (key === undefined || new RegExp(`(^[\\s-]*|[{,]\\s*)${key}\\s*:`).test(lines[i]!)) return i + 2;
-    } else if (item > index) break;
-  }
-  return at + 2;
-}
-
 /** Reads the `acknowledged:` list of a frontmatter (already parsed as YAML); bad entries are errors at their line. */
 export function readAcknowledgements(
   value: unknown,
@@ -82,7 +66,7 @@ export function readAcknowledgements(
     findings.push({
       severity: 'error',
       file,
-      line: itemLine(frontmatterLines, -1),
+      line: listItemLine(frontmatterLines, ACK_FIELD, -1),
       column: where,
       message:
         '应为一个列表，每条一行，如“  - { file: websites.csv, row: 某网站, column: 栏目不更新 }”；校验报告会给出可以直接复制的内容',
@@ -93,7 +77,7 @@ export function readAcknowledgements(
   value.forEach((raw, index) => {
     const result = entrySchema.safeParse(raw);
     if (result.success) {
-      entries.push({ ...result.data, at: itemLine(frontmatterLines, index) });
+      entries.push({ ...result.data, at: listItemLine(frontmatterLines, ACK_FIELD, index) });
       return;
     }
     const issue = result.error.issues[0]!;
@@ -110,7 +94,7 @@ export function readAcknowledgements(
     findings.push({
       severity: 'error',
       file,
-      line: itemLine(frontmatterLines, index, issue.code === 'custom' ? undefined : key),
+      line: listItemLine(frontmatterLines, ACK_FIELD, index, issue.code === 'custom' ? undefined : key),
       column: `${where}第 ${index + 1} 条${key && issue.code !== 'custom' ? ` ${key}${field ? `（${field.label}）` : ''}` : ''}`,
       message,
       gloss: 'invalid acknowledged entry',

@@ -5,7 +5,7 @@
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { ACK_FIELD, readAcknowledgements, type Acknowledgement } from './acknowledge.ts';
-import { field } from './field.ts';
+import { field, listItemLine } from './field.ts';
 import type { Finding } from './findings.ts';
 
 /** What `npm run new-quarter` writes where staff must fill something in; validation refuses any `（请填写…）`. */
@@ -244,22 +244,6 @@ const showValue = (value: unknown) =>
       ? undefined
       : String(value);
 
-/** File line (1-based, counting the opening ---) of the n-th `- ` item under `corrections:`, or of a key inside it. */
-function correctionLine(lines: string[], index: number, key?: string): number {
-  const start = lines.findIndex((l) => l.startsWith('corrections:'));
-  if (start === -1) return 1;
-  let item = -1;
-  let at = start;
-  for (let i = start + 1; i < lines.length && /^(\s|-|$)/.test(lines[i]!); i++) {
-    if (/^\s*-(\s|$)/.test(lines[i]!)) item++;
-    if (item === index) {
-      if (at === start) at = i;
-      if (key === undefined || new RegExp(`^[\\s-]*${key}\\s*:`).test(lines[i]!)) return i + 2;
-    } else if (item > index) break;
-  }
-  return at + 2;
-}
-
 /** A located message for one bad entry of `corrections`. */
 function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[], file: string): Finding {
   const index = issue.path[1] as number;
@@ -270,7 +254,7 @@ function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[
     return {
       severity: 'error',
       file,
-      line: correctionLine(lines, index, key),
+      line: listItemLine(lines, 'corrections', index, key),
       column: `${where} ${key}`,
       message: `不认识的字段；每条只能有 ${Object.keys(CORRECTION_FIELDS).join('、')}`,
       gloss: 'unknown correction field',
@@ -281,7 +265,7 @@ function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[
     return {
       severity: 'error',
       file,
-      line: correctionLine(lines, index),
+      line: listItemLine(lines, 'corrections', index),
       column: where,
       message: `应为两项：date（更正日期）和 note（更正内容）`,
       gloss: 'correction must have date and note',
@@ -292,7 +276,7 @@ function correctionFinding(issue: z.core.$ZodIssue, raw: unknown, lines: string[
   return {
     severity: 'error',
     file,
-    line: correctionLine(lines, index, value === undefined ? undefined : key),
+    line: listItemLine(lines, 'corrections', index, value === undefined ? undefined : key),
     column: `${where} ${key}（${label}）`,
     value,
     message: `${value === undefined ? '必填；' : ''}应为${expects}`,

@@ -15,3 +15,22 @@ export const field = <S extends z.ZodType>(label: string, expects: string, schem
   expects,
   schema,
 });
+
+/**
+ * File line (1-based, counting the opening ---) of the `index`-th `- ` item of the frontmatter list `name:`, or of
+ * `key` inside it (block or flow style: `  date: …` or `{ file: …, row: … }`).
+ */
+export function listItemLine(lines: readonly string[], name: string, index: number, key?: string): number {
+  const start = lines.findIndex((l) => l.startsWith(`${name}:`));
+  if (start === -1) return 1;
+  let item = -1;
+  let at = start;
+  for (let i = start + 1; i < lines.length && /^(\s|-|$)/.test(lines[i]!); i++) {
+    if (/^\s*-(\s|$)/.test(lines[i]!)) item++;
+    if (item === index) {
+      if (at === start) at = i;
+      if (key === undefined || new RegExp(`(^[\\s-]*|[{,]\\s*)${key}\\s*:`).test(lines[i]!)) return i + 2;
+    } else if (item > index) break;
+  }
+  return at + 2;
+}
