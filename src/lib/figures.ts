@@ -16,6 +16,8 @@ export interface Figure {
   table: TableKind;
   /** undefined when the quarter's data cannot give it (its table is missing, or a column or total it needs). */
   value: (stats: QuarterStats) => string | undefined;
+  /** What staff add to bulletin.mdx for it when the tables alone cannot give it (the total of its table). */
+  needs?: string;
 }
 
 /** A figure computed from one table's figures. */
@@ -23,9 +25,11 @@ const from = <K extends TableKind>(
   table: K,
   what: string,
   value: (s: TableStats[K]) => string | undefined,
+  needs?: string,
 ): Figure => ({
   what,
   table,
+  ...(needs === undefined ? {} : { needs }),
   value: (stats) => {
     const s = stats[table];
     return s === undefined ? undefined : value(s);
@@ -43,8 +47,18 @@ export function inspectedText(stats: QuarterStats): string {
 /** Name (as staff write it) → the figure. */
 export const FIGURES: Record<string, Figure> = {
   网站数: from('websites', '本次抽查的政府网站数（附件1行数）', (s) => num(s.count)),
-  网站总数: from('websites', '政府网站总数（元数据 websitesTotal）', (s) => num(s.total)),
-  网站抽查率: from('websites', '网站抽查率 = 网站数 ÷ 网站总数', (s) => percent(s.samplingRate)),
+  网站总数: from(
+    'websites',
+    '政府网站总数（元数据 websitesTotal）',
+    (s) => num(s.total),
+    TABLES.websites.meta.total,
+  ),
+  网站抽查率: from(
+    'websites',
+    '网站抽查率 = 网站数 ÷ 网站总数',
+    (s) => percent(s.samplingRate),
+    TABLES.websites.meta.total,
+  ),
   网站最高分: from('websites', '网站总分最高值', (s) => (s.score ? formatScore(s.score.max) : undefined)),
   网站最低分: from('websites', '网站总分最低值', (s) => (s.score ? formatScore(s.score.min) : undefined)),
   网站平均分: from('websites', '网站总分平均值', (s) => (s.score ? formatScore(s.score.mean) : undefined)),
@@ -60,8 +74,18 @@ export const FIGURES: Record<string, Figure> = {
     ]),
   ),
   新媒体数: from('newMedia', '本次抽查的政务新媒体数（附件2行数）', (s) => num(s.count)),
-  新媒体总数: from('newMedia', '政务新媒体总数（元数据 newMediaTotal）', (s) => num(s.total)),
-  新媒体抽查率: from('newMedia', '政务新媒体抽查率 = 新媒体数 ÷ 新媒体总数', (s) => percent(s.samplingRate)),
+  新媒体总数: from(
+    'newMedia',
+    '政务新媒体总数（元数据 newMediaTotal）',
+    (s) => num(s.total),
+    TABLES.newMedia.meta.total,
+  ),
+  新媒体抽查率: from(
+    'newMedia',
+    '政务新媒体抽查率 = 新媒体数 ÷ 新媒体总数',
+    (s) => percent(s.samplingRate),
+    TABLES.newMedia.meta.total,
+  ),
   新媒体单位数: from('newMedia', '附件2中的单位数', (s) => num(s.units)),
   新媒体合格数: from('newMedia', '结果为合格的政务新媒体数', (s) => num(s.passed)),
   新媒体不合格数: from('newMedia', '结果为不合格的政务新媒体数', (s) => num(s.failed)),

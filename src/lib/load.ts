@@ -176,7 +176,7 @@ function checkBody(
     } else if (failed.size === 0 && figure.value(stats) === undefined) {
       findings.push({
         ...at,
-        message: `本季度的数据算不出这个数字（${figure.what}）`,
+        message: `本季度的数据算不出这个数字（${figure.what}）${figure.needs ? `；请在元数据中填写 ${figure.needs}，或删除这个数字` : ''}`,
         gloss: 'figure not available for this quarter',
       });
     }

@@ -36,6 +36,21 @@ describe('data folder', () => {
     ]);
   });
 
+  it('a sampling rate without the total it needs says which metadata field to fill in', () => {
+    const dir = tempDir();
+    writeQuarter(dir, '2021-Q1', {
+      'bulletin.mdx': BULLETIN.replace('websitesTotal: 3\n', '').replace(
+        '合格率<Stat',
+        '抽查率<Stat name="网站抽查率" />，合格率<Stat',
+      ),
+    });
+    expect(errorsOf(dir)).toEqual([
+      expect.stringMatching(
+        /^DATA\/2021-Q1\/bulletin\.mdx:\d+: 错误：Stat “网站抽查率”：本季度的数据算不出这个数字（网站抽查率 = 网站数 ÷ 网站总数）；请在元数据中填写 websitesTotal，或删除这个数字/,
+      ),
+    ]);
+  });
+
   it('accepts a quarter with one annex; a <Stat> that needs the missing one is an error at its line, naming the file', () => {
     const dir = tempDir();
     writeQuarter(dir, '2021-Q1', { 'new-media.csv': null });
