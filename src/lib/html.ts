@@ -11,11 +11,15 @@ const TEXT_ENTITY: Record<string, string> = {
   "'": '&#39;',
   '"': '&quot;',
 };
+// One of each, made once: tests without the g flag keep no state between calls; replace() resets the g ones.
+const TEXT_SPECIAL = /[&<>'"]/;
+const TEXT_SPECIALS = /[&<>'"]/g;
+const ATTR_SPECIAL = /[&"]/;
 
 /** Text between tags: & < > ' " as entities. */
 export const escapeText = (text: string): string =>
-  /[&<>'"]/.test(text) ? text.replace(/[&<>'"]/g, (c) => TEXT_ENTITY[c]!) : text;
+  TEXT_SPECIAL.test(text) ? text.replace(TEXT_SPECIALS, (c) => TEXT_ENTITY[c]!) : text;
 
 /** A double-quoted attribute value: & and " as entities (nothing else can end the value). */
 export const escapeAttr = (value: string): string =>
-  /[&"]/.test(value) ? value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') : value;
+  ATTR_SPECIAL.test(value) ? value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') : value;
