@@ -1,9 +1,13 @@
-/** Annex rows written as strings: hostile cells stay text, and the escaping is Astro's own, character for character. */
+/**
+ * Rows written as HTML strings (annex tables, entity pages' 各季度检查情况): hostile cells stay text, and the escaping is
+ * Astro's own, character for character.
+ */
 import { addAttribute, escapeHTML } from 'astro/runtime/server/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annexRowsHtml } from '../../src/lib/annex-rows.ts';
 import { escapeAttr, escapeText } from '../../src/lib/html.ts';
+import { problemListHtml, quarterRowsHtml } from '../../src/lib/record-rows.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 
 const { quarters } = loadDataDir('test/fixtures/hostile');
@@ -60,5 +64,42 @@ describe('annex rows (test/fixtures/hostile)', () => {
     );
     expect(newMedia).toContain('<td class="col-result fail">不合格</td>');
     expect(newMedia.match(/<tr /g)).toHaveLength(2);
+  });
+});
+
+describe('entity record rows', () => {
+  const quarter = {
+    id: '2021-Q1',
+    slug: '2021-q1',
+    label: '2021年第一季度',
+    year: 2021,
+    quarter: 1 as const,
+    index: 0,
+  };
+
+  it('lists problems as text, marking those found in consecutive quarters', () => {
+    expect(
+      problemListHtml([
+        { key: 'flag:x', label: '首页不更新', kind: 'flag', run: 1 },
+        { key: 'problem:y', label: `<img src=x onerror="alert('y')">`, kind: 'problem', run: 3 },
+      ]),
+    ).toBe(
+      '<ul class="problems"><li class="flag">首页不更新</li>' +
+        '<li class="problem repeat">&lt;img src=x onerror=&quot;alert(&#39;y&#39;)&quot;&gt;' +
+        '<strong class="repeat-badge">连续 3 个季度</strong></li></ul>',
+    );
+    expect(problemListHtml([])).toBe('<span class="problems-none">无</span>');
+  });
+
+  it('heads each row with its quarter, linked, before the cells given', () => {
+    expect(
+      quarterRowsHtml(
+        [{ quarter }],
+        () => '/b/?a=1&b="2"',
+        () => '<td>x</td>',
+      ),
+    ).toBe(
+      '<tr id="q-2021-q1"><th scope="row"><a href="/b/?a=1&amp;b=&quot;2&quot;">2021年第一季度</a></th><td>x</td></tr>',
+    );
   });
 });
