@@ -1,10 +1,11 @@
 /**
- * The rows of 各季度检查情况 on website and account pages as HTML strings (QuarterRecords.astro emits them with
- * `<Fragment set:html>`): rendering each row's cells and problem list as components was the largest part of an
- * account page's time. Every value is escaped (src/lib/html.ts), so a cell holding markup stays text.
+ * Rows of entity pages and lists as HTML strings, emitted with `<Fragment set:html>`: 各季度检查情况 on website and
+ * account pages (QuarterRecords.astro), a unit's accounts, the account list. Rendering each row's cells, problem list or
+ * latest result as components was the largest part of those pages' time. Every value is escaped (src/lib/html.ts),
+ * so a cell holding markup stays text.
  */
 import { escapeAttr, escapeText } from './html.ts';
-import { REPEAT_RUN, runLabel, type ProblemMark, type QuarterRef } from './history.ts';
+import { REPEAT_RUN, runLabel, type AccountHistory, type ProblemMark, type QuarterRef } from './history.ts';
 import { quarterAnchor } from './routes.ts';
 
 /** One quarter's problems, those found in consecutive quarters marked “连续 N 个季度”; `none` when there is none. */
@@ -33,4 +34,11 @@ export function quarterRowsHtml<E extends { quarter: QuarterRef }>(
   for (const e of entries)
     html += `<tr id="${escapeAttr(quarterAnchor(e.quarter))}"><th scope="row"><a href="${escapeAttr(link(e))}">${escapeText(e.quarter.label)}</a></th>${cells(e)}</tr>`;
   return html;
+}
+
+/** An account's latest result and its quarter, as a table cell: `合格（2020年第三季度）`. */
+export function latestResultHtml(account: Pick<AccountHistory, 'entries'>): string {
+  const last = account.entries.at(-1)!;
+  const result = last.record.result;
+  return `<td class="latest ${result === '合格' ? 'pass' : 'fail'}">${escapeText(result)}（${escapeText(last.quarter.label)}）</td>`;
 }
