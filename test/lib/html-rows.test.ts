@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annexRowsHtml } from '../../src/lib/annex-rows.ts';
 import { escapeAttr, escapeText } from '../../src/lib/html.ts';
-import { problemListHtml, quarterRowsHtml } from '../../src/lib/record-rows.ts';
+import { latestResultHtml, problemListHtml, quarterRowsHtml } from '../../src/lib/record-rows.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 
 const { quarters } = loadDataDir('test/fixtures/hostile');
@@ -100,6 +100,16 @@ describe('entity record rows', () => {
       ),
     ).toBe(
       '<tr id="q-2021-q1"><th scope="row"><a href="/b/?a=1&amp;b=&quot;2&quot;">2021年第一季度</a></th><td>x</td></tr>',
+    );
+  });
+
+  it('gives the latest result of an account, with its quarter', () => {
+    const entry = (result: string, label: string) => ({ quarter: { ...quarter, label }, record: { result } });
+    expect(latestResultHtml({ entries: [entry('合格', '甲'), entry('不合格', '乙')] } as never)).toBe(
+      '<td class="latest fail">不合格（乙）</td>',
+    );
+    expect(latestResultHtml({ entries: [entry('合格', '<b>')] } as never)).toBe(
+      '<td class="latest pass">合格（&lt;b&gt;）</td>',
     );
   });
 });
