@@ -24,35 +24,53 @@ export function annexRowsHtml(
   href: (path: string) => string,
 ): string {
   const table = TABLES[kind];
-  const cells = columns.map((def) => ({ def, cls: escapeAttr(`col-${def.key}`) }));
+  const cells = columns.map((def) => ({
+    def,
+    open:
+      def.key === table.nameColumn
+        ? `<th scope="row" class="${escapeAttr(`col-${def.key}`)}`
+        : `<td class="${escapeAttr(`col-${def.key}`)}`,
+    close: def.key === table.nameColumn ? '</th>' : '</td>',
+  }));
   let html = '';
   for (const row of rows) {
     html += `<tr id="${escapeAttr(rowId(table, Number(row.seq)))}">`;
-    for (const { def, cls } of cells) {
+    for (const { def, open, close } of cells) {
       const v = cellValue(row, def);
       // An empty cell reads as the downloads write it: empty (a blank 其他问题 was read as “无” by validation).
-      const empty = v === undefined || v === null || v === '';
-      // Text as the downloads write it (src/lib/export.ts), so the page and the files agree.
-      const text = empty ? '' : cellText(def, v);
-      let className = '';
-      let link: string | undefined;
-      if (!empty) {
-        if (def.type === 'flag') className = v ? ' flag-yes' : ' flag-no';
-        else if (def.type === 'number' || def.type === 'integer') className = ' num';
-        else if (def.type === 'result') className = v === '合格' ? ' pass' : ' fail';
-        else if (def.type === 'url') link = text;
-        else if (def.key === table.nameColumn) link = href(paths.entity(table.entity, row));
-        else if (def.key === table.unitColumn)
-          link = href(paths.unit({ unit: String(v), unitKey: row.unitKey }));
+      if (v === undefined || v === null || v === '') {
+        html += `${open}">${close}`;
+        continue;
       }
-      const content =
-        link === undefined
-          ? escapeText(text)
-          : `<a href="${escapeAttr(link)}"${def.type === 'url' ? ' rel="external nofollow noopener"' : ''}>${escapeText(text)}</a>`;
-      html +=
-        def.key === table.nameColumn
-          ? `<th scope="row" class="${cls}">${content}</th>`
-          : `<td class="${cls}${className}">${content}</td>`;
+      // Text as the downloads write it (src/lib/export.ts), so the page and the files agree. A flag (是/否) or a
+      // number has nothing to escape.
+      const text = cellText(def, v);
+      switch (def.type) {
+        case 'flag':
+          html += `${open} ${v ? 'flag-yes' : 'flag-no'}">${text}${close}`;
+          break;
+        case 'number':
+        case 'integer':
+          html += `${open} num">${typeof v === 'number' ? text : escapeText(text)}${close}`;
+          break;
+        case 'result':
+          html += `${open} ${v === '合格' ? 'pass' : 'fail'}">${escapeText(text)}${close}`;
+          break;
+        case 'url':
+          html += `${open}"><a href="${escapeAttr(text)}" rel="external nofollow noopener">${escapeText(text)}</a>${close}`;
+          break;
+        default: {
+          const link =
+            def.key === table.nameColumn
+              ? href(paths.entity(table.entity, row))
+              : def.key === table.unitColumn
+                ? href(paths.unit({ unit: String(v), unitKey: row.unitKey }))
+                : undefined;
+          html += link
+            ? `${open}"><a href="${escapeAttr(link)}">${escapeText(text)}</a>${close}`
+            : `${open}">${escapeText(text)}${close}`;
+        }
+      }
     }
     html += '</tr>';
   }
