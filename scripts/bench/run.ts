@@ -1,0 +1,171 @@
+/**
+ * Runs one timed command for the bench: wall-clock time, and memory sampled every SAMPLE_MS from /proc over the
+ * command's whole process tree (each process by role, their sum, and the search scratch files in /dev/shm, which are
+ * RAM too). Optionally inside a memory-limited cgroup (scripts/bench/cgroup.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import type { Cgroup, CgroupOutcome } from './cgroup.ts';
+import {
+  addSample,
+  classify,
+  descendants,
+  emptyPeaks,
+  parseDuKiB,
+  parseRssKiB,
+  parseStat,
+  scratchPid,
+  type MemoryPeaks,
+  type ProcStat,
+  type ProcessSample,
+} from './memory.ts';
+
+const SAMPLE_MS = 150;
+/** Walking 186,000 scratch files takes a while; their size is refreshed at most this often. */
+const SCRATCH_MS = 1000;
+const SHM = '/dev/shm';
+
+export interface Timed {
+  seconds: number;
+  memory: MemoryPeaks;
+  code: number | null;
+  /** Set when the command ran in a memory-limited cgroup. */
+  cgroup?: CgroupOutcome & { limitBytes: number; swapLimited: boolean };
+  timedOut: boolean;
+  output: string;
+}
+
+const readText = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+function allProcesses(): ProcStat[] {
+  const out: ProcStat[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const text = readText(`/proc/${name}/stat`);
+    const stat = text && parseStat(text);
+    if (stat) out.push(stat);
+  }
+  return out;
+}
+
+/** The processes of `root`'s tree now, each with its role and RSS (processes that end mid-read are skipped). */
+function sampleTree(root: number, roles: Map<number, { comm: string; role: string }>): ProcessSample[] {
+  const stats = allProcesses();
+  const tree = descendants(root, stats);
+  const out: ProcessSample[] = [];
+  for (const s of stats) {
+    if (!tree.has(s.pid)) continue;
+    const status = readText(`/proc/${s.pid}/status`);
+    if (status === undefined) continue;
+    // Classified once per program: an exec (the cgroup wrapper `sh` becoming the build) changes the kernel's name.
+    let known = roles.get(s.pid);
+    if (known?.comm !== s.comm) {
+      known = { comm: s.comm, role: classify(readText(`/proc/${s.pid}/cmdline`) ?? '', s.comm) };
+      roles.set(s.pid, known);
+    }
+    out.push({ pid: s.pid, role: known.role, rssKiB: parseRssKiB(status) });
+  }
+  return out;
+}
+
+/** Kills every process of the tree and their process groups (the indexer runs in a group of its own). */
+function killTree(root: number): void {
+  const tree = descendants(root, allProcesses());
+  for (const pid of tree) {
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+      } catch {
+        // Not a group leader, or already gone.
+      }
+    }
+  }
+}
+
+/**
+ * Runs `args` and measures it. `timeoutSeconds` later the whole tree is killed and the result says so.
+ * With `cgroup`, the command joins it before it starts (its children inherit it).
+ */
+export async function timed(
+  args: string[],
+  options: { env?: Record<string, string>; timeoutSeconds: number; cgroup?: Cgroup },
+): Promise<Timed> {
+  // The previous step may have left gigabytes of pages unwritten in the kernel's cache; flushing them first keeps
+  // that write-back out of this step's time (the baseline runs right after a 3.7 GB national build).
+  spawnSync('sync');
+  const command = options.cgroup
+    ? ['sh', '-c', 'echo $$ > "$1" && shift && exec "$@"', 'sh', options.cgroup.procsFile, ...args]
+    : args;
+  const start = process.hrtime.bigint();
+  const child = spawn(command[0]!, command.slice(1), {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => chunks.push(d));
+  child.stderr.on('data', (d: Buffer) => chunks.push(d));
+  const root = child.pid!;
+  const roles = new Map<number, { comm: string; role: string }>();
+  const seen = new Set<number>();
+  let memory = emptyPeaks();
+  let scratchKiB = 0;
+  let scratchBusy = false;
+  let scratchAt = 0;
+  const refreshScratch = () => {
+    if (scratchBusy || Date.now() - scratchAt < SCRATCH_MS) return;
+    let folders: string[];
+    try {
+      // Only this build's indexers' folders: other builds on the machine may have their own.
+      folders = readdirSync(SHM)
+        .filter((f) => seen.has(scratchPid(f) ?? -1))
+        .map((f) => join(SHM, f));
+    } catch {
+      return;
+    }
+    if (folders.length === 0) {
+      scratchKiB = 0;
+      return;
+    }
+    scratchBusy = true;
+    const du = spawn('du', ['-sk', ...folders], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    du.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    du.on('close', () => {
+      scratchKiB = parseDuKiB(out);
+      scratchBusy = false;
+      scratchAt = Date.now();
+    });
+  };
+  const sample = () => {
+    memory = addSample(memory, sampleTree(root, roles), scratchKiB, seen);
+    refreshScratch();
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    killTree(root);
+  }, options.timeoutSeconds * 1000);
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', (c, signal) => resolve(c ?? (signal ? 128 + (constants.signals[signal] ?? 0) : null)));
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(timer);
+  clearTimeout(deadline);
+  const cgroup = options.cgroup && {
+    ...options.cgroup.outcome(),
+    limitBytes: options.cgroup.limitBytes,
+    swapLimited: options.cgroup.swapLimited,
+  };
+  return { seconds, memory, code, cgroup, timedOut, output: Buffer.concat(chunks).toString() };
+}
