@@ -8,6 +8,7 @@ import {
   emptyPeaks,
   orderRoles,
   parseDuKiB,
+  parsePressureMicros,
   parseRssKiB,
   parseStat,
   scratchPid,
@@ -140,6 +141,15 @@ describe('peaks', () => {
     expect(scratchPid('other-4242')).toBeUndefined();
     expect(parseDuKiB('716800\t/dev/shm/search-records-4242\n12\t/dev/shm/search-records-7\n')).toBe(716812);
     expect(parseDuKiB('')).toBe(0);
+  });
+});
+
+describe('waiting for memory', () => {
+  it('reads the total stall time of "some" tasks from a PSI file', () => {
+    const psi =
+      'some avg10=1.31 avg60=8.99 avg300=4.68 total=30837034\nfull avg10=0.34 avg60=2.17 avg300=1.08 total=8496846\n';
+    expect(parsePressureMicros(psi)).toBe(30837034);
+    expect(parsePressureMicros('')).toBeUndefined();
   });
 });
 

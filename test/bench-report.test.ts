@@ -129,6 +129,8 @@ describe('the generated tables', () => {
       }),
     });
     expect(limitCell(r)).toBe('完成 ✓（控制组峰值 6.89 GiB，含页缓存）');
+    const waited = { ...r, build: { ...r.build!, memoryStall: { seconds: 12.34, scope: '全机' as const } } };
+    expect(limitCell(waited)).toBe('完成 ✓（控制组峰值 6.89 GiB，含页缓存；等待内存 12.3 秒（全机））');
   });
 
   it('reports an OOM kill inside the limit as not finished, and a missing cgroup plainly', () => {

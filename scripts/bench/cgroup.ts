@@ -73,6 +73,8 @@ export interface Cgroup {
   swapLimited: boolean;
   /** The file a process writes its pid to in order to join. */
   procsFile: string;
+  /** The group's own PSI file (v2); v1 has none, so the machine's is used. */
+  pressureFile?: string;
   outcome(): CgroupOutcome;
   /** Kills whatever is left inside and removes the group. */
   remove(): void;
@@ -127,6 +129,7 @@ export function createCgroup(limitBytes: number, name: string): Cgroup | { error
       limitBytes,
       swapLimited,
       procsFile: join(dir, 'cgroup.procs'),
+      pressureFile: existsSync(join(dir, 'memory.pressure')) ? join(dir, 'memory.pressure') : undefined,
       outcome() {
         if (version === 1) {
           return {

@@ -150,3 +150,12 @@ export function parseDuKiB(output: string): number {
   }
   return total;
 }
+
+/**
+ * Microseconds some task has stalled waiting for memory (reclaim, refaults), from a PSI file
+ * (`/proc/pressure/memory`, or a v2 cgroup's `memory.pressure`): "some avg10=… total=<µs>".
+ */
+export function parsePressureMicros(text: string): number | undefined {
+  const m = /^some\b.*\btotal=(\d+)/m.exec(text);
+  return m ? Number(m[1]) : undefined;
+}

@@ -128,13 +128,22 @@ export function limitCell(r: Row): string {
     ? `控制组峰值 ${memory(c.peakBytes / 1024)}，含页缓存`
     : '内核未报告峰值';
   const swap = c.swapLimited ? '' : '；未能禁用 swap';
-  if (r.build.code === 0 && c.oomKills === 0) return `完成${mark(true)}（${peak}${swap}）`;
+  const stall = r.build.memoryStall;
+  const waited = stall ? `；等待内存 ${stall.seconds.toFixed(1)} 秒（${stall.scope}）` : '';
+  if (r.build.code === 0 && c.oomKills === 0) return `完成${mark(true)}（${peak}${swap}${waited}）`;
   const why = c.oomKills > 0 ? `${c.oomKills} 个进程因内存不足被终止` : `退出码 ${r.build.code}`;
-  return `未完成${mark(false)}：${why}（${peak}${swap}）`;
+  return `未完成${mark(false)}：${why}（${peak}${swap}${waited}）`;
 }
 
 function memoryTable(results: Row[]): string {
-  const roles = orderRoles(results.flatMap((r) => Object.keys(r.build?.memory.roles ?? {})));
+  // Roles seen with memory (a short-lived helper may be sampled only as a zombie, at 0).
+  const roles = orderRoles(
+    results.flatMap((r) =>
+      Object.entries(r.build?.memory.roles ?? {})
+        .filter(([, kib]) => kib > 0)
+        .map(([role]) => role),
+    ),
+  );
   return markdownTable(
     [
       '规模',
@@ -253,6 +262,8 @@ export function generatedSection(report: string): string {
 - 内存限制：全国规模的计时构建本身就在一个限制为 ${memoryGiB} GiB 的控制组（cgroup，同时不许使用 swap）中运行，一次运行同时给出耗时和能否完成；
   其他规模用 \`--limit <GiB>\` 可同样限制，\`--no-limit\` 则不限制。控制组的用量包括页缓存（写出的网页文件），内核在接近限制时回收它们，
   所以控制组峰值接近限制并不说明进程需要那么多内存，能否完成才是答案。不能建立控制组时写明“未能建立 ${memoryGiB} GiB 限制”。
+  “等待内存”是构建期间有任务因内存不足（回收、重新读入）而等待的秒数（内核的 PSI），大致表明限制让构建慢了多少；
+  cgroup v1 没有单独的 PSI，用的是全机的数字，机器上其他任务的等待也会计入。
 - 搜索：本机服务器像 GitHub Pages 那样对文字类文件（HTML、CSS、JS、JSON）gzip 传输，Pagefind 的 \`.pf_*\` 和 \`.pagefind\` 文件本身已压缩，原样传送。
   “原始”是文件的字节数，“传输”是实际传送的字节数；KB = 1000 字节。第一次查询是第一个账号的名称，另测一次地区名的查询（结果多）。
 

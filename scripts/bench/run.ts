@@ -14,6 +14,7 @@ import {
   descendants,
   emptyPeaks,
   parseDuKiB,
+  parsePressureMicros,
   parseRssKiB,
   parseStat,
   scratchPid,
@@ -33,6 +34,11 @@ export interface Timed {
   code: number | null;
   /** Set when the command ran in a memory-limited cgroup. */
   cgroup?: CgroupOutcome & { limitBytes: number; swapLimited: boolean };
+  /**
+   * Seconds tasks stalled waiting for memory while it ran (PSI "some"): the cgroup's own where the kernel keeps it
+   * (v2), else the whole machine's, which other work on the machine also adds to.
+   */
+  memoryStall?: { seconds: number; scope: '控制组' | '全机' };
   timedOut: boolean;
   output: string;
 }
@@ -57,7 +63,7 @@ function allProcesses(): ProcStat[] {
 }
 
 /** The processes of `root`'s tree now, each with its role and RSS (processes that end mid-read are skipped). */
-function sampleTree(root: number, roles: Map<number, { comm: string; role: string }>): ProcessSample[] {
+function sampleTree(root: number): ProcessSample[] {
   const stats = allProcesses();
   const tree = descendants(root, stats);
   const out: ProcessSample[] = [];
@@ -65,13 +71,9 @@ function sampleTree(root: number, roles: Map<number, { comm: string; role: strin
     if (!tree.has(s.pid)) continue;
     const status = readText(`/proc/${s.pid}/status`);
     if (status === undefined) continue;
-    // Classified once per program: an exec (the cgroup wrapper `sh` becoming the build) changes the kernel's name.
-    let known = roles.get(s.pid);
-    if (known?.comm !== s.comm) {
-      known = { comm: s.comm, role: classify(readText(`/proc/${s.pid}/cmdline`) ?? '', s.comm) };
-      roles.set(s.pid, known);
-    }
-    out.push({ pid: s.pid, role: known.role, rssKiB: parseRssKiB(status) });
+    // Classified at every sample: a child is a copy of its parent (same command line) until it runs its own program.
+    const role = classify(readText(`/proc/${s.pid}/cmdline`) ?? '', s.comm);
+    out.push({ pid: s.pid, role, rssKiB: parseRssKiB(status) });
   }
   return out;
 }
@@ -104,6 +106,8 @@ export async function timed(
   const command = options.cgroup
     ? ['sh', '-c', 'echo $$ > "$1" && shift && exec "$@"', 'sh', options.cgroup.procsFile, ...args]
     : args;
+  const pressureFile = options.cgroup?.pressureFile ?? '/proc/pressure/memory';
+  const stalledBefore = parsePressureMicros(readText(pressureFile) ?? '');
   const start = process.hrtime.bigint();
   const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, ...options.env },
@@ -114,7 +118,6 @@ export async function timed(
   child.stdout.on('data', (d: Buffer) => chunks.push(d));
   child.stderr.on('data', (d: Buffer) => chunks.push(d));
   const root = child.pid!;
-  const roles = new Map<number, { comm: string; role: string }>();
   const seen = new Set<number>();
   let memory = emptyPeaks();
   let scratchKiB = 0;
@@ -146,7 +149,7 @@ export async function timed(
     });
   };
   const sample = () => {
-    memory = addSample(memory, sampleTree(root, roles), scratchKiB, seen);
+    memory = addSample(memory, sampleTree(root), scratchKiB, seen);
     refreshScratch();
   };
   const timer = setInterval(sample, SAMPLE_MS);
@@ -162,10 +165,18 @@ export async function timed(
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   clearInterval(timer);
   clearTimeout(deadline);
+  const stalledAfter = parsePressureMicros(readText(pressureFile) ?? '');
+  const memoryStall =
+    stalledBefore !== undefined && stalledAfter !== undefined
+      ? {
+          seconds: (stalledAfter - stalledBefore) / 1e6,
+          scope: options.cgroup?.pressureFile ? ('控制组' as const) : ('全机' as const),
+        }
+      : undefined;
   const cgroup = options.cgroup && {
     ...options.cgroup.outcome(),
     limitBytes: options.cgroup.limitBytes,
     swapLimited: options.cgroup.swapLimited,
   };
-  return { seconds, memory, code, cgroup, timedOut, output: Buffer.concat(chunks).toString() };
+  return { seconds, memory, code, cgroup, memoryStall, timedOut, output: Buffer.concat(chunks).toString() };
 }
