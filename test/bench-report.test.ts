@@ -123,25 +123,30 @@ const row = (over: Partial<Row>): Row => ({
 
 describe('the generated tables', () => {
   it('reports a build that finished inside the limit, with the cgroup’s peak said to include page cache', () => {
-    const r = row({
-      build: timed(130, 6 * 1024 * 1024, {
-        cgroup: { peakBytes: 7.4e9, oomKills: 0, limitBytes: 7 * 2 ** 30, swapLimited: true },
-      }),
+    const build = timed(130, 6 * 1024 * 1024, {
+      cgroup: { peakBytes: 7.4e9, oomKills: 0, limitBytes: 7 * 2 ** 30, swapLimited: true },
     });
-    expect(limitCell(r)).toBe('完成 ✓（控制组峰值 6.89 GiB，含页缓存）');
-    const waited = { ...r, build: { ...r.build!, memoryStall: { seconds: 12.34, scope: '全机' as const } } };
-    expect(limitCell(waited)).toBe('完成 ✓（控制组峰值 6.89 GiB，含页缓存；等待内存 12.3 秒（全机））');
+    expect(limitCell(row({ build, limited: build }))).toBe('完成 ✓（控制组峰值 6.89 GiB，含页缓存）');
+    const waited = { ...build, memoryStall: { seconds: 12.34, scope: '全机' as const } };
+    expect(limitCell(row({ build: waited, limited: waited }))).toBe(
+      '完成 ✓（控制组峰值 6.89 GiB，含页缓存；等待内存 12.3 秒（全机））',
+    );
   });
 
   it('reports an OOM kill inside the limit as not finished, and a missing cgroup plainly', () => {
-    const killed = row({
-      build: timed(80, 7 * 1024 * 1024, {
-        code: 1,
-        cgroup: { peakBytes: 7 * 2 ** 30, oomKills: 1, limitBytes: 7 * 2 ** 30, swapLimited: true },
-      }),
-      failed: '构建失败',
+    const limited = timed(80, 7 * 1024 * 1024, {
+      code: 1,
+      cgroup: { peakBytes: 7 * 2 ** 30, oomKills: 1, limitBytes: 7 * 2 ** 30, swapLimited: true },
     });
-    expect(limitCell(killed)).toBe('未完成 ✗：1 个进程因内存不足被终止（控制组峰值 7.00 GiB，含页缓存）');
+    expect(limitCell(row({ build: limited, limited, failed: '构建失败' }))).toBe(
+      '未完成 ✗：1 个进程因内存不足被终止（控制组峰值 7.00 GiB，含页缓存）',
+    );
+    // The bench then builds again without the limit for the time and each process's memory.
+    const rerun = row({ build: timed(130, 8 * 1024 * 1024), limited });
+    expect(limitCell(rerun)).toBe(
+      '未完成 ✗：1 个进程因内存不足被终止（控制组峰值 7.00 GiB，含页缓存）；其余数字来自不限制内存的再次构建',
+    );
+    expect(tables([rerun])).toContain('| 8.00 GiB ✗ |');
     expect(limitCell(row({ limitError: '本机没有挂载内存控制组（memory cgroup）' }))).toBe(
       '未能建立 7 GiB 限制（本机没有挂载内存控制组（memory cgroup））',
     );

@@ -49,6 +49,8 @@ export interface Row {
   search: SearchCost[];
   /** The memory limit the build ran under, GiB. */
   limitGiB?: number;
+  /** The build under that limit: `build` itself, or (when the limit stopped it) an earlier run before `build`. */
+  limited?: Timed;
   /** Why no cgroup could be made for that limit. */
   limitError?: string;
 }
@@ -122,17 +124,20 @@ function timeTable(results: Row[]): string {
 export function limitCell(r: Row): string {
   if (r.limitGiB === undefined) return '—（未限制）';
   if (r.limitError) return `未能建立 ${r.limitGiB} GiB 限制（${r.limitError}）`;
-  const c = r.build?.cgroup;
-  if (!r.build || !c) return '—';
+  const run = r.limited;
+  const c = run?.cgroup;
+  if (!run || !c) return '—';
   const peak = Number.isFinite(c.peakBytes)
     ? `控制组峰值 ${memory(c.peakBytes / 1024)}，含页缓存`
     : '内核未报告峰值';
   const swap = c.swapLimited ? '' : '；未能禁用 swap';
-  const stall = r.build.memoryStall;
-  const waited = stall ? `；等待内存 ${stall.seconds.toFixed(1)} 秒（${stall.scope}）` : '';
-  if (r.build.code === 0 && c.oomKills === 0) return `完成${mark(true)}（${peak}${swap}${waited}）`;
-  const why = c.oomKills > 0 ? `${c.oomKills} 个进程因内存不足被终止` : `退出码 ${r.build.code}`;
-  return `未完成${mark(false)}：${why}（${peak}${swap}${waited}）`;
+  const waited = run.memoryStall
+    ? `；等待内存 ${run.memoryStall.seconds.toFixed(1)} 秒（${run.memoryStall.scope}）`
+    : '';
+  if (run.code === 0 && c.oomKills === 0) return `完成${mark(true)}（${peak}${swap}${waited}）`;
+  const why = c.oomKills > 0 ? `${c.oomKills} 个进程因内存不足被终止` : `退出码 ${run.code}`;
+  const rerun = run !== r.build && r.build ? '；其余数字来自不限制内存的再次构建' : '';
+  return `未完成${mark(false)}：${why}（${peak}${swap}${waited}）${rerun}`;
 }
 
 function memoryTable(results: Row[]): string {
