@@ -141,16 +141,6 @@ export function scratchPid(folder: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Sum of `du -sk` output lines ("<KiB>\t<path>"). */
-export function parseDuKiB(output: string): number {
-  let total = 0;
-  for (const line of output.split('\n')) {
-    const n = Number(line.split('\t')[0]);
-    if (line.trim() && Number.isFinite(n)) total += n;
-  }
-  return total;
-}
-
 /**
  * Microseconds some task has stalled waiting for memory (reclaim, refaults), from a PSI file
  * (`/proc/pressure/memory`, or a v2 cgroup's `memory.pressure`): "some avg10=… total=<µs>".

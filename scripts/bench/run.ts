@@ -1,19 +1,18 @@
 /**
  * Runs one timed command for the bench: wall-clock time, and memory sampled every SAMPLE_MS from /proc over the
  * command's whole process tree (each process by role, their sum, and the search scratch files in /dev/shm, which are
- * RAM too). Optionally inside a memory-limited cgroup (scripts/bench/cgroup.ts).
+ * RAM too: measured as the memory disk's growth since the start, one statfs call, where walking 186,000 files each
+ * second would take a good part of a core from the build being timed). Optionally inside a memory-limited cgroup (scripts/bench/cgroup.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
 import type { Cgroup, CgroupOutcome } from './cgroup.ts';
 import {
   addSample,
   classify,
   descendants,
   emptyPeaks,
-  parseDuKiB,
   parsePressureMicros,
   parseRssKiB,
   parseStat,
@@ -24,8 +23,11 @@ import {
 } from './memory.ts';
 
 const SAMPLE_MS = 150;
-/** Walking 186,000 scratch files takes a while; their size is refreshed at most this often. */
-const SCRATCH_MS = 1000;
+/**
+ * Listing every process (to find the tree's new members) costs 5–10 ms on a busy machine, so it is done once a second;
+ * in between only the tree's own processes are read. Every build process lives far longer than a second.
+ */
+const SCAN_MS = 1000;
 const SHM = '/dev/shm';
 
 export interface Timed {
@@ -62,13 +64,10 @@ function allProcesses(): ProcStat[] {
   return out;
 }
 
-/** The processes of `root`'s tree now, each with its role and RSS (processes that end mid-read are skipped). */
-function sampleTree(root: number): ProcessSample[] {
-  const stats = allProcesses();
-  const tree = descendants(root, stats);
+/** Each process of the tree with its role and RSS now (processes that ended since the last scan are skipped). */
+function sampleProcesses(tree: readonly ProcStat[]): ProcessSample[] {
   const out: ProcessSample[] = [];
-  for (const s of stats) {
-    if (!tree.has(s.pid)) continue;
+  for (const s of tree) {
     const status = readText(`/proc/${s.pid}/status`);
     if (status === undefined) continue;
     // Classified at every sample: a child is a copy of its parent (same command line) until it runs its own program.
@@ -76,6 +75,16 @@ function sampleTree(root: number): ProcessSample[] {
     out.push({ pid: s.pid, role, rssKiB: parseRssKiB(status) });
   }
   return out;
+}
+
+/** KiB in use on the memory disk (every file on it, not only this build's). */
+function shmUsedKiB(): number {
+  try {
+    const s = statfsSync(SHM);
+    return ((s.blocks - s.bfree) * s.bsize) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** Kills every process of the tree and their process groups (the indexer runs in a group of its own). */
@@ -120,37 +129,25 @@ export async function timed(
   const root = child.pid!;
   const seen = new Set<number>();
   let memory = emptyPeaks();
-  let scratchKiB = 0;
-  let scratchBusy = false;
-  let scratchAt = 0;
-  const refreshScratch = () => {
-    if (scratchBusy || Date.now() - scratchAt < SCRATCH_MS) return;
-    let folders: string[];
-    try {
-      // Only this build's indexers' folders: other builds on the machine may have their own.
-      folders = readdirSync(SHM)
-        .filter((f) => seen.has(scratchPid(f) ?? -1))
-        .map((f) => join(SHM, f));
-    } catch {
-      return;
-    }
-    if (folders.length === 0) {
-      scratchKiB = 0;
-      return;
-    }
-    scratchBusy = true;
-    const du = spawn('du', ['-sk', ...folders], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    du.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    du.on('close', () => {
-      scratchKiB = parseDuKiB(out);
-      scratchBusy = false;
-      scratchAt = Date.now();
-    });
-  };
+  let tree: ProcStat[] = [];
+  let scannedAt = 0;
+  let ownScratch = false;
+  const shmAtStart = shmUsedKiB();
   const sample = () => {
-    memory = addSample(memory, sampleTree(root), scratchKiB, seen);
-    refreshScratch();
+    if (Date.now() - scannedAt >= SCAN_MS) {
+      const stats = allProcesses();
+      const pids = descendants(root, stats);
+      tree = stats.filter((s) => pids.has(s.pid));
+      scannedAt = Date.now();
+      try {
+        // Only while one of this build's indexers has a scratch folder: other builds may use the memory disk too.
+        ownScratch = readdirSync(SHM).some((f) => seen.has(scratchPid(f) ?? -1));
+      } catch {
+        ownScratch = false;
+      }
+    }
+    const scratchKiB = ownScratch ? Math.max(0, shmUsedKiB() - shmAtStart) : 0;
+    memory = addSample(memory, sampleProcesses(tree), scratchKiB, seen);
   };
   const timer = setInterval(sample, SAMPLE_MS);
   let timedOut = false;
