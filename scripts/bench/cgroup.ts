@@ -76,6 +76,8 @@ export interface Cgroup {
   /** The group's own PSI file (v2); v1 has none, so the machine's is used. */
   pressureFile?: string;
   outcome(): CgroupOutcome;
+  /** KiB of memory-disk (tmpfs) files charged to the group now: exactly this build's scratch files. */
+  shmemKiB(): number;
   /** Kills whatever is left inside and removes the group. */
   remove(): void;
 }
@@ -130,6 +132,10 @@ export function createCgroup(limitBytes: number, name: string): Cgroup | { error
       swapLimited,
       procsFile: join(dir, 'cgroup.procs'),
       pressureFile: existsSync(join(dir, 'memory.pressure')) ? join(dir, 'memory.pressure') : undefined,
+      shmemKiB() {
+        const stat = parseKeyed(read(join(dir, 'memory.stat')));
+        return (stat.total_shmem ?? stat.shmem ?? 0) / 1024;
+      },
       outcome() {
         if (version === 1) {
           return {

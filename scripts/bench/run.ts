@@ -146,7 +146,9 @@ export async function timed(
         ownScratch = false;
       }
     }
-    const scratchKiB = ownScratch ? Math.max(0, shmUsedKiB() - shmAtStart) : 0;
+    // In a cgroup the kernel counts the group's own tmpfs pages; elsewhere the memory disk's growth stands in for them.
+    const cgroup = options.cgroup;
+    const scratchKiB = !ownScratch ? 0 : cgroup ? cgroup.shmemKiB() : Math.max(0, shmUsedKiB() - shmAtStart);
     memory = addSample(memory, sampleProcesses(tree), scratchKiB, seen);
   };
   const timer = setInterval(sample, SAMPLE_MS);
