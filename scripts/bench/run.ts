@@ -152,6 +152,14 @@ export async function timed(
     memory = addSample(memory, sampleProcesses(tree), scratchKiB, seen);
   };
   const timer = setInterval(sample, SAMPLE_MS);
+  // The command runs in a process group of its own, out of reach of the terminal's Ctrl-C: stop it here instead.
+  const interrupted = (signal: NodeJS.Signals) => {
+    killTree(root);
+    options.cgroup?.remove();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let timedOut = false;
   const deadline = setTimeout(() => {
     timedOut = true;
@@ -164,6 +172,8 @@ export async function timed(
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   clearInterval(timer);
   clearTimeout(deadline);
+  process.off('SIGINT', interrupted);
+  process.off('SIGTERM', interrupted);
   const stalledAfter = parsePressureMicros(readText(pressureFile) ?? '');
   const memoryStall =
     stalledBefore !== undefined && stalledAfter !== undefined
