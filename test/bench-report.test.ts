@@ -144,7 +144,7 @@ describe('the generated tables', () => {
     // The bench then builds again without the limit for the time and each process's memory.
     const rerun = row({ build: timed(130, 8 * 1024 * 1024), limited });
     expect(limitCell(rerun)).toBe(
-      '未完成 ✗：1 个进程因内存不足被终止（控制组峰值 7.00 GiB，含页缓存）；其余数字来自不限制内存的再次构建',
+      '未完成 ✗：1 个进程因内存不足被终止（控制组峰值 7.00 GiB，含页缓存）；其余数字来自紧接着不限制内存的再次构建（刚删除过失败构建的文件，耗时可能偏高）',
     );
     expect(tables([rerun])).toContain('| 8.00 GiB ✗ |');
     expect(limitCell(row({ limitError: '本机没有挂载内存控制组（memory cgroup）' }))).toBe(

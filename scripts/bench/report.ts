@@ -136,7 +136,10 @@ export function limitCell(r: Row): string {
     : '';
   if (run.code === 0 && c.oomKills === 0) return `完成${mark(true)}（${peak}${swap}${waited}）`;
   const why = c.oomKills > 0 ? `${c.oomKills} 个进程因内存不足被终止` : `退出码 ${run.code}`;
-  const rerun = run !== r.build && r.build ? '；其余数字来自不限制内存的再次构建' : '';
+  const rerun =
+    run !== r.build && r.build
+      ? '；其余数字来自紧接着不限制内存的再次构建（刚删除过失败构建的文件，耗时可能偏高）'
+      : '';
   return `未完成${mark(false)}：${why}（${peak}${swap}${waited}）${rerun}`;
 }
 

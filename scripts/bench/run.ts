@@ -65,13 +65,16 @@ function allProcesses(): ProcStat[] {
 }
 
 /** Each process of the tree with its role and RSS now (processes that ended since the last scan are skipped). */
-function sampleProcesses(tree: readonly ProcStat[]): ProcessSample[] {
+function sampleProcesses(tree: readonly ProcStat[], roles: Map<number, string>): ProcessSample[] {
   const out: ProcessSample[] = [];
   for (const s of tree) {
     const status = readText(`/proc/${s.pid}/status`);
     if (status === undefined) continue;
     // Classified at every sample: a child is a copy of its parent (same command line) until it runs its own program.
-    const role = classify(readText(`/proc/${s.pid}/cmdline`) ?? '', s.comm);
+    // A process that is exiting has an empty command line; it keeps the role it had.
+    const cmdline = readText(`/proc/${s.pid}/cmdline`) ?? '';
+    const role = cmdline ? classify(cmdline, s.comm) : (roles.get(s.pid) ?? classify('', s.comm));
+    roles.set(s.pid, role);
     out.push({ pid: s.pid, role, rssKiB: parseRssKiB(status) });
   }
   return out;
@@ -130,6 +133,7 @@ export async function timed(
   const seen = new Set<number>();
   let memory = emptyPeaks();
   let tree: ProcStat[] = [];
+  const roles = new Map<number, string>();
   let scannedAt = 0;
   let ownScratch = false;
   const shmAtStart = shmUsedKiB();
@@ -149,7 +153,7 @@ export async function timed(
     // In a cgroup the kernel counts the group's own tmpfs pages; elsewhere the memory disk's growth stands in for them.
     const cgroup = options.cgroup;
     const scratchKiB = !ownScratch ? 0 : cgroup ? cgroup.shmemKiB() : Math.max(0, shmUsedKiB() - shmAtStart);
-    memory = addSample(memory, sampleProcesses(tree), scratchKiB, seen);
+    memory = addSample(memory, sampleProcesses(tree, roles), scratchKiB, seen);
   };
   const timer = setInterval(sample, SAMPLE_MS);
   // The command runs in a process group of its own, out of reach of the terminal's Ctrl-C: stop it here instead.
