@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,8 +21,22 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves `root` at `base` (e.g. `/` or `/sub/`) on 127.0.0.1 like a static host: directories → index.html, else 404.html. */
-export async function serve(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Types a host like GitHub Pages compresses on the way out: text, scripts, JSON, XML and SVG. Pagefind's own files
+ * (`.pagefind`, `.pf_*`: application/octet-stream) are gzip inside already and go out as they are.
+ */
+export const compressible = (type: string): boolean =>
+  /^(?:text\/|application\/(?:json|xml|javascript)|image\/svg\+xml)/.test(type);
+
+/**
+ * Serves `root` at `base` (e.g. `/` or `/sub/`) on 127.0.0.1 like a static host: directories → index.html, else 404.html.
+ * With `gzip`, compressible types are sent gzip-encoded to a browser that accepts it, as GitHub Pages does.
+ */
+export async function serve(
+  root: string,
+  base = '/',
+  { gzip = false } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -32,7 +47,18 @@ export async function serve(root: string, base = '/'): Promise<{ url: string; cl
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // With a length, as static hosts send files, not chunked (whose framing would count as bytes on the wire).
+      if (gzip && compressible(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+        const encoded = gzipSync(body);
+        res.writeHead(200, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          'content-length': encoded.length,
+          vary: 'Accept-Encoding',
+        });
+        res.end(encoded);
+      } else res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
     } catch {
       const notFound = join(root, '404.html');
       res

@@ -22,34 +22,60 @@ export function indexBytes(dist: string): { total: number; index: number } {
   return { total, index };
 }
 
+/** Index chunks and result fragments are what a query fetches; the rest (script, WebAssembly, metadata) starts search. */
+export const isQueryFile = (url: string): boolean =>
+  /\/(?:index|fragment)\/[^/]+$/.test(new URL(url).pathname);
+/** Pagefind's files, wherever the bundle lives (`/pagefind/`, or one folder per kind such as `/pagefind-accounts/`). */
+export const isSearchFile = (url: string): boolean => /\/pagefind[\w-]*\//.test(new URL(url).pathname);
+
 /**
- * Opens `/search/?q=<query>` at `siteUrl` and counts the bytes of Pagefind files the browser fetched:
- * `load` for starting search (script, WebAssembly, metadata, filters), `query` for the query itself
- * (index chunks and the first page of result fragments).
+ * Opens `/search/?q=<query>` at `siteUrl` in a fresh browser context and counts the bytes of Pagefind files the
+ * browser fetched: `load` for starting search (script, WebAssembly, metadata, filters), `query` for the query itself
+ * (index chunks and the first page of result fragments). Both as stored; `loadWire` and `queryWire` are the bodies
+ * as sent, smaller than the stored bytes when the server gzips (browser.ts `serve(…, { gzip: true })`).
  */
 export async function queryBytes(
   browser: Browser,
   siteUrl: string,
   query: string,
-): Promise<{ load: number; query: number; requests: number; filterFiles: number }> {
+): Promise<{
+  load: number;
+  query: number;
+  loadWire: number;
+  queryWire: number;
+  requests: number;
+  filterFiles: number;
+}> {
   const page = await browser.newPage();
-  const sizes: { url: string; bytes: number }[] = [];
-  page.on('response', async (response) => {
-    if (!response.url().includes('/pagefind/')) return;
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    sizes.push({ url: response.url(), bytes: body.length });
+  const pending: Promise<{ url: string; raw: number; wire: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    if (!isSearchFile(request.url())) return;
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        const body = (await response?.body().catch(() => undefined)) ?? Buffer.alloc(0);
+        // The length the server sent; Chromium reports no transfer size for a worker's requests (pagefind-worker.js).
+        const length = Number(await response?.headerValue('content-length'));
+        const wire = Number.isFinite(length) ? length : (await request.sizes()).responseBodySize;
+        return { url: request.url(), raw: body.length, wire };
+      })(),
+    );
   });
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() =>
     /找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
   );
   await page.waitForLoadState('networkidle');
-  await page.close();
-  const isQuery = (url: string) => /\/(index|fragment)\//.test(url);
-  const sum = (list: typeof sizes) => list.reduce((n, s) => n + s.bytes, 0);
+  const sizes = await Promise.all(pending);
+  await page.context().close();
+  const sum = (list: typeof sizes, key: 'raw' | 'wire') => list.reduce((n, s) => n + s[key], 0);
+  const startFiles = sizes.filter((s) => !isQueryFile(s.url));
+  const queryFiles = sizes.filter((s) => isQueryFile(s.url));
   return {
-    load: sum(sizes.filter((s) => !isQuery(s.url))),
-    query: sum(sizes.filter((s) => isQuery(s.url))),
+    load: sum(startFiles, 'raw'),
+    query: sum(queryFiles, 'raw'),
+    loadWire: sum(startFiles, 'wire'),
+    queryWire: sum(queryFiles, 'wire'),
     requests: sizes.length,
     filterFiles: sizes.filter((s) => /\/filter\//.test(s.url)).length,
   };

@@ -25,6 +25,13 @@ export const SCALES: Record<string, Scale> = {
     accounts: 6000,
     quarters: 8,
   },
+  region: {
+    name: 'region',
+    label: '地区级（3,600 个网站、36,000 个账号）',
+    websites: 3600,
+    accounts: 36000,
+    quarters: 8,
+  },
   national: {
     name: 'national',
     label: '全国（14,000 个网站、140,000 个账号）',
