@@ -29,6 +29,67 @@ export interface MatchFields {
   y?: [text: string, syllables: string][];
 }
 
+/** Meta key of a Pagefind page's members (JSON list of `Member`). */
+export const MEMBERS_META = 'm';
+
+/** Stands between the members' texts in a page's content; taken out of the texts themselves. */
+export const MEMBER_SEPARATOR = '⁂';
+
+/**
+ * A website, account or bulletin on a Pagefind page (src/lib/search-records.ts `searchPages`): enough to list it, match
+ * and rank it, and check the chosen filters on it alone. Its text is its part of the page's content.
+ */
+export interface Member {
+  url: string;
+  title: string;
+  quarter: string;
+  type: string;
+  detail: string;
+  /** What it is matched and ranked by. */
+  fields: MatchFields;
+  filters: Record<string, string[]>;
+  /** Its latest quarter (`2021-Q3`), for “最新季度在前”. */
+  sort: string;
+}
+
+/** A member as a candidate: its text cut from the page's content (`raw`: with its hidden pinyin words). */
+export type MemberCandidate = Candidate & { member: Member; raw: string };
+
+/** The members of a Pagefind page (its content and meta as Pagefind returns them), each with its own text. */
+export function pageMembers(page: {
+  content?: string;
+  meta: Record<string, string | undefined>;
+}): MemberCandidate[] {
+  let members: Member[];
+  try {
+    members = JSON.parse(page.meta[MEMBERS_META] ?? '[]') as Member[];
+  } catch {
+    return [];
+  }
+  const texts = (page.content ?? '').split(MEMBER_SEPARATOR);
+  return members.map((member, i) => ({
+    member,
+    raw: texts[i] ?? '',
+    type: member.type,
+    text: cleanText((texts[i] ?? '').trim(), member.type),
+    fields: member.fields,
+    url: member.url,
+  }));
+}
+
+/** Whether every term starts a word of `text` (its letters and digits), as Pagefind matches a latin query. */
+export function startsWord(text: string, terms: readonly string[]): boolean {
+  const words = foldText(text).split(/[^a-z0-9]+/);
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/**
+ * Whether a member has every chosen filter value. A page is filed under all its members' values, so Pagefind's
+ * filtered pages hold members without them; this keeps results and counts per website and account.
+ */
+export const hasFilters = (member: Member, filters: Readonly<Record<string, string>>): boolean =>
+  Object.entries(filters).every(([name, value]) => member.filters[name]?.includes(value) ?? false);
+
 /** Reads a record's fields; a record without them (an older index) matches on its text alone. */
 export function parseFields(meta: string | undefined): MatchFields {
   if (!meta) return { n: [] };

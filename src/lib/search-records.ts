@@ -20,7 +20,13 @@ import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
-import { FIELDS_META, type MatchFields } from './search-match.ts';
+import {
+  FIELDS_META,
+  MEMBER_SEPARATOR,
+  MEMBERS_META,
+  type MatchFields,
+  type Member,
+} from './search-match.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -53,6 +59,9 @@ export interface SearchRecord {
 const distinct = (values: (string | undefined | false)[]): string[] => [
   ...new Set(values.filter((v): v is string => !!v)),
 ];
+
+/** Types in the order the search page lists them. */
+const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
 
 const syllableCache = new Map<string, string>();
 
@@ -314,22 +323,9 @@ export function filterOptions(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
   quarters: readonly Pick<QuarterRef, 'label'>[],
 ): FilterOption[] {
-  const counts = new Map<string, Map<string, number>>(
-    Object.values(FILTERS).map((name) => [name, new Map()]),
-  );
-  const add = (filters: Record<string, string[]>) => {
-    for (const [name, values] of Object.entries(filters)) {
-      const byValue = counts.get(name);
-      if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
-    }
-  };
-  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
-  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
-  for (const account of history.accounts)
-    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
-
+  const counts = filterCounts(history, quarters);
+  counts.delete(QUARTER_RESULT);
   const quarterOrder = new Map([...quarters].reverse().map((q, i) => [q.label, i]));
-  const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
   const order: Record<string, (a: string, b: string) => number> = {
     [FILTERS.quarter]: (a, b) => (quarterOrder.get(a) ?? 0) - (quarterOrder.get(b) ?? 0), // newest first
     [FILTERS.type]: (a, b) => typeOrder.indexOf(a) - typeOrder.indexOf(b),
@@ -341,6 +337,38 @@ export function filterOptions(
       .sort(([a], [b]) => (order[name] ?? compareZh)(a, b))
       .map(([value, count]) => ({ value, count })),
   }));
+}
+
+/** How many records have each value of each filter, the hidden 季度结果 included (entityFilters). */
+function filterCounts(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  quarters: readonly Pick<QuarterRef, 'label'>[],
+): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>(
+    [...Object.values(FILTERS), QUARTER_RESULT].map((name) => [name, new Map()]),
+  );
+  const add = (filters: Record<string, string[]>) => {
+    for (const [name, values] of Object.entries(filters)) {
+      const byValue = counts.get(name);
+      if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    }
+  };
+  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
+  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
+  for (const account of history.accounts)
+    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
+  return counts;
+}
+
+/**
+ * How many websites and accounts had each result in each quarter (the hidden 季度结果 filter, which a quarter and a
+ * result chosen together become), for the search page to tell the number of results without reading them all.
+ */
+export function quarterResultCounts(history: {
+  websites: readonly WebsiteHistory[];
+  accounts: readonly AccountHistory[];
+}): Record<string, number> {
+  return Object.fromEntries(filterCounts(history, []).get(QUARTER_RESULT)!);
 }
 
 /** The parts of a published quarter its bulletin's search record needs. */
@@ -404,23 +432,110 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
   };
 }
 
+/** Websites or accounts per Pagefind page (`searchPages`). */
+export const PAGE_MEMBERS = 16;
+
 /**
- * A record as the tiny HTML page Pagefind reads it from (scripts/build/pagefind.ts): the content as the body's only
- * text, meta, filters and sort keys as `<meta>` tags whose `content` attribute Pagefind captures. Every value is
- * escaped, so a cell holding markup stays text in the index.
+ * What Pagefind indexes: up to `PAGE_MEMBERS` websites or accounts (a bulletin alone), their texts one after the
+ * other, filed under every filter value of any of them and sorted by the latest quarter they share.
  */
-export function recordHtml(record: SearchRecord): string {
+export interface SearchPage {
+  url: string;
+  language: string;
+  texts: { content: string; keys?: string }[];
+  members: Member[];
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+function member(record: SearchRecord): Member {
+  const { title = '', quarter = '', type = '', detail = '', [FIELDS_META]: fields } = record.meta;
+  return {
+    url: record.url,
+    title,
+    quarter,
+    type,
+    detail,
+    fields: JSON.parse(fields ?? '{"n":[]}') as MatchFields,
+    filters: record.filters,
+    sort: record.sort[SORT_KEY] ?? '',
+  };
+}
+
+/**
+ * The records as Pagefind pages. Pagefind's start-up file lists every page (about 6 bytes each compressed, plus 2 for
+ * the sort), so a page per record made a national first search download 1.5 MB; pages of `size` members cut that by as
+ * much, and the search page checks each member on its own, so results and counts stay per website and account.
+ * Members of a page share their type and latest quarter (so the page sorts as each of them), and sit beside their
+ * neighbours by region and unit, so that a query's pages hold mostly members that match it.
+ */
+export function searchPages(records: readonly SearchRecord[], size = PAGE_MEMBERS): SearchPage[] {
+  const members = records.map((record) => ({ record, m: member(record) }));
+  const bulletins = members.filter(({ m }) => m.type === TYPES.bulletin);
+  const entities = members
+    .filter(({ m }) => m.type !== TYPES.bulletin)
+    .sort(
+      ({ m: a }, { m: b }) =>
+        b.sort.localeCompare(a.sort) ||
+        typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) ||
+        (a.fields.r ?? '').localeCompare(b.fields.r ?? '') ||
+        (a.fields.u?.[0] ?? '').localeCompare(b.fields.u?.[0] ?? '') ||
+        a.title.localeCompare(b.title) ||
+        a.url.localeCompare(b.url),
+    );
+  const chunks: (typeof members)[] = bulletins.map((b) => [b]);
+  for (const entry of entities) {
+    const last = chunks.at(-1);
+    const head = last?.[0]?.m;
+    if (
+      last &&
+      head &&
+      last.length < size &&
+      head.type === entry.m.type &&
+      head.sort === entry.m.sort &&
+      head.type !== TYPES.bulletin
+    )
+      last.push(entry);
+    else chunks.push([entry]);
+  }
+  return chunks.map((chunk, i) => {
+    const filters: Record<string, string[]> = {};
+    for (const { record } of chunk)
+      for (const [name, values] of Object.entries(record.filters))
+        filters[name] = distinct([...(filters[name] ?? []), ...values]);
+    return {
+      url: `/p/${i}/`,
+      language: SEARCH_LANGUAGE,
+      texts: chunk.map(({ record }) => ({
+        content: record.content.replaceAll(MEMBER_SEPARATOR, ' '),
+        ...(record.keys ? { keys: record.keys } : {}),
+      })),
+      members: chunk.map(({ m }) => m),
+      filters,
+      sort: { [SORT_KEY]: chunk[0]!.m.sort },
+    };
+  });
+}
+
+/**
+ * A page as the tiny HTML file Pagefind reads it from (scripts/build/pagefind.ts): each member's text (then its
+ * hidden pinyin words) as paragraphs, members apart by `MEMBER_SEPARATOR`; members, filters and sort key as `<meta>`
+ * tags whose `content` attribute Pagefind captures. Every value is escaped, so a cell holding markup stays text.
+ */
+export function pageHtml(page: SearchPage): string {
   const tag = (kind: 'meta' | 'filter' | 'sort', name: string, value: string) =>
     `<meta data-pagefind-${kind}="${escapeXml(name)}[content]" content="${escapeXml(value)}">`;
   const head = [
-    ...Object.entries(record.meta).map(([name, value]) => tag('meta', name, value)),
-    ...Object.entries(record.filters).flatMap(([name, values]) =>
+    tag('meta', MEMBERS_META, JSON.stringify(page.members)),
+    ...Object.entries(page.filters).flatMap(([name, values]) =>
       values.map((value) => tag('filter', name, value)),
     ),
-    ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
+    ...Object.entries(page.sort).map(([name, value]) => tag('sort', name, value)),
   ];
-  const keys = record.keys ? `<p>${escapeXml(record.keys)}</p>` : '';
-  return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p>${keys}</body></html>`;
+  const body = page.texts
+    .map(({ content, keys }) => `<p>${escapeXml(content)}</p>${keys ? `<p>${escapeXml(keys)}</p>` : ''}`)
+    .join(`<p>${MEMBER_SEPARATOR}</p>`);
+  return `<!doctype html><html lang="${escapeXml(page.language)}"><head>${head.join('')}</head><body>${body}</body></html>`;
 }
 
 /**

@@ -16,10 +16,15 @@ import {
   bulletinText,
   filterOptions,
   quarterResult,
+  quarterResultCounts,
   quarterSpan,
-  recordHtml,
+  pageHtml,
+  searchPages,
   searchRecords,
+  siteRecords,
 } from '../../src/lib/search-records.ts';
+import { hasFilters, MEMBER_SEPARATOR, pageMembers } from '../../src/lib/search-match.ts';
+import { loadData } from '../../src/node/load.ts';
 import { pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -189,32 +194,82 @@ describe('entityUrl', () => {
   });
 });
 
-describe('recordHtml', () => {
-  const record = {
-    url: '/accounts/x/',
-    content: '<script>alert(1)</script> & “引号”',
+describe('searchPages', () => {
+  const all = siteRecords(loadData('test/fixtures/search'));
+  const pages = searchPages(all, 3);
+
+  it('puts every record on exactly one page, a bulletin alone, others with their type and latest quarter', () => {
+    expect(pages.flatMap((p) => p.members.map((m) => m.url)).sort()).toEqual(all.map((r) => r.url).sort());
+    for (const page of pages) {
+      expect(page.members.length).toBeGreaterThan(0);
+      expect(page.members.length).toBeLessThanOrEqual(page.members[0]!.type === TYPES.bulletin ? 1 : 3);
+      expect(new Set(page.members.map((m) => `${m.type} ${m.sort}`)).size).toBe(1);
+      expect(page.sort).toEqual({ quarter: page.members[0]!.sort });
+      expect(page.texts).toHaveLength(page.members.length);
+    }
+    expect(pages.length).toBeLessThan(all.length);
+  });
+
+  it('files a page under every filter value of its members, and keeps each member’s own values', () => {
+    for (const page of pages) {
+      for (const m of page.members) {
+        const record = all.find((r) => r.url === m.url)!;
+        expect(m.filters).toEqual(record.filters);
+        for (const [name, values] of Object.entries(m.filters))
+          expect(page.filters[name]).toEqual(expect.arrayContaining(values));
+      }
+    }
+  });
+
+  it('gives each member back its own text and fields from what Pagefind returns', () => {
+    const page = pages.find((p) => p.members.length === 3)!;
+    // Pagefind's content: the paragraphs joined by spaces, a `.` after a paragraph without a full stop.
+    const content = page.texts
+      .map((t) => `${t.content} ${t.keys ? `${t.keys}.` : ''}`)
+      .join(` ${MEMBER_SEPARATOR} `);
+    const meta = { m: JSON.stringify(page.members) };
+    const members = pageMembers({ content, meta });
+    expect(members.map((m) => m.url)).toEqual(page.members.map((m) => m.url));
+    members.forEach((m, i) => {
+      expect(m.text).toBe(page.texts[i]!.content);
+      expect(m.fields).toEqual(page.members[i]!.fields);
+    });
+    expect(hasFilters(members[0]!.member, { [FILTERS.type]: members[0]!.type })).toBe(true);
+    expect(hasFilters(members[0]!.member, { [FILTERS.type]: '另一类型' })).toBe(false);
+  });
+});
+
+describe('quarterResultCounts', () => {
+  it('counts the websites and accounts with each result in each quarter', () => {
+    expect(quarterResultCounts(history)['2021年第二季度：不合格']).toBe(2);
+  });
+});
+
+describe('pageHtml', () => {
+  const page = {
+    url: '/p/0/',
     language: 'zh',
-    meta: { title: 'A"><img src=x onerror=alert(1)>', detail: "it's" },
+    texts: [{ content: '<script>alert(1)</script> & “引号”' }, { content: '第二条', keys: 'dierti' }],
+    members: [],
     filters: { [FILTERS.result]: ['合格', '不<合格>'] },
     sort: { quarter: '2020-Q3' },
   };
-  const html = recordHtml(record);
+  const html = pageHtml(page);
 
-  it('gives the content as the only text of the body, escaped', () => {
-    expect(html).toContain('<body><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</p></body>');
+  it('gives the texts as the only text of the body, escaped, apart by the separator', () => {
+    expect(html).toContain(
+      `<body><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</p><p>${MEMBER_SEPARATOR}</p><p>第二条</p><p>dierti</p></body>`,
+    );
     expect(html).not.toContain('<script');
     expect(html).toMatch(/^<!doctype html><html lang="zh">/);
   });
 
-  it('gives meta, one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
-    expect(html).toContain(
-      '<meta data-pagefind-meta="title[content]" content="A&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">',
-    );
-    expect(html).toContain('<meta data-pagefind-meta="detail[content]" content="it&apos;s">');
+  it('gives members, one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
+    expect(html).toContain('<meta data-pagefind-meta="m[content]" content="[]">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="合格">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="不&lt;合格&gt;">');
     expect(html).toContain('<meta data-pagefind-sort="quarter[content]" content="2020-Q3">');
-    expect(html.match(/<meta /g)).toHaveLength(5);
+    expect(html.match(/<meta /g)).toHaveLength(4);
   });
 });
 
