@@ -37,6 +37,12 @@ function check<T extends PagefindResponse>(response: T, step: string): T {
   return response;
 }
 
+/**
+ * Records per Pagefind page, instead of what their number calls for (src/lib/search-records.ts `membersPerPage`): the
+ * tests set it so that a small fixture's pages hold several records, as a national dataset's do.
+ */
+export const PAGE_MEMBERS_ENV = 'SEARCH_PAGE_MEMBERS';
+
 const SCRATCH_PREFIX = 'search-records-';
 /** Room a record takes in the scratch folder: a file and a folder, a block each. */
 const BYTES_PER_RECORD = 8192;
@@ -101,7 +107,7 @@ export async function writeSearchIndex(
   records: readonly SearchRecord[],
   outputPath: string,
 ): Promise<number> {
-  const pages = searchPages(records);
+  const pages = searchPages(records, Number(process.env[PAGE_MEMBERS_ENV]) || undefined);
   const base = scratchBase(records.length);
   removeStaleScratch(base);
   const scratch = scratchFolder(base, process.pid);

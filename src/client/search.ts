@@ -56,7 +56,8 @@ const PAGE_SIZE = 20;
  * have been looked at; beyond that the status says so (a national query such as `潮州` has thousands).
  */
 export const MAX_CANDIDATES = 300;
-const CANDIDATE_BATCH = 4;
+/** Members read at a time (pages of one record each, or fewer pages of many). */
+const CANDIDATE_BATCH = 50;
 /** Members read per half of a query that found nothing, for “您要找的是不是”. */
 const SUGGEST_CANDIDATES = 30;
 /**
@@ -214,7 +215,12 @@ export function startSearch(): void {
     let seen = 0;
     let i = 0;
     while (i < found.length && seen < limit) {
-      const batch = await Promise.all(found.slice(i, i + CANDIDATE_BATCH).map(membersOf));
+      // As many pages as hold about a batch of members, judged by the pages read so far (the first: four).
+      const pages =
+        i === 0
+          ? 4
+          : Math.max(1, Math.round((Math.min(CANDIDATE_BATCH, limit - seen) * i) / Math.max(seen, 1)));
+      const batch = await Promise.all(found.slice(i, i + pages).map(membersOf));
       if (mine !== generation) return undefined;
       i += batch.length;
       for (const page of batch) {

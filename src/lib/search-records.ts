@@ -432,11 +432,18 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
   };
 }
 
-/** Websites or accounts per Pagefind page (`searchPages`). */
-export const PAGE_MEMBERS = 16;
+/**
+ * At most about this many Pagefind pages. Pagefind's start-up file lists every page (about 9 bytes each compressed,
+ * with the sort), and a query reads whole pages: a city's records each get a page of their own, a national dataset's
+ * 186,000 share 8,000 pages (80 KB to start, a query reading pages of about 24).
+ */
+export const MAX_PAGES = 8000;
+
+/** Records per Pagefind page for `records` records (`searchPages`). */
+export const membersPerPage = (records: number): number => Math.max(1, Math.ceil(records / MAX_PAGES));
 
 /**
- * What Pagefind indexes: up to `PAGE_MEMBERS` websites or accounts (a bulletin alone), their texts one after the
+ * What Pagefind indexes: up to `membersPerPage` websites or accounts (a bulletin alone), their texts one after the
  * other, filed under every filter value of any of them and sorted by the latest quarter they share.
  */
 export interface SearchPage {
@@ -463,13 +470,16 @@ function member(record: SearchRecord): Member {
 }
 
 /**
- * The records as Pagefind pages. Pagefind's start-up file lists every page (about 6 bytes each compressed, plus 2 for
- * the sort), so a page per record made a national first search download 1.5 MB; pages of `size` members cut that by as
- * much, and the search page checks each member on its own, so results and counts stay per website and account.
+ * The records as Pagefind pages of up to `size` members. A page per record made a national first search download
+ * 1.5 MB of Pagefind's start-up file (`MAX_PAGES`); the search page checks each member on its own, so results and
+ * counts stay per website and account.
  * Members of a page share their type and latest quarter (so the page sorts as each of them), and sit beside their
  * neighbours by region and unit, so that a query's pages hold mostly members that match it.
  */
-export function searchPages(records: readonly SearchRecord[], size = PAGE_MEMBERS): SearchPage[] {
+export function searchPages(
+  records: readonly SearchRecord[],
+  size = membersPerPage(records.length),
+): SearchPage[] {
   const members = records.map((record) => ({ record, m: member(record) }));
   const bulletins = members.filter(({ m }) => m.type === TYPES.bulletin);
   const entities = members

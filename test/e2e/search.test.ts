@@ -9,6 +9,7 @@ import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
+import { PAGE_MEMBERS_ENV } from '../../scripts/build/pagefind.ts';
 import {
   entities,
   expectRecall,
@@ -52,11 +53,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Builds `dataDir`, serves it and opens its search page, for the tests of the enclosing describe. */
-function searchSite(dataDir: string) {
+/**
+ * Builds `dataDir`, serves it and opens its search page, for the tests of the enclosing describe. `perPage`:
+ * records per Pagefind page, several as at national scale (a fixture this small otherwise gets a page per record).
+ */
+function searchSite(dataDir: string, perPage?: number) {
   const ctx = {} as { server: Server; page: Page; dist: string };
   beforeAll(async () => {
-    const site = buildSite(dataDir);
+    const site = buildSite(dataDir, perPage ? { [PAGE_MEMBERS_ENV]: String(perPage) } : {});
     if (site.code !== 0) throw new Error(site.log);
     ctx.dist = site.out;
     ctx.server = await serve(site.out);
@@ -247,7 +251,7 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
 });
 
 describe('search over three invented quarters (filters, sorting, shareable links)', () => {
-  const ctx = searchSite(FIXTURE);
+  const ctx = searchSite(FIXTURE, 3);
 
   it('finds a website or account once, labelled with every quarter it was inspected in', async () => {
     const hits = await search(ctx.page, '虚构平安乙县');
@@ -474,7 +478,7 @@ function expectCleanExcerpts(shown: Shown): void {
 }
 
 describe('search matches what was typed: the query set (test/fixtures/search-match)', () => {
-  const ctx = searchSite(MATCH_FIXTURE);
+  const ctx = searchSite(MATCH_FIXTURE, 3);
   const all = entities(MATCH_FIXTURE);
   const urls = (shown: Shown) => shown.hits.map((h) => h.url);
   const QUERIES = [

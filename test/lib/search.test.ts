@@ -16,6 +16,8 @@ import {
   bulletinText,
   filterOptions,
   quarterResult,
+  MAX_PAGES,
+  membersPerPage,
   quarterResultCounts,
   quarterSpan,
   pageHtml,
@@ -236,6 +238,15 @@ describe('searchPages', () => {
     });
     expect(hasFilters(members[0]!.member, { [FILTERS.type]: members[0]!.type })).toBe(true);
     expect(hasFilters(members[0]!.member, { [FILTERS.type]: '另一类型' })).toBe(false);
+  });
+});
+
+describe('membersPerPage', () => {
+  it('gives a city its records a page each, and a national dataset pages of several', () => {
+    expect(membersPerPage(60)).toBe(1);
+    expect(membersPerPage(MAX_PAGES)).toBe(1);
+    expect(membersPerPage(186_341)).toBe(24);
+    expect(Math.ceil(186_341 / membersPerPage(186_341))).toBeLessThanOrEqual(MAX_PAGES);
   });
 });
 
