@@ -26,7 +26,7 @@ interface PagefindResultData {
   url: string;
   excerpt: string;
   content: string;
-  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
 }
 interface PagefindResult {
   id: string;

@@ -29,8 +29,22 @@ export interface MatchFields {
   y?: [text: string, syllables: string][];
 }
 
-/** Meta key of a Pagefind page's members (JSON list of `Member`). */
-export const MEMBERS_META = 'm';
+/**
+ * Hidden filter holding a Pagefind page's members (JSON list of `Member`, `membersValue`). A filter, not metadata:
+ * Pagefind adds metadata to the words it searches (here URLs, filter values, pinyin), not filter values; and the
+ * search page never asks for this filter, so its file is never downloaded.
+ */
+export const MEMBERS_FILTER = 'm';
+
+/**
+ * Members as the `MEMBERS_FILTER` value. Pagefind collapses runs of white space in a filter value, so every white
+ * space but a lone ordinary space is written as a JSON escape, which parsing reads back as it was.
+ */
+export const membersValue = (members: readonly Member[]): string =>
+  JSON.stringify(members).replace(
+    /\s(?=\s)|[^\S ]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** Stands between the members' texts in a page's content; taken out of the texts themselves. */
 export const MEMBER_SEPARATOR = '⁂';
@@ -47,7 +61,8 @@ export interface Member {
   detail: string;
   /** What it is matched and ranked by. */
   fields: MatchFields;
-  filters: Record<string, string[]>;
+  /** Its filter values; left out when it is alone on its page, whose filters are its own (`pageMembers` fills them in). */
+  filters?: Record<string, string[]>;
   /** Its latest quarter (`2021-Q3`), for “最新季度在前”. */
   sort: string;
 }
@@ -55,20 +70,21 @@ export interface Member {
 /** A member as a candidate: its text cut from the page's content (`raw`: with its hidden pinyin words). */
 export type MemberCandidate = Candidate & { member: Member; raw: string };
 
-/** The members of a Pagefind page (its content and meta as Pagefind returns them), each with its own text. */
+/** The members of a Pagefind page (its content and filters as Pagefind returns them), each with its own text. */
 export function pageMembers(page: {
   content?: string;
-  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
 }): MemberCandidate[] {
   let members: Member[];
   try {
-    members = JSON.parse(page.meta[MEMBERS_META] ?? '[]') as Member[];
+    members = JSON.parse(page.filters?.[MEMBERS_FILTER]?.[0] ?? '[]') as Member[];
   } catch {
     return [];
   }
   const texts = (page.content ?? '').split(MEMBER_SEPARATOR);
+  const { [MEMBERS_FILTER]: _, ...own } = page.filters ?? {};
   return members.map((member, i) => ({
-    member,
+    member: { ...member, filters: member.filters ?? (own as Record<string, string[]>) },
     raw: texts[i] ?? '',
     type: member.type,
     text: cleanText((texts[i] ?? '').trim(), member.type),
@@ -88,7 +104,7 @@ export function startsWord(text: string, terms: readonly string[]): boolean {
  * filtered pages hold members without them; this keeps results and counts per website and account.
  */
 export const hasFilters = (member: Member, filters: Readonly<Record<string, string>>): boolean =>
-  Object.entries(filters).every(([name, value]) => member.filters[name]?.includes(value) ?? false);
+  Object.entries(filters).every(([name, value]) => member.filters?.[name]?.includes(value) ?? false);
 
 /** Reads a record's fields; a record without them (an older index) matches on its text alone. */
 export function parseFields(meta: string | undefined): MatchFields {

@@ -23,7 +23,8 @@ import { formatScore } from './score.ts';
 import {
   FIELDS_META,
   MEMBER_SEPARATOR,
-  MEMBERS_META,
+  MEMBERS_FILTER,
+  membersValue,
   type MatchFields,
   type Member,
 } from './search-match.ts';
@@ -520,7 +521,8 @@ export function searchPages(
         content: record.content.replaceAll(MEMBER_SEPARATOR, ' '),
         ...(record.keys ? { keys: record.keys } : {}),
       })),
-      members: chunk.map(({ m }) => m),
+      // A member alone on its page has the page's filters (pageMembers): not written twice.
+      members: chunk.map(({ m: { filters, ...rest } }) => (chunk.length === 1 ? rest : { ...rest, filters })),
       filters,
       sort: { [SORT_KEY]: chunk[0]!.m.sort },
     };
@@ -529,14 +531,14 @@ export function searchPages(
 
 /**
  * A page as the tiny HTML file Pagefind reads it from (scripts/build/pagefind.ts): each member's text (then its
- * hidden pinyin words) as paragraphs, members apart by `MEMBER_SEPARATOR`; members, filters and sort key as `<meta>`
- * tags whose `content` attribute Pagefind captures. Every value is escaped, so a cell holding markup stays text.
+ * hidden pinyin words) as paragraphs, members apart by `MEMBER_SEPARATOR`; members (a hidden filter), filters and
+ * sort key as `<meta>` tags whose `content` attribute Pagefind captures. Every value is escaped, so a cell holding markup stays text.
  */
 export function pageHtml(page: SearchPage): string {
-  const tag = (kind: 'meta' | 'filter' | 'sort', name: string, value: string) =>
+  const tag = (kind: 'filter' | 'sort', name: string, value: string) =>
     `<meta data-pagefind-${kind}="${escapeXml(name)}[content]" content="${escapeXml(value)}">`;
   const head = [
-    tag('meta', MEMBERS_META, JSON.stringify(page.members)),
+    tag('filter', MEMBERS_FILTER, membersValue(page.members)),
     ...Object.entries(page.filters).flatMap(([name, values]) =>
       values.map((value) => tag('filter', name, value)),
     ),

@@ -311,9 +311,12 @@ describe('search over three invented quarters (filters, sorting, shareable links
       const found = await pagefind.search(null);
       const pages = await Promise.all(found.results.map((r) => r.data()));
       const counts = {};
-      for (const m of pages.flatMap((d) => JSON.parse(d.meta.m)))
-        for (const [name, values] of Object.entries(m.filters))
-          for (const value of values) (counts[name] ??= {})[value] = (counts[name][value] ?? 0) + 1;
+      for (const d of pages) {
+        const { m, ...own } = d.filters;
+        for (const member of JSON.parse(m[0]))
+          for (const [name, values] of Object.entries(member.filters ?? own))
+            for (const value of values) (counts[name] ??= {})[value] = (counts[name][value] ?? 0) + 1;
+      }
       return counts;
     })()`)) as Record<string, Record<string, number>>;
     const { 季度结果: hidden, ...visible } = reported;

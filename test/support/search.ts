@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { paths } from '../../src/lib/routes.ts';
-import { MEMBER_SEPARATOR } from '../../src/lib/search-match.ts';
+import { MEMBER_SEPARATOR, MEMBERS_FILTER } from '../../src/lib/search-match.ts';
 
 export interface Hit {
   url: string;
@@ -35,7 +35,8 @@ export async function search(
     const wanted = Object.entries(options.filters ?? {});
     const members = pages.flatMap((d) => {
       const texts = d.content.split('${MEMBER_SEPARATOR}').map(fold);
-      return JSON.parse(d.meta.m).filter((m, i) =>
+      const { ['${MEMBERS_FILTER}']: _, ...own } = d.filters;
+      return JSON.parse(d.filters['${MEMBERS_FILTER}'][0]).map((m) => ({ filters: own, ...m })).filter((m, i) =>
         words.every((w) => texts[i].includes(w)) &&
         wanted.every(([name, value]) => (m.filters[name] ?? []).includes(value)),
       );
