@@ -1,10 +1,10 @@
 /**
  * Writes the site's Pagefind bundle from the data alone: one record per bulletin, website and account
- * (src/lib/search-records.ts). `npm run build` runs it in a process of its own beside Astro
+ * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). `npm run build` runs it in a process of its own beside Astro
  * (scripts/build-search-index.ts), so the index is built while Astro writes pages, and moves it into the built site
  * at the end. Processes, scratch folders and Pagefind live here, beside the build scripts, not in src/lib.
  *
- * Pagefind reads the records as tiny HTML pages from a scratch folder (in memory where /dev/shm has room)
+ * Pagefind reads the pages as tiny HTML files from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
  * record added before it, so 186,000 records took 88 s to add, against 13 s for the walk (BENCHMARKS.md).
  */

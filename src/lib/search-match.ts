@@ -46,12 +46,9 @@ export const membersValue = (members: readonly Member[]): string =>
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 
-/** Stands between the members' texts in a page's content; taken out of the texts themselves. */
-export const MEMBER_SEPARATOR = '⁂';
-
 /**
  * A website, account or bulletin on a Pagefind page (src/lib/search-records.ts `searchPages`): enough to list it, match
- * and rank it, and check the chosen filters on it alone. Its text is its part of the page's content.
+ * and rank it, and check the chosen filters on it alone, with its own text (the page's content has each phrase once).
  */
 export interface Member {
   url: string;
@@ -65,29 +62,29 @@ export interface Member {
   filters?: Record<string, string[]>;
   /** Its latest quarter (`2021-Q3`), for “最新季度在前”. */
   sort: string;
+  /** Its text, as indexed. */
+  text: string;
+  /** Its hidden pinyin words (src/lib/search-records.ts `pinyinKeys`). */
+  keys?: string;
 }
 
-/** A member as a candidate: its text cut from the page's content (`raw`: with its hidden pinyin words). */
+/** A member as a candidate (`raw`: its text with its hidden pinyin words). */
 export type MemberCandidate = Candidate & { member: Member; raw: string };
 
-/** The members of a Pagefind page (its content and filters as Pagefind returns them), each with its own text. */
-export function pageMembers(page: {
-  content?: string;
-  filters?: Record<string, string[] | undefined>;
-}): MemberCandidate[] {
+/** The members of a Pagefind page (its filters as Pagefind returns them). */
+export function pageMembers(page: { filters?: Record<string, string[] | undefined> }): MemberCandidate[] {
   let members: Member[];
   try {
     members = JSON.parse(page.filters?.[MEMBERS_FILTER]?.[0] ?? '[]') as Member[];
   } catch {
     return [];
   }
-  const texts = (page.content ?? '').split(MEMBER_SEPARATOR);
   const { [MEMBERS_FILTER]: _, ...own } = page.filters ?? {};
-  return members.map((member, i) => ({
+  return members.map((member) => ({
     member: { ...member, filters: member.filters ?? (own as Record<string, string[]>) },
-    raw: texts[i] ?? '',
+    raw: `${member.text} ${member.keys ?? ''}`,
     type: member.type,
-    text: cleanText((texts[i] ?? '').trim(), member.type),
+    text: member.text,
     fields: member.fields,
     url: member.url,
   }));

@@ -20,14 +20,7 @@ import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
-import {
-  FIELDS_META,
-  MEMBER_SEPARATOR,
-  MEMBERS_FILTER,
-  membersValue,
-  type MatchFields,
-  type Member,
-} from './search-match.ts';
+import { FIELDS_META, MEMBERS_FILTER, membersValue, type MatchFields, type Member } from './search-match.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -444,13 +437,12 @@ export const MAX_PAGES = 8000;
 export const membersPerPage = (records: number): number => Math.max(1, Math.ceil(records / MAX_PAGES));
 
 /**
- * What Pagefind indexes: up to `membersPerPage` websites or accounts (a bulletin alone), their texts one after the
- * other, filed under every filter value of any of them and sorted by the latest quarter they share.
+ * What Pagefind indexes: up to `membersPerPage` websites or accounts (a bulletin alone), filed under every filter value
+ * of any of them and sorted by the latest quarter they share.
  */
 export interface SearchPage {
   url: string;
   language: string;
-  texts: { content: string; keys?: string }[];
   members: Member[];
   filters: Record<string, string[]>;
   sort: Record<string, string>;
@@ -467,6 +459,8 @@ function member(record: SearchRecord): Member {
     fields: JSON.parse(fields ?? '{"n":[]}') as MatchFields,
     filters: record.filters,
     sort: record.sort[SORT_KEY] ?? '',
+    text: record.content,
+    ...(record.keys ? { keys: record.keys } : {}),
   };
 }
 
@@ -517,10 +511,6 @@ export function searchPages(
     return {
       url: `/p/${i}/`,
       language: SEARCH_LANGUAGE,
-      texts: chunk.map(({ record }) => ({
-        content: record.content.replaceAll(MEMBER_SEPARATOR, ' '),
-        ...(record.keys ? { keys: record.keys } : {}),
-      })),
       // A member alone on its page has the page's filters (pageMembers): not written twice.
       members: chunk.map(({ m: { filters, ...rest } }) => (chunk.length === 1 ? rest : { ...rest, filters })),
       filters,
@@ -530,9 +520,23 @@ export function searchPages(
 }
 
 /**
- * A page as the tiny HTML file Pagefind reads it from (scripts/build/pagefind.ts): each member's text (then its
- * hidden pinyin words) as paragraphs, members apart by `MEMBER_SEPARATOR`; members (a hidden filter), filters and
- * sort key as `<meta>` tags whose `content` attribute Pagefind captures. Every value is escaped, so a cell holding markup stays text.
+ * The words Pagefind finds a page by: each phrase (text between white space and punctuation) of its members' texts and
+ * pinyin words once. Pagefind segments a phrase on its own, so the page has the same words as the full texts; but a
+ * word such as 潮州 is stored once rather than at each of its many places, which in pages of many members made the
+ * index chunks of common words several times larger (a national query downloaded 150 KB for one word).
+ */
+export function pageWords(page: Pick<SearchPage, 'members'>): string[] {
+  const phrases = new Set<string>();
+  for (const m of page.members)
+    for (const phrase of `${m.text} ${m.keys ?? ''}`.split(/[\s。，、；：！？（）“”《》]+/u))
+      if (phrase) phrases.add(phrase);
+  return [...phrases];
+}
+
+/**
+ * A page as the tiny HTML file Pagefind reads it from (scripts/build/pagefind.ts): its words (`pageWords`) as the body's
+ * only text; members (a hidden filter), filters and sort key as `<meta>` tags whose `content` attribute Pagefind
+ * captures. Every value is escaped, so a cell holding markup stays text.
  */
 export function pageHtml(page: SearchPage): string {
   const tag = (kind: 'filter' | 'sort', name: string, value: string) =>
@@ -544,10 +548,7 @@ export function pageHtml(page: SearchPage): string {
     ),
     ...Object.entries(page.sort).map(([name, value]) => tag('sort', name, value)),
   ];
-  const body = page.texts
-    .map(({ content, keys }) => `<p>${escapeXml(content)}</p>${keys ? `<p>${escapeXml(keys)}</p>` : ''}`)
-    .join(`<p>${MEMBER_SEPARATOR}</p>`);
-  return `<!doctype html><html lang="${escapeXml(page.language)}"><head>${head.join('')}</head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${escapeXml(page.language)}"><head>${head.join('')}</head><body><p>${escapeXml(pageWords(page).join('。'))}</p></body></html>`;
 }
 
 /**

@@ -21,18 +21,14 @@ import {
   quarterResultCounts,
   quarterSpan,
   pageHtml,
+  pageWords,
   searchPages,
   searchRecords,
   siteRecords,
 } from '../../src/lib/search-records.ts';
-import {
-  hasFilters,
-  MEMBER_SEPARATOR,
-  MEMBERS_FILTER,
-  membersValue,
-  pageMembers,
-} from '../../src/lib/search-match.ts';
+import { hasFilters, MEMBERS_FILTER, membersValue, pageMembers } from '../../src/lib/search-match.ts';
 import { loadData } from '../../src/node/load.ts';
+import { escapeXml } from '../../src/lib/feed.ts';
 import { pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -213,7 +209,6 @@ describe('searchPages', () => {
       expect(page.members.length).toBeLessThanOrEqual(page.members[0]!.type === TYPES.bulletin ? 1 : 3);
       expect(new Set(page.members.map((m) => `${m.type} ${m.sort}`)).size).toBe(1);
       expect(page.sort).toEqual({ quarter: page.members[0]!.sort });
-      expect(page.texts).toHaveLength(page.members.length);
     }
     expect(pages.length).toBeLessThan(all.length);
   });
@@ -233,15 +228,13 @@ describe('searchPages', () => {
 
   it('gives each member back its own text and fields from what Pagefind returns', () => {
     const page = pages.find((p) => p.members.length === 3)!;
-    // Pagefind's content: the paragraphs joined by spaces, a `.` after a paragraph without a full stop.
-    const content = page.texts
-      .map((t) => `${t.content} ${t.keys ? `${t.keys}.` : ''}`)
-      .join(` ${MEMBER_SEPARATOR} `);
     const filters = { [MEMBERS_FILTER]: [membersValue(page.members).replace(/ {2,}/g, ' ')] };
-    const members = pageMembers({ content, filters });
+    const members = pageMembers({ filters });
     expect(members.map((m) => m.url)).toEqual(page.members.map((m) => m.url));
     members.forEach((m, i) => {
-      expect(m.text).toBe(page.texts[i]!.content);
+      const record = all.find((r) => r.url === m.url)!;
+      expect(m.text).toBe(record.content);
+      expect(m.raw).toBe(`${record.content} ${record.keys ?? ''}`);
       expect(m.fields).toEqual(page.members[i]!.fields);
     });
     expect(hasFilters(members[0]!.member, { [FILTERS.type]: members[0]!.type })).toBe(true);
@@ -260,10 +253,11 @@ describe('membersValue', () => {
       fields: { n: [' 甲  乙 '] },
       filters: {},
       sort: '',
+      text: '甲  乙。',
     };
     const value = membersValue([member]);
     expect(value).not.toMatch(/\s\s|[^\S ]/u);
-    expect(pageMembers({ content: '', filters: { [MEMBERS_FILTER]: [value] } })[0]!.member).toEqual(member);
+    expect(pageMembers({ filters: { [MEMBERS_FILTER]: [value] } })[0]!.member).toEqual(member);
   });
 });
 
@@ -283,26 +277,51 @@ describe('quarterResultCounts', () => {
 });
 
 describe('pageHtml', () => {
+  const member = (text: string, keys?: string) => ({
+    url: '/a/',
+    title: '',
+    quarter: '',
+    type: TYPES.account,
+    detail: '',
+    fields: { n: [] },
+    sort: '',
+    text,
+    ...(keys ? { keys } : {}),
+  });
   const page = {
     url: '/p/0/',
     language: 'zh',
-    texts: [{ content: '<script>alert(1)</script> & “引号”' }, { content: '第二条', keys: 'dierti' }],
-    members: [],
+    members: [
+      member('<script>alert(1)</script> & “引号”。单位：某局。'),
+      member('第二条。单位：某局。', 'dierti dt'),
+    ],
     filters: { [FILTERS.result]: ['合格', '不<合格>'] },
     sort: { quarter: '2020-Q3' },
   };
   const html = pageHtml(page);
 
-  it('gives the texts as the only text of the body, escaped, apart by the separator', () => {
+  it('gives each phrase of the members’ texts and pinyin once as the only text of the body, escaped', () => {
+    expect(pageWords(page)).toEqual([
+      '<script>alert(1)</script>',
+      '&',
+      '引号',
+      '单位',
+      '某局',
+      '第二条',
+      'dierti',
+      'dt',
+    ]);
     expect(html).toContain(
-      `<body><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</p><p>${MEMBER_SEPARATOR}</p><p>第二条</p><p>dierti</p></body>`,
+      '<body><p>&lt;script&gt;alert(1)&lt;/script&gt;。&amp;。引号。单位。某局。第二条。dierti。dt</p></body>',
     );
     expect(html).not.toContain('<script');
     expect(html).toMatch(/^<!doctype html><html lang="zh">/);
   });
 
   it('gives members (a hidden filter), one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
-    expect(html).toContain('<meta data-pagefind-filter="m[content]" content="[]">');
+    expect(html).toContain(
+      `<meta data-pagefind-filter="m[content]" content="${escapeXml(membersValue(page.members))}">`,
+    );
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="合格">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="不&lt;合格&gt;">');
     expect(html).toContain('<meta data-pagefind-sort="quarter[content]" content="2020-Q3">');

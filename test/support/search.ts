@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { paths } from '../../src/lib/routes.ts';
-import { MEMBER_SEPARATOR, MEMBERS_FILTER } from '../../src/lib/search-match.ts';
+import { MEMBERS_FILTER } from '../../src/lib/search-match.ts';
 
 export interface Hit {
   url: string;
@@ -16,7 +16,7 @@ export interface Hit {
 /**
  * Runs a query through the site's own Pagefind bundle, configured as the search page configures it, and lists the
  * websites, accounts and bulletins on the pages it finds (several to a page, src/lib/search-records.ts `searchPages`)
- * whose own text holds every word of the query and that have the filters asked for: the candidates the search page
+ * whose own text (or pinyin words) holds every word of the query and that have the filters asked for: the candidates the search page
  * ranks. The in-page code is a string so that Vite does not rewrite its `import()`.
  */
 export async function search(
@@ -34,10 +34,9 @@ export async function search(
     const words = fold(term ?? '').split(/\\s+/).filter(Boolean);
     const wanted = Object.entries(options.filters ?? {});
     const members = pages.flatMap((d) => {
-      const texts = d.content.split('${MEMBER_SEPARATOR}').map(fold);
       const { ['${MEMBERS_FILTER}']: _, ...own } = d.filters;
-      return JSON.parse(d.filters['${MEMBERS_FILTER}'][0]).map((m) => ({ filters: own, ...m })).filter((m, i) =>
-        words.every((w) => texts[i].includes(w)) &&
+      return JSON.parse(d.filters['${MEMBERS_FILTER}'][0]).map((m) => ({ filters: own, ...m })).filter((m) =>
+        words.every((w) => fold(m.text + ' ' + (m.keys ?? '')).includes(w)) &&
         wanted.every(([name, value]) => (m.filters[name] ?? []).includes(value)),
       );
     });
