@@ -62,13 +62,11 @@ export interface Member {
   filters?: Record<string, string[]>;
   /** Its latest quarter (`2021-Q3`), for “最新季度在前”. */
   sort: string;
-  /** Its text, as indexed. */
+  /** Its text, as indexed (its hidden pinyin words apart: `keysOfFields`). */
   text: string;
-  /** Its hidden pinyin words (src/lib/search-records.ts `pinyinKeys`). */
-  keys?: string;
 }
 
-/** A member as a candidate (`raw`: its text with its hidden pinyin words). */
+/** A member as a candidate (`raw`: its text with its hidden pinyin words, `keysOfFields`). */
 export type MemberCandidate = Candidate & { member: Member; raw: string };
 
 /** The members of a Pagefind page (its filters as Pagefind returns them). */
@@ -82,13 +80,45 @@ export function pageMembers(page: { filters?: Record<string, string[] | undefine
   const { [MEMBERS_FILTER]: _, ...own } = page.filters ?? {};
   return members.map((member) => ({
     member: { ...member, filters: member.filters ?? (own as Record<string, string[]>) },
-    raw: `${member.text} ${member.keys ?? ''}`,
+    raw: `${member.text} ${keysOfFields(member.fields)}`,
     type: member.type,
     text: member.text,
     fields: member.fields,
     url: member.url,
   }));
 }
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * The pinyin words a name is found by, from its syllables (`MatchFields.y`): from each word of it to the end of its
+ * run of letters, in full and as initials. Pagefind matches a latin query as the start of a word, so `chaozhou` and
+ * `czs` find names with 潮州 or 潮州市 at any word (not at any character: that would multiply the index by the length
+ * of the names). The indexer writes them into the pages; the search page works them out again from the fields.
+ */
+export function keysOf(text: string, syllables: string): string[] {
+  const units = syllables.split(' ');
+  const starts = new Set([0]);
+  let at = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    starts.add(at);
+    at += [...segment].length;
+  }
+  const keys: string[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    let end = start;
+    while (end < units.length && units[end] !== '-') end++;
+    if (end - start < 1) continue;
+    const run = units.slice(start, end);
+    keys.push(run.join(''));
+    if (run.length > 1) keys.push(run.map((s) => s[0]).join(''));
+  }
+  return keys;
+}
+
+/** The pinyin words of a record's names and units, from its fields, each once. */
+export const keysOfFields = (fields: MatchFields): string =>
+  [...new Set((fields.y ?? []).flatMap(([text, syllables]) => keysOf(text, syllables)))].join(' ');
 
 /** Whether every term starts a word of `text` (its letters and digits), as Pagefind matches a latin query. */
 export function startsWord(text: string, terms: readonly string[]): boolean {

@@ -20,7 +20,15 @@ import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
-import { FIELDS_META, MEMBERS_FILTER, membersValue, type MatchFields, type Member } from './search-match.ts';
+import {
+  FIELDS_META,
+  keysOf,
+  keysOfFields,
+  MEMBERS_FILTER,
+  membersValue,
+  type MatchFields,
+  type Member,
+} from './search-match.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -82,33 +90,11 @@ export function pinyinSyllables(text: string): string {
   return value;
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
 /**
- * The pinyin words a name is found by: from each word of it to the end of its run of letters, in full and as
- * initials. `中国潮州政府网站` → `zhongguochaozhouzhengfuwangzhan zgczzfwz chaozhouzhengfuwangzhan czzfwz …`. Pagefind
- * matches a latin query as the start of a word, so `chaozhou` and `czs` find names with 潮州 or 潮州市 at any word
- * (not at any character: that would multiply the index by the length of the names).
+ * The pinyin words a name is found by (`keysOf`, src/lib/search-match.ts): `中国潮州政府网站` →
+ * `zhongguochaozhouzhengfuwangzhan zgczzfwz chaozhouzhengfuwangzhan czzfwz …`.
  */
-export function pinyinKeys(text: string): string[] {
-  const units = pinyinSyllables(text).split(' ');
-  const starts = new Set([0]);
-  let at = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    starts.add(at);
-    at += [...segment].length;
-  }
-  const keys: string[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    let end = start;
-    while (end < units.length && units[end] !== '-') end++;
-    if (end - start < 1) continue;
-    const run = units.slice(start, end);
-    keys.push(run.join(''));
-    if (run.length > 1) keys.push(run.map((s) => s[0]).join(''));
-  }
-  return keys;
-}
+export const pinyinKeys = (text: string): string[] => keysOf(text, pinyinSyllables(text));
 
 /** Pinyin of names and units for the search page (`y` of the fields), and the hidden words for Pagefind. */
 function pinyinOf(texts: readonly string[]): { y: [string, string][]; keys: string } {
@@ -460,7 +446,6 @@ function member(record: SearchRecord): Member {
     filters: record.filters,
     sort: record.sort[SORT_KEY] ?? '',
     text: record.content,
-    ...(record.keys ? { keys: record.keys } : {}),
   };
 }
 
@@ -528,7 +513,7 @@ export function searchPages(
 export function pageWords(page: Pick<SearchPage, 'members'>): string[] {
   const phrases = new Set<string>();
   for (const m of page.members)
-    for (const phrase of `${m.text} ${m.keys ?? ''}`.split(/[\s。，、；：！？（）“”《》]+/u))
+    for (const phrase of `${m.text} ${keysOfFields(m.fields)}`.split(/[\s。，、；：！？（）“”《》]+/u))
       if (phrase) phrases.add(phrase);
   return [...phrases];
 }

@@ -16,7 +16,7 @@ export interface Hit {
 /**
  * Runs a query through the site's own Pagefind bundle, configured as the search page configures it, and lists the
  * websites, accounts and bulletins on the pages it finds (several to a page, src/lib/search-records.ts `searchPages`)
- * whose own text (or pinyin words) holds every word of the query and that have the filters asked for: the candidates the search page
+ * whose own text holds every word of the query and that have the filters asked for: the candidates the search page
  * ranks. The in-page code is a string so that Vite does not rewrite its `import()`.
  */
 export async function search(
@@ -36,7 +36,7 @@ export async function search(
     const members = pages.flatMap((d) => {
       const { ['${MEMBERS_FILTER}']: _, ...own } = d.filters;
       return JSON.parse(d.filters['${MEMBERS_FILTER}'][0]).map((m) => ({ filters: own, ...m })).filter((m) =>
-        words.every((w) => fold(m.text + ' ' + (m.keys ?? '')).includes(w)) &&
+        words.every((w) => fold(m.text).includes(w)) &&
         wanted.every(([name, value]) => (m.filters[name] ?? []).includes(value)),
       );
     });
