@@ -1,10 +1,10 @@
 /**
  * Writes the site's Pagefind bundle from the data alone: one record per bulletin, website and account
- * (src/lib/search-records.ts). `npm run build` runs it in a process of its own beside Astro
+ * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). `npm run build` runs it in a process of its own beside Astro
  * (scripts/build-search-index.ts), so the index is built while Astro writes pages, and moves it into the built site
  * at the end. Processes, scratch folders and Pagefind live here, beside the build scripts, not in src/lib.
  *
- * Pagefind reads the records as tiny HTML pages from a scratch folder (in memory where /dev/shm has room)
+ * Pagefind reads the pages as tiny HTML files from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
  * record added before it, so 186,000 records took 88 s to add, against 13 s for the walk (BENCHMARKS.md).
  */
@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_LANGUAGE, recordHtml, type SearchRecord } from '../../src/lib/search-records.ts';
+import { SEARCH_LANGUAGE, pageHtml, searchPages, type SearchRecord } from '../../src/lib/search-records.ts';
 
 /**
  * The file Pagefind turns back into `url`: `/accounts/x/` is read from `accounts/x/index.html`.
@@ -36,6 +36,12 @@ function check<T extends PagefindResponse>(response: T, step: string): T {
   }
   return response;
 }
+
+/**
+ * Records per Pagefind page, instead of what their number calls for (src/lib/search-records.ts `membersPerPage`): the
+ * tests set it so that a small fixture's pages hold several records, as a national dataset's do.
+ */
+export const PAGE_MEMBERS_ENV = 'SEARCH_PAGE_MEMBERS';
 
 const SCRATCH_PREFIX = 'search-records-';
 /** Room a record takes in the scratch folder: a file and a folder, a block each. */
@@ -94,35 +100,36 @@ function removeStaleScratch(base: string): void {
 }
 
 /**
- * Indexes `records` and writes the Pagefind bundle to `outputPath` (replacing what is there).
- * Returns how many pages Pagefind indexed, which is the number of records.
+ * Indexes `records` and writes the Pagefind bundle to `outputPath` (replacing what is there), as pages of several
+ * records each (src/lib/search-records.ts `searchPages`). Returns how many records the pages hold.
  */
 export async function writeSearchIndex(
   records: readonly SearchRecord[],
   outputPath: string,
 ): Promise<number> {
+  const pages = searchPages(records, Number(process.env[PAGE_MEMBERS_ENV]) || undefined);
   const base = scratchBase(records.length);
   removeStaleScratch(base);
   const scratch = scratchFolder(base, process.pid);
   rmSync(scratch, { recursive: true, force: true });
   try {
-    for (const record of records) {
-      const file = join(scratch, recordPath(record.url));
+    for (const page of pages) {
+      const file = join(scratch, recordPath(page.url));
       mkdirSync(join(file, '..'), { recursive: true });
-      writeFileSync(file, recordHtml(record));
+      writeFileSync(file, pageHtml(page));
     }
     const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引');
     if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
     const added = check(await index.addDirectory({ path: scratch }), '读入记录');
     rmSync(scratch, { recursive: true, force: true });
-    if (added.page_count !== records.length) {
+    if (added.page_count !== pages.length) {
       throw new Error(
-        `搜索索引只收入了 ${added.page_count} 条记录，应为 ${records.length} 条（Pagefind indexed too few records）`,
+        `搜索索引只收入了 ${added.page_count} 页，应为 ${pages.length} 页（Pagefind indexed too few pages）`,
       );
     }
     rmSync(outputPath, { recursive: true, force: true });
     check(await index.writeFiles({ outputPath }), '写出索引');
-    return added.page_count;
+    return pages.reduce((n, page) => n + page.members.length, 0);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     await pagefind.close();

@@ -3,20 +3,21 @@
  * results as DOM nodes (never HTML from data), and lets the keyboard move through them.
  */
 import {
-  cleanText,
   compareRanked,
   excerpt,
-  FIELDS_META,
+  hasFilters,
   highlight,
-  parseFields,
+  pageMembers,
   parseQuery,
   pinyinTargets,
   problemsWithQuarters,
+  startsWord,
   rank,
   suggestionProbes,
   suggestions,
   TIER,
-  type Candidate,
+  type Member,
+  type MemberCandidate,
   type Part,
 } from '../lib/search-match';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
@@ -25,7 +26,7 @@ interface PagefindResultData {
   url: string;
   excerpt: string;
   content: string;
-  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
 }
 interface PagefindResult {
   id: string;
@@ -49,13 +50,15 @@ interface Pagefind {
 
 const PAGE_SIZE = 20;
 /**
- * Pagefind's results are candidates: the page reads their data (one small fragment file each, `CANDIDATE_BATCH` at a
- * time), keeps those holding the query as typed and ranks them (src/lib/search-match.ts). At most `MAX_CANDIDATES`
- * are read for one query; beyond that the status says so (a national query such as `潮州` has thousands).
+ * Pagefind's results are pages of several websites or accounts (src/lib/search-records.ts `searchPages`): the page
+ * reads them (one fragment file each, `CANDIDATE_BATCH` at a time), keeps the members holding the query as typed and
+ * having the chosen filters, and ranks them (src/lib/search-match.ts). Pages are read until `MAX_CANDIDATES` members
+ * have been looked at; beyond that the status says so (a national query such as `潮州` has thousands).
  */
 export const MAX_CANDIDATES = 300;
+/** Members read at a time (pages of one record each, or fewer pages of many). */
 const CANDIDATE_BATCH = 50;
-/** Candidates read per half of a query that found nothing, for “您要找的是不是”. */
+/** Members read per half of a query that found nothing, for “您要找的是不是”. */
 const SUGGEST_CANDIDATES = 30;
 /**
  * Pagefind 1.6 matches Chinese query parts inside longer indexed words too (`安` in `平安`); weighting exact word
@@ -100,6 +103,14 @@ export function startSearch(): void {
   const filterSelects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
   const suggestBox = document.getElementById('search-suggest') as HTMLElement;
+  /** Where the site is served from (`/`, or `/sub/` under a sub-path): members' URLs are without it. */
+  const base = form.dataset.bundle!.replace(/pagefind\/pagefind\.js$/, '');
+  /** How many websites, accounts and bulletins have a filter value (the options' counts; 季度结果 apart). */
+  const counts: Record<string, Record<string, number>> = JSON.parse(form.dataset.hiddenCounts ?? '{}');
+  for (const select of filterSelects)
+    for (const option of select.options)
+      if (option.dataset.count)
+        (counts[select.dataset.filter!] ??= {})[option.value] = Number(option.dataset.count);
   let pagefind: Pagefind | undefined;
   let shown = 0;
   let generation = 0;
@@ -140,9 +151,9 @@ export function startSearch(): void {
     if ([...select.options].some((o) => o.value === wanted)) select.value = wanted;
   }
 
-  /** A result ready to show: its data and what of it to highlight. */
+  /** A result ready to show: its member and what of it to highlight. */
   interface Hit {
-    data: PagefindResultData;
+    data: Member;
     excerpt: Part[];
     problems: Part[][];
   }
@@ -151,13 +162,13 @@ export function startSearch(): void {
     const { data } = hit;
     const item = el('li', 'search-result');
     const link = el('a', 'result-link');
-    link.href = data.url;
-    link.append(el('span', 'result-title', data.meta.title ?? data.url));
+    link.href = `${base}${data.url.replace(/^\//, '')}`;
+    link.append(el('span', 'result-title', data.title || data.url));
     item.append(link);
     const tags = el('p', 'result-tags');
-    if (data.meta.type) tags.append(el('span', 'result-type', data.meta.type));
-    if (data.meta.quarter) tags.append(el('span', 'result-quarter', data.meta.quarter));
-    if (data.meta.detail) tags.append(el('span', 'result-detail', data.meta.detail));
+    if (data.type) tags.append(el('span', 'result-type', data.type));
+    if (data.quarter) tags.append(el('span', 'result-quarter', data.quarter));
+    if (data.detail) tags.append(el('span', 'result-detail', data.detail));
     item.append(tags);
     const withParts = (node: HTMLElement, parts: Part[]) => {
       for (const part of parts)
@@ -177,55 +188,72 @@ export function startSearch(): void {
     return item;
   };
 
-  /** Data of Pagefind results, read once per result (a fragment file each). */
-  const dataCache = new Map<string, Promise<PagefindResultData>>();
-  const dataOf = (r: PagefindResult) => {
-    let data = dataCache.get(r.id);
-    if (!data) dataCache.set(r.id, (data = r.data()));
-    return data;
+  /** Members of Pagefind's pages, read once per page (a fragment file each). */
+  const membersCache = new Map<string, Promise<MemberCandidate[]>>();
+  const membersOf = (r: PagefindResult) => {
+    let members = membersCache.get(r.id);
+    if (!members) membersCache.set(r.id, (members = r.data().then(pageMembers)));
+    return members;
   };
-  type Read = Candidate & { data: PagefindResultData };
-  /** Reads up to `limit` results' data, a batch at a time; undefined when a newer query superseded this one. */
-  const read = async (found: PagefindResult[], limit: number, mine: number): Promise<Read[] | undefined> => {
-    const out: Read[] = [];
-    for (let i = 0; i < Math.min(found.length, limit); i += CANDIDATE_BATCH) {
-      const batch = await Promise.all(found.slice(i, Math.min(i + CANDIDATE_BATCH, limit)).map(dataOf));
+  interface Read {
+    /** The members having the chosen filters. */
+    members: MemberCandidate[];
+    /** Pages not read. */
+    rest: PagefindResult[];
+  }
+  /**
+   * Reads pages, a batch at a time, until `limit` members have been looked at; keeps those having `filters`.
+   * Undefined when a newer query superseded this one.
+   */
+  const read = async (
+    found: PagefindResult[],
+    limit: number,
+    filters: Filters,
+    mine: number,
+  ): Promise<Read | undefined> => {
+    const members: MemberCandidate[] = [];
+    let seen = 0;
+    let i = 0;
+    while (i < found.length && seen < limit) {
+      // As many pages as hold about a batch of members, judged by the pages read so far (the first: four).
+      const pages =
+        i === 0
+          ? 4
+          : Math.max(1, Math.round((Math.min(CANDIDATE_BATCH, limit - seen) * i) / Math.max(seen, 1)));
+      const batch = await Promise.all(found.slice(i, i + pages).map(membersOf));
       if (mine !== generation) return undefined;
-      batch.forEach((data) => {
-        const type = data.meta.type ?? '';
-        out.push({
-          data,
-          type,
-          text: cleanText(data.content ?? '', type),
-          fields: parseFields(data.meta[FIELDS_META]),
-          url: data.url,
-        });
-      });
+      i += batch.length;
+      for (const page of batch) {
+        seen += page.length;
+        members.push(...page.filter((m) => hasFilters(m.member, filters)));
+      }
     }
-    return out;
+    return { members, rest: found.slice(i) };
   };
 
-  /** What is listed: hits ready to show, or (filters without a query) Pagefind results read a page at a time. */
+  /** What is listed: hits ready to show, then (filters without a query) pages still to read, in order. */
   let hits: Hit[] = [];
   let pending: PagefindResult[] = [];
-  const total = () => hits.length + pending.length;
+  let pendingFilters: Filters = {};
+  /** How many results there are, when known before every page is read. */
+  let known: number | undefined;
+  const total = () => known ?? hits.length;
+
+  const browseHit = (m: MemberCandidate): Hit => ({
+    data: m.member,
+    excerpt: excerpt(m.text, [], m.type === TYPES.bulletin ? 'body' : 'first'),
+    problems: [],
+  });
 
   /** Appends the next page of results. */
   const showMore = async (mine: number) => {
-    let batch = hits.slice(shown, shown + PAGE_SIZE);
-    if (batch.length === 0 && pending.length > 0) {
-      const page = pending.slice(shown, shown + PAGE_SIZE);
-      const data = await Promise.all(page.map(dataOf));
-      if (mine !== generation) return;
-      batch = data.map((d) => {
-        const type = d.meta.type ?? '';
-        return {
-          data: d,
-          excerpt: excerpt(cleanText(d.content ?? '', type), [], type === TYPES.bulletin ? 'body' : 'first'),
-          problems: [],
-        };
-      });
+    while (hits.length < shown + PAGE_SIZE && pending.length > 0) {
+      const got = await read(pending, PAGE_SIZE, pendingFilters, mine);
+      if (!got) return;
+      hits.push(...got.members.map(browseHit));
+      pending = got.rest;
     }
+    const batch = hits.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     for (const hit of batch) list.append(renderResult(hit));
     more.hidden = shown >= total();
@@ -238,30 +266,33 @@ export function startSearch(): void {
       ? await pagefind!.debouncedSearch(term, options, 250)
       : await pagefind!.search(term, options);
     if (search === null || mine !== generation) return undefined;
-    const candidates = await read(search.results, MAX_CANDIDATES, mine);
-    if (!candidates) return undefined;
+    const filters = options.filters ?? {};
+    const first = await read(search.results, MAX_CANDIDATES, filters, mine);
+    if (!first) return undefined;
     const keepOrder = !!options.sort;
-    let ranked = rank(candidates, query, keepOrder);
-    let truncated = search.results.length > MAX_CANDIDATES;
+    let ranked = rank(first.members, query, keepOrder);
+    let truncated = first.rest.length > 0;
     const terms = [...query.terms];
-    // Pinyin: search for the characters it spells in the names found (`chaozhou` → 潮州), as if they had been typed.
-    const via = query.latin ? pinyinTargets(term, candidates) : [];
+    // Pinyin: search for the characters it spells in the names found (`chaozhou` → 潮州), as if they had been typed;
+    // only in the members Pagefind found it in (a word starting with it), not in their neighbours on a page.
+    const spelled = query.latin ? first.members.filter((m) => startsWord(m.raw, query.terms)) : [];
+    const via = pinyinTargets(term, spelled);
     for (const target of via) {
       const also = await pagefind!.search(target, options);
-      const read2 = mine === generation ? await read(also.results, MAX_CANDIDATES, mine) : undefined;
-      if (!read2) return undefined;
-      truncated ||= also.results.length > MAX_CANDIDATES;
-      ranked = [...ranked, ...rank(read2, parseQuery(target), keepOrder)];
+      const more = mine === generation ? await read(also.results, MAX_CANDIDATES, filters, mine) : undefined;
+      if (!more) return undefined;
+      truncated ||= more.rest.length > 0;
+      ranked = [...ranked, ...rank(more.members, parseQuery(target), keepOrder)];
       terms.push(...parseQuery(target).terms);
     }
     // One hit per result, at its best tier; ranked again across the searches.
     const best = new Map<string, (typeof ranked)[number]>();
     for (const r of ranked)
-      if (!best.has(r.data.url) || best.get(r.data.url)!.tier > r.tier) best.set(r.data.url, r);
+      if (!best.has(r.member.url) || best.get(r.member.url)!.tier > r.tier) best.set(r.member.url, r);
     const merged = [...best.values()];
     if (via.length > 0 && !keepOrder) merged.sort(compareRanked);
     const list: Hit[] = merged.map((r) => ({
-      data: r.data,
+      data: r.member,
       excerpt: excerpt(
         r.text,
         terms,
@@ -277,10 +308,10 @@ export function startSearch(): void {
     const names: string[] = [];
     for (const probe of suggestionProbes(term)) {
       const found = await pagefind!.search(probe);
-      const candidates =
-        mine === generation ? await read(found.results, SUGGEST_CANDIDATES, mine) : undefined;
-      if (!candidates) return [];
-      for (const c of candidates) names.push(...(c.fields.y ? c.fields.y.map(([text]) => text) : c.fields.n));
+      const got = mine === generation ? await read(found.results, SUGGEST_CANDIDATES, {}, mine) : undefined;
+      if (!got) return [];
+      for (const c of got.members)
+        names.push(...(c.fields.y ? c.fields.y.map(([text]) => text) : c.fields.n));
     }
     return suggestions(term, names);
   };
@@ -339,6 +370,7 @@ export function startSearch(): void {
     if (!term && !filtered) {
       hits = [];
       pending = [];
+      known = undefined;
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
@@ -348,8 +380,9 @@ export function startSearch(): void {
     // Busy until this query's results are on screen (set before the first await, so it is never stale).
     list.setAttribute('aria-busy', 'true');
     const newest = sortSelect.value === 'newest' || !term;
+    const wanted = pagefindFilters(filters);
     const options: SearchOptions = {
-      filters: pagefindFilters(filters),
+      filters: wanted,
       ...(newest ? { sort: { [SORT_KEY]: 'desc' } } : {}),
     };
     let note = '';
@@ -358,6 +391,7 @@ export function startSearch(): void {
       if (!found) return; // A newer query superseded this one; it clears busy.
       hits = found.hits;
       pending = [];
+      known = undefined;
       if (found.via.length > 0) note = `（按拼音：${found.via.join('、')}）`;
       if (found.truncated) note += `（只查看了最相关的 ${MAX_CANDIDATES} 条，可加上筛选条件缩小范围）`;
     } else {
@@ -367,6 +401,16 @@ export function startSearch(): void {
       if (search === null || mine !== generation) return;
       hits = [];
       pending = search.results;
+      pendingFilters = wanted;
+      // The count of one filter value is in the page; for several, every page must be read to count its members.
+      const chosen = Object.entries(wanted);
+      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : undefined;
+      if (known === undefined) {
+        const all = await read(pending, Infinity, wanted, mine);
+        if (!all) return;
+        hits = all.members.map(browseHit);
+        pending = [];
+      }
     }
     shown = 0;
     list.replaceChildren();
@@ -387,7 +431,8 @@ export function startSearch(): void {
     status.textContent = '正在加载搜索索引…';
     try {
       pagefind = (await import(/* @vite-ignore */ form.dataset.bundle!)) as Pagefind;
-      await pagefind.options({ ranking: RANKING });
+      // In the page's own thread: a worker would be one more script (43 KB) to download before the first query.
+      await pagefind.options({ ranking: RANKING, noWorker: true });
       await pagefind.init();
       showFilterCount();
       // Open on wide screens; on phones closed (it would fill the first screen) unless a shared link set a filter.

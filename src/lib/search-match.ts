@@ -29,6 +29,110 @@ export interface MatchFields {
   y?: [text: string, syllables: string][];
 }
 
+/**
+ * Hidden filter holding a Pagefind page's members (JSON list of `Member`, `membersValue`). A filter, not metadata:
+ * Pagefind adds metadata to the words it searches (here URLs, filter values, pinyin), not filter values; and the
+ * search page never asks for this filter, so its file is never downloaded.
+ */
+export const MEMBERS_FILTER = 'm';
+
+/**
+ * Members as the `MEMBERS_FILTER` value. Pagefind collapses runs of white space in a filter value, so every white
+ * space but a lone ordinary space is written as a JSON escape, which parsing reads back as it was.
+ */
+export const membersValue = (members: readonly Member[]): string =>
+  JSON.stringify(members).replace(
+    /\s(?=\s)|[^\S ]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/**
+ * A website, account or bulletin on a Pagefind page (src/lib/search-records.ts `searchPages`): enough to list it, match
+ * and rank it, and check the chosen filters on it alone, with its own text (the page's content has each phrase once).
+ */
+export interface Member {
+  url: string;
+  title: string;
+  quarter: string;
+  type: string;
+  detail: string;
+  /** What it is matched and ranked by. */
+  fields: MatchFields;
+  /** Its filter values; left out when it is alone on its page, whose filters are its own (`pageMembers` fills them in). */
+  filters?: Record<string, string[]>;
+  /** Its latest quarter (`2021-Q3`), for “最新季度在前”. */
+  sort: string;
+  /** Its text, as indexed (its hidden pinyin words apart: `keysOfFields`). */
+  text: string;
+}
+
+/** A member as a candidate (`raw`: its text with its hidden pinyin words, `keysOfFields`). */
+export type MemberCandidate = Candidate & { member: Member; raw: string };
+
+/** The members of a Pagefind page (its filters as Pagefind returns them). */
+export function pageMembers(page: { filters?: Record<string, string[] | undefined> }): MemberCandidate[] {
+  let members: Member[];
+  try {
+    members = JSON.parse(page.filters?.[MEMBERS_FILTER]?.[0] ?? '[]') as Member[];
+  } catch {
+    return [];
+  }
+  const { [MEMBERS_FILTER]: _, ...own } = page.filters ?? {};
+  return members.map((member) => ({
+    member: { ...member, filters: member.filters ?? (own as Record<string, string[]>) },
+    raw: `${member.text} ${keysOfFields(member.fields)}`,
+    type: member.type,
+    text: member.text,
+    fields: member.fields,
+    url: member.url,
+  }));
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * The pinyin words a name is found by, from its syllables (`MatchFields.y`): from each word of it to the end of its
+ * run of letters, in full and as initials. Pagefind matches a latin query as the start of a word, so `chaozhou` and
+ * `czs` find names with 潮州 or 潮州市 at any word (not at any character: that would multiply the index by the length
+ * of the names). The indexer writes them into the pages; the search page works them out again from the fields.
+ */
+export function keysOf(text: string, syllables: string): string[] {
+  const units = syllables.split(' ');
+  const starts = new Set([0]);
+  let at = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    starts.add(at);
+    at += [...segment].length;
+  }
+  const keys: string[] = [];
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    let end = start;
+    while (end < units.length && units[end] !== '-') end++;
+    if (end - start < 1) continue;
+    const run = units.slice(start, end);
+    keys.push(run.join(''));
+    if (run.length > 1) keys.push(run.map((s) => s[0]).join(''));
+  }
+  return keys;
+}
+
+/** The pinyin words of a record's names and units, from its fields, each once. */
+export const keysOfFields = (fields: MatchFields): string =>
+  [...new Set((fields.y ?? []).flatMap(([text, syllables]) => keysOf(text, syllables)))].join(' ');
+
+/** Whether every term starts a word of `text` (its letters and digits), as Pagefind matches a latin query. */
+export function startsWord(text: string, terms: readonly string[]): boolean {
+  const words = foldText(text).split(/[^a-z0-9]+/);
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/**
+ * Whether a member has every chosen filter value. A page is filed under all its members' values, so Pagefind's
+ * filtered pages hold members without them; this keeps results and counts per website and account.
+ */
+export const hasFilters = (member: Member, filters: Readonly<Record<string, string>>): boolean =>
+  Object.entries(filters).every(([name, value]) => member.filters?.[name]?.includes(value) ?? false);
+
 /** Reads a record's fields; a record without them (an older index) matches on its text alone. */
 export function parseFields(meta: string | undefined): MatchFields {
   if (!meta) return { n: [] };

@@ -20,7 +20,15 @@ import { statReferences } from './mdx.ts';
 import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
-import { FIELDS_META, type MatchFields } from './search-match.ts';
+import {
+  FIELDS_META,
+  keysOf,
+  keysOfFields,
+  MEMBERS_FILTER,
+  membersValue,
+  type MatchFields,
+  type Member,
+} from './search-match.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -54,6 +62,9 @@ const distinct = (values: (string | undefined | false)[]): string[] => [
   ...new Set(values.filter((v): v is string => !!v)),
 ];
 
+/** Types in the order the search page lists them. */
+const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
+
 const syllableCache = new Map<string, string>();
 
 /**
@@ -79,33 +90,11 @@ export function pinyinSyllables(text: string): string {
   return value;
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
 /**
- * The pinyin words a name is found by: from each word of it to the end of its run of letters, in full and as
- * initials. `中国潮州政府网站` → `zhongguochaozhouzhengfuwangzhan zgczzfwz chaozhouzhengfuwangzhan czzfwz …`. Pagefind
- * matches a latin query as the start of a word, so `chaozhou` and `czs` find names with 潮州 or 潮州市 at any word
- * (not at any character: that would multiply the index by the length of the names).
+ * The pinyin words a name is found by (`keysOf`, src/lib/search-match.ts): `中国潮州政府网站` →
+ * `zhongguochaozhouzhengfuwangzhan zgczzfwz chaozhouzhengfuwangzhan czzfwz …`.
  */
-export function pinyinKeys(text: string): string[] {
-  const units = pinyinSyllables(text).split(' ');
-  const starts = new Set([0]);
-  let at = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    starts.add(at);
-    at += [...segment].length;
-  }
-  const keys: string[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    let end = start;
-    while (end < units.length && units[end] !== '-') end++;
-    if (end - start < 1) continue;
-    const run = units.slice(start, end);
-    keys.push(run.join(''));
-    if (run.length > 1) keys.push(run.map((s) => s[0]).join(''));
-  }
-  return keys;
-}
+export const pinyinKeys = (text: string): string[] => keysOf(text, pinyinSyllables(text));
 
 /** Pinyin of names and units for the search page (`y` of the fields), and the hidden words for Pagefind. */
 function pinyinOf(texts: readonly string[]): { y: [string, string][]; keys: string } {
@@ -314,22 +303,9 @@ export function filterOptions(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
   quarters: readonly Pick<QuarterRef, 'label'>[],
 ): FilterOption[] {
-  const counts = new Map<string, Map<string, number>>(
-    Object.values(FILTERS).map((name) => [name, new Map()]),
-  );
-  const add = (filters: Record<string, string[]>) => {
-    for (const [name, values] of Object.entries(filters)) {
-      const byValue = counts.get(name);
-      if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
-    }
-  };
-  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
-  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
-  for (const account of history.accounts)
-    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
-
+  const counts = filterCounts(history, quarters);
+  counts.delete(QUARTER_RESULT);
   const quarterOrder = new Map([...quarters].reverse().map((q, i) => [q.label, i]));
-  const typeOrder: string[] = [TYPES.bulletin, TYPES.website, TYPES.account];
   const order: Record<string, (a: string, b: string) => number> = {
     [FILTERS.quarter]: (a, b) => (quarterOrder.get(a) ?? 0) - (quarterOrder.get(b) ?? 0), // newest first
     [FILTERS.type]: (a, b) => typeOrder.indexOf(a) - typeOrder.indexOf(b),
@@ -341,6 +317,38 @@ export function filterOptions(
       .sort(([a], [b]) => (order[name] ?? compareZh)(a, b))
       .map(([value, count]) => ({ value, count })),
   }));
+}
+
+/** How many records have each value of each filter, the hidden 季度结果 included (entityFilters). */
+function filterCounts(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  quarters: readonly Pick<QuarterRef, 'label'>[],
+): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>(
+    [...Object.values(FILTERS), QUARTER_RESULT].map((name) => [name, new Map()]),
+  );
+  const add = (filters: Record<string, string[]>) => {
+    for (const [name, values] of Object.entries(filters)) {
+      const byValue = counts.get(name);
+      if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    }
+  };
+  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
+  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
+  for (const account of history.accounts)
+    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
+  return counts;
+}
+
+/**
+ * How many websites and accounts had each result in each quarter (the hidden 季度结果 filter, which a quarter and a
+ * result chosen together become), for the search page to tell the number of results without reading them all.
+ */
+export function quarterResultCounts(history: {
+  websites: readonly WebsiteHistory[];
+  accounts: readonly AccountHistory[];
+}): Record<string, number> {
+  return Object.fromEntries(filterCounts(history, []).get(QUARTER_RESULT)!);
 }
 
 /** The parts of a published quarter its bulletin's search record needs. */
@@ -405,22 +413,127 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
 }
 
 /**
- * A record as the tiny HTML page Pagefind reads it from (scripts/build/pagefind.ts): the content as the body's only
- * text, meta, filters and sort keys as `<meta>` tags whose `content` attribute Pagefind captures. Every value is
- * escaped, so a cell holding markup stays text in the index.
+ * At most about this many Pagefind pages. Pagefind's start-up file lists every page (about 9 bytes each compressed,
+ * with the sort), and a query reads whole pages: a city's records each get a page of their own, a national dataset's
+ * 186,000 share 8,000 pages (80 KB to start, a query reading pages of about 24).
  */
-export function recordHtml(record: SearchRecord): string {
-  const tag = (kind: 'meta' | 'filter' | 'sort', name: string, value: string) =>
+export const MAX_PAGES = 8000;
+
+/** Records per Pagefind page for `records` records (`searchPages`). */
+export const membersPerPage = (records: number): number => Math.max(1, Math.ceil(records / MAX_PAGES));
+
+/**
+ * What Pagefind indexes: up to `membersPerPage` websites or accounts (a bulletin alone), filed under every filter value
+ * of any of them and sorted by the latest quarter they share.
+ */
+export interface SearchPage {
+  url: string;
+  language: string;
+  members: Member[];
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+function member(record: SearchRecord): Member {
+  const { title = '', quarter = '', type = '', detail = '', [FIELDS_META]: fields } = record.meta;
+  return {
+    url: record.url,
+    title,
+    quarter,
+    type,
+    detail,
+    fields: JSON.parse(fields ?? '{"n":[]}') as MatchFields,
+    filters: record.filters,
+    sort: record.sort[SORT_KEY] ?? '',
+    text: record.content,
+  };
+}
+
+/**
+ * The records as Pagefind pages of up to `size` members. A page per record made a national first search download
+ * 1.5 MB of Pagefind's start-up file (`MAX_PAGES`); the search page checks each member on its own, so results and
+ * counts stay per website and account.
+ * Members of a page share their type and latest quarter (so the page sorts as each of them), and sit beside their
+ * neighbours by region and unit, so that a query's pages hold mostly members that match it.
+ */
+export function searchPages(
+  records: readonly SearchRecord[],
+  size = membersPerPage(records.length),
+): SearchPage[] {
+  const members = records.map((record) => ({ record, m: member(record) }));
+  const bulletins = members.filter(({ m }) => m.type === TYPES.bulletin);
+  const entities = members
+    .filter(({ m }) => m.type !== TYPES.bulletin)
+    .sort(
+      ({ m: a }, { m: b }) =>
+        b.sort.localeCompare(a.sort) ||
+        typeOrder.indexOf(a.type) - typeOrder.indexOf(b.type) ||
+        (a.fields.r ?? '').localeCompare(b.fields.r ?? '') ||
+        (a.fields.u?.[0] ?? '').localeCompare(b.fields.u?.[0] ?? '') ||
+        a.title.localeCompare(b.title) ||
+        a.url.localeCompare(b.url),
+    );
+  const chunks: (typeof members)[] = bulletins.map((b) => [b]);
+  for (const entry of entities) {
+    const last = chunks.at(-1);
+    const head = last?.[0]?.m;
+    if (
+      last &&
+      head &&
+      last.length < size &&
+      head.type === entry.m.type &&
+      head.sort === entry.m.sort &&
+      head.type !== TYPES.bulletin
+    )
+      last.push(entry);
+    else chunks.push([entry]);
+  }
+  return chunks.map((chunk, i) => {
+    const filters: Record<string, string[]> = {};
+    for (const { record } of chunk)
+      for (const [name, values] of Object.entries(record.filters))
+        filters[name] = distinct([...(filters[name] ?? []), ...values]);
+    return {
+      url: `/p/${i}/`,
+      language: SEARCH_LANGUAGE,
+      // A member alone on its page has the page's filters (pageMembers): not written twice.
+      members: chunk.map(({ m: { filters, ...rest } }) => (chunk.length === 1 ? rest : { ...rest, filters })),
+      filters,
+      sort: { [SORT_KEY]: chunk[0]!.m.sort },
+    };
+  });
+}
+
+/**
+ * The words Pagefind finds a page by: each phrase (text between white space and punctuation) of its members' texts and
+ * pinyin words once. Pagefind segments a phrase on its own, so the page has the same words as the full texts; but a
+ * word such as 潮州 is stored once rather than at each of its many places, which in pages of many members made the
+ * index chunks of common words several times larger (a national query downloaded 150 KB for one word).
+ */
+export function pageWords(page: Pick<SearchPage, 'members'>): string[] {
+  const phrases = new Set<string>();
+  for (const m of page.members)
+    for (const phrase of `${m.text} ${keysOfFields(m.fields)}`.split(/[\s。，、；：！？（）“”《》]+/u))
+      if (phrase) phrases.add(phrase);
+  return [...phrases];
+}
+
+/**
+ * A page as the tiny HTML file Pagefind reads it from (scripts/build/pagefind.ts): its words (`pageWords`) as the body's
+ * only text; members (a hidden filter), filters and sort key as `<meta>` tags whose `content` attribute Pagefind
+ * captures. Every value is escaped, so a cell holding markup stays text.
+ */
+export function pageHtml(page: SearchPage): string {
+  const tag = (kind: 'filter' | 'sort', name: string, value: string) =>
     `<meta data-pagefind-${kind}="${escapeXml(name)}[content]" content="${escapeXml(value)}">`;
   const head = [
-    ...Object.entries(record.meta).map(([name, value]) => tag('meta', name, value)),
-    ...Object.entries(record.filters).flatMap(([name, values]) =>
+    tag('filter', MEMBERS_FILTER, membersValue(page.members)),
+    ...Object.entries(page.filters).flatMap(([name, values]) =>
       values.map((value) => tag('filter', name, value)),
     ),
-    ...Object.entries(record.sort).map(([name, value]) => tag('sort', name, value)),
+    ...Object.entries(page.sort).map(([name, value]) => tag('sort', name, value)),
   ];
-  const keys = record.keys ? `<p>${escapeXml(record.keys)}</p>` : '';
-  return `<!doctype html><html lang="${escapeXml(record.language)}"><head>${head.join('')}</head><body><p>${escapeXml(record.content)}</p>${keys}</body></html>`;
+  return `<!doctype html><html lang="${escapeXml(page.language)}"><head>${head.join('')}</head><body><p>${escapeXml(pageWords(page).join('。'))}</p></body></html>`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
 import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
+import { PAGE_MEMBERS_ENV } from '../../scripts/build/pagefind.ts';
 import {
   entities,
   expectRecall,
@@ -52,11 +53,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Builds `dataDir`, serves it and opens its search page, for the tests of the enclosing describe. */
-function searchSite(dataDir: string) {
+/**
+ * Builds `dataDir`, serves it and opens its search page, for the tests of the enclosing describe. `perPage`:
+ * records per Pagefind page, several as at national scale (a fixture this small otherwise gets a page per record).
+ */
+function searchSite(dataDir: string, perPage?: number) {
   const ctx = {} as { server: Server; page: Page; dist: string };
   beforeAll(async () => {
-    const site = buildSite(dataDir);
+    const site = buildSite(dataDir, perPage ? { [PAGE_MEMBERS_ENV]: String(perPage) } : {});
     if (site.code !== 0) throw new Error(site.log);
     ctx.dist = site.out;
     ctx.server = await serve(site.out);
@@ -72,7 +76,7 @@ function searchSite(dataDir: string) {
 describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () => {
   const ctx = searchSite(SEED_DATA);
 
-  const first = async (q: string) => (await search(ctx.page, q, {}, 3))[0];
+  const first = async (q: string) => (await pageSearch(ctx.page, q)).hits[0];
 
   it('finds unit names, account names, problem texts, quarters and districts first', async () => {
     expect((await first('潮安'))?.title).toBe('潮安区人民政府公众网');
@@ -81,11 +85,11 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     expect((await first('潮州网警'))?.title).toBe('潮州网警（百度贴吧）');
     expect((await first('中国潮州政府网站'))?.title).toBe('中国潮州政府网站');
     expect((await first('2020年第三季度'))?.type).toBe('通报');
-    const unit = await search(ctx.page, '潮州市公安局', {}, 7);
+    const unit = (await pageSearch(ctx.page, '潮州市公安局')).hits.slice(0, 7);
     expect(unit.map((h) => h.title)).toEqual(
       expect.arrayContaining(['平安潮州（抖音）', '平安潮州（微信）']),
     );
-    const problem = await search(ctx.page, '文件解读不规范', {}, 2);
+    const problem = (await pageSearch(ctx.page, '文件解读不规范')).hits.slice(0, 2);
     expect(problem.map((h) => h.title).sort()).toEqual(
       ['湘桥区人民政府公众信息网', '潮安区人民政府公众网'].sort(),
     );
@@ -142,14 +146,15 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
   });
 
   it("links each hit to the bulletin or to the account's own page, and labels it with quarter and type", async () => {
-    const [hit] = await search(ctx.page, '凤城交警', {}, 1);
+    const [shown] = (await pageSearch(ctx.page, '凤城交警')).hits;
+    const hit = shown && { url: shown.url, title: shown.title, quarter: shown.quarter, type: shown.type };
     expect(hit).toEqual({
       url: hitUrl(SEED_DATA, '凤城交警（微信）'),
       title: '凤城交警（微信）',
       quarter: '2020年第三季度',
       type: '政务新媒体',
     });
-    const [bulletin] = await search(ctx.page, '2020年第三季度', {}, 1);
+    const [bulletin] = (await pageSearch(ctx.page, '2020年第三季度')).hits;
     expect(bulletin?.url).toBe('/bulletins/2020-q3/');
   });
 
@@ -246,7 +251,7 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
 });
 
 describe('search over three invented quarters (filters, sorting, shareable links)', () => {
-  const ctx = searchSite(FIXTURE);
+  const ctx = searchSite(FIXTURE, 3);
 
   it('finds a website or account once, labelled with every quarter it was inspected in', async () => {
     const hits = await search(ctx.page, '虚构平安乙县');
@@ -255,7 +260,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
       '2021年第一季度 至 2021年第三季度（3 期）',
     );
     expect(hits.find((h) => h.title === '虚构平安乙县（微信）')?.quarter).toBe('2021年第二季度');
-    expect((await search(ctx.page, '2021年第二季度', {}, 1))[0]?.url).toBe('/bulletins/2021-q2/');
+    expect((await pageSearch(ctx.page, '2021年第二季度')).hits[0]?.url).toBe('/bulletins/2021-q2/');
   });
 
   it('narrows by each filter, alone and together; quarter and result together mean that result in that quarter', async () => {
@@ -286,7 +291,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(urls(sites)).toEqual([hitUrl(FIXTURE, '虚构乙县人民政府网站')]);
   });
 
-  it('offers the filters with the counts Pagefind itself reports, without downloading them first', async () => {
+  it('offers the filters with the number of bulletins, websites and accounts having each value', async () => {
     const offered = await ctx.page.evaluate(() =>
       Object.fromEntries(
         [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')].map((s) => [
@@ -299,13 +304,28 @@ describe('search over three invented quarters (filters, sorting, shareable links
         ]),
       ),
     );
+    // Counted from the members of every page Pagefind holds, not from the numbers written into the page.
     const reported = (await ctx.page.evaluate(`(async () => {
       const pagefind = await import(document.getElementById('search-form').dataset.bundle);
-      return pagefind.filters();
+      await pagefind.init();
+      const found = await pagefind.search(null);
+      const pages = await Promise.all(found.results.map((r) => r.data()));
+      const counts = {};
+      for (const d of pages) {
+        const { m, ...own } = d.filters;
+        for (const member of JSON.parse(m[0]))
+          for (const [name, values] of Object.entries(member.filters ?? own))
+            for (const value of values) (counts[name] ??= {})[value] = (counts[name][value] ?? 0) + 1;
+      }
+      return counts;
     })()`)) as Record<string, Record<string, number>>;
     const { 季度结果: hidden, ...visible } = reported;
-    expect(hidden).toBeDefined();
+    expect(Object.values(visible['类型']!).reduce((a, b) => a + b)).toBe(entities(FIXTURE).length + 3);
     expect(offered).toEqual(visible);
+    // 季度 and 结果 chosen together become 季度结果: the page knows those counts too.
+    expect(
+      JSON.parse((await ctx.page.getAttribute('#search-form', 'data-hidden-counts'))!) as unknown,
+    ).toEqual({ 季度结果: hidden });
     expect(Object.keys(offered['季度']!)).toEqual(['2021年第三季度', '2021年第二季度', '2021年第一季度']);
   });
 
@@ -461,7 +481,7 @@ function expectCleanExcerpts(shown: Shown): void {
 }
 
 describe('search matches what was typed: the query set (test/fixtures/search-match)', () => {
-  const ctx = searchSite(MATCH_FIXTURE);
+  const ctx = searchSite(MATCH_FIXTURE, 3);
   const all = entities(MATCH_FIXTURE);
   const urls = (shown: Shown) => shown.hits.map((h) => h.url);
   const QUERIES = [

@@ -16,10 +16,19 @@ import {
   bulletinText,
   filterOptions,
   quarterResult,
+  MAX_PAGES,
+  membersPerPage,
+  quarterResultCounts,
   quarterSpan,
-  recordHtml,
+  pageHtml,
+  pageWords,
+  searchPages,
   searchRecords,
+  siteRecords,
 } from '../../src/lib/search-records.ts';
+import { hasFilters, MEMBERS_FILTER, membersValue, pageMembers } from '../../src/lib/search-match.ts';
+import { loadData } from '../../src/node/load.ts';
+import { escapeXml } from '../../src/lib/feed.ts';
 import { pagefindFilters } from '../../src/client/search.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
@@ -189,32 +198,142 @@ describe('entityUrl', () => {
   });
 });
 
-describe('recordHtml', () => {
-  const record = {
-    url: '/accounts/x/',
-    content: '<script>alert(1)</script> & “引号”',
+describe('searchPages', () => {
+  const all = siteRecords(loadData('test/fixtures/search'));
+  const pages = searchPages(all, 3);
+
+  it('puts every record on exactly one page, a bulletin alone, others with their type and latest quarter', () => {
+    expect(pages.flatMap((p) => p.members.map((m) => m.url)).sort()).toEqual(all.map((r) => r.url).sort());
+    for (const page of pages) {
+      expect(page.members.length).toBeGreaterThan(0);
+      expect(page.members.length).toBeLessThanOrEqual(page.members[0]!.type === TYPES.bulletin ? 1 : 3);
+      expect(new Set(page.members.map((m) => `${m.type} ${m.sort}`)).size).toBe(1);
+      expect(page.sort).toEqual({ quarter: page.members[0]!.sort });
+    }
+    expect(pages.length).toBeLessThan(all.length);
+  });
+
+  it('files a page under every filter value of its members, and keeps each member’s own values', () => {
+    for (const page of pages) {
+      for (const m of page.members) {
+        const record = all.find((r) => r.url === m.url)!;
+        // Alone on its page, its filters are the page's.
+        const own = m.filters ?? (page.members.length === 1 ? page.filters : {});
+        expect(own).toEqual(record.filters);
+        for (const [name, values] of Object.entries(own))
+          expect(page.filters[name]).toEqual(expect.arrayContaining(values));
+      }
+    }
+  });
+
+  it('gives each member back its own text and fields from what Pagefind returns', () => {
+    const page = pages.find((p) => p.members.length === 3)!;
+    const filters = { [MEMBERS_FILTER]: [membersValue(page.members).replace(/ {2,}/g, ' ')] };
+    const members = pageMembers({ filters });
+    expect(members.map((m) => m.url)).toEqual(page.members.map((m) => m.url));
+    members.forEach((m, i) => {
+      const record = all.find((r) => r.url === m.url)!;
+      expect(m.text).toBe(record.content);
+      // Its pinyin words worked out again from its fields are the ones indexed.
+      expect(
+        new Set(
+          m.raw
+            .slice(record.content.length + 1)
+            .split(' ')
+            .filter(Boolean),
+        ),
+      ).toEqual(new Set(record.keys?.split(' ') ?? []));
+      expect(m.fields).toEqual(page.members[i]!.fields);
+    });
+    expect(hasFilters(members[0]!.member, { [FILTERS.type]: members[0]!.type })).toBe(true);
+    expect(hasFilters(members[0]!.member, { [FILTERS.type]: '另一类型' })).toBe(false);
+  });
+});
+
+describe('membersValue', () => {
+  it('reads back every white space of a member, after Pagefind collapsed runs of it in the filter value', () => {
+    const member = {
+      url: '/a/',
+      title: '甲  乙\u3000丙\t丁 ',
+      quarter: '',
+      type: TYPES.account,
+      detail: '',
+      fields: { n: [' 甲  乙 '] },
+      filters: {},
+      sort: '',
+      text: '甲  乙。',
+    };
+    const value = membersValue([member]);
+    expect(value).not.toMatch(/\s\s|[^\S ]/u);
+    expect(pageMembers({ filters: { [MEMBERS_FILTER]: [value] } })[0]!.member).toEqual(member);
+  });
+});
+
+describe('membersPerPage', () => {
+  it('gives a city its records a page each, and a national dataset pages of several', () => {
+    expect(membersPerPage(60)).toBe(1);
+    expect(membersPerPage(MAX_PAGES)).toBe(1);
+    expect(membersPerPage(186_341)).toBe(24);
+    expect(Math.ceil(186_341 / membersPerPage(186_341))).toBeLessThanOrEqual(MAX_PAGES);
+  });
+});
+
+describe('quarterResultCounts', () => {
+  it('counts the websites and accounts with each result in each quarter', () => {
+    expect(quarterResultCounts(history)['2021年第二季度：不合格']).toBe(2);
+  });
+});
+
+describe('pageHtml', () => {
+  const member = (text: string, y?: [string, string][]) => ({
+    url: '/a/',
+    title: '',
+    quarter: '',
+    type: TYPES.account,
+    detail: '',
+    fields: { n: [], ...(y ? { y } : {}) },
+    sort: '',
+    text,
+  });
+  const page = {
+    url: '/p/0/',
     language: 'zh',
-    meta: { title: 'A"><img src=x onerror=alert(1)>', detail: "it's" },
+    members: [
+      member('<script>alert(1)</script> & “引号”。单位：某局。'),
+      member('第二条。单位：某局。', [['第二条', 'di er tiao']]),
+    ],
     filters: { [FILTERS.result]: ['合格', '不<合格>'] },
     sort: { quarter: '2020-Q3' },
   };
-  const html = recordHtml(record);
+  const html = pageHtml(page);
 
-  it('gives the content as the only text of the body, escaped', () => {
-    expect(html).toContain('<body><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</p></body>');
+  it('gives each phrase of the members’ texts and pinyin once as the only text of the body, escaped', () => {
+    expect(pageWords(page)).toEqual([
+      '<script>alert(1)</script>',
+      '&',
+      '引号',
+      '单位',
+      '某局',
+      '第二条',
+      'diertiao',
+      'det',
+      'tiao',
+    ]);
+    expect(html).toContain(
+      '<body><p>&lt;script&gt;alert(1)&lt;/script&gt;。&amp;。引号。单位。某局。第二条。diertiao。det。tiao</p></body>',
+    );
     expect(html).not.toContain('<script');
     expect(html).toMatch(/^<!doctype html><html lang="zh">/);
   });
 
-  it('gives meta, one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
+  it('gives members (a hidden filter), one tag per filter value, and sort keys as escaped attributes Pagefind captures', () => {
     expect(html).toContain(
-      '<meta data-pagefind-meta="title[content]" content="A&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">',
+      `<meta data-pagefind-filter="m[content]" content="${escapeXml(membersValue(page.members))}">`,
     );
-    expect(html).toContain('<meta data-pagefind-meta="detail[content]" content="it&apos;s">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="合格">');
     expect(html).toContain('<meta data-pagefind-filter="结果[content]" content="不&lt;合格&gt;">');
     expect(html).toContain('<meta data-pagefind-sort="quarter[content]" content="2020-Q3">');
-    expect(html.match(/<meta /g)).toHaveLength(5);
+    expect(html.match(/<meta /g)).toHaveLength(4);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { buildHistory } from '../../src/lib/history.ts';
 import { loadDataDir } from '../../src/node/load.ts';
 import { paths } from '../../src/lib/routes.ts';
+import { MEMBERS_FILTER } from '../../src/lib/search-match.ts';
 
 export interface Hit {
   url: string;
@@ -13,21 +14,33 @@ export interface Hit {
 }
 
 /**
- * Runs a query through the site's own Pagefind bundle, configured as the search page configures it. The in-page
- * code is a string so that Vite does not rewrite its `import()`.
+ * Runs a query through the site's own Pagefind bundle, configured as the search page configures it, and lists the
+ * websites, accounts and bulletins on the pages it finds (several to a page, src/lib/search-records.ts `searchPages`)
+ * whose own text holds every word of the query and that have the filters asked for: the candidates the search page
+ * ranks. The in-page code is a string so that Vite does not rewrite its `import()`.
  */
 export async function search(
   page: Page,
   term: string | null,
-  options: Record<string, unknown> = {},
+  options: { filters?: Record<string, string>; sort?: Record<string, string> } = {},
   top = 1000,
 ): Promise<Hit[]> {
   return page.evaluate(`(async ({ term, options, top }) => {
     const pagefind = await import(document.getElementById('search-form').dataset.bundle);
     await pagefind.init();
     const found = await pagefind.search(term, options);
-    const data = await Promise.all(found.results.slice(0, top).map((r) => r.data()));
-    return data.map((d) => ({ url: d.url, title: d.meta.title, quarter: d.meta.quarter, type: d.meta.type }));
+    const pages = await Promise.all(found.results.map((r) => r.data()));
+    const fold = (s) => s.normalize('NFKC').toLowerCase();
+    const words = fold(term ?? '').split(/\\s+/).filter(Boolean);
+    const wanted = Object.entries(options.filters ?? {});
+    const members = pages.flatMap((d) => {
+      const { ['${MEMBERS_FILTER}']: _, ...own } = d.filters;
+      return JSON.parse(d.filters['${MEMBERS_FILTER}'][0]).map((m) => ({ filters: own, ...m })).filter((m) =>
+        words.every((w) => fold(m.text).includes(w)) &&
+        wanted.every(([name, value]) => (m.filters[name] ?? []).includes(value)),
+      );
+    });
+    return members.slice(0, top).map((m) => ({ url: m.url, title: m.title, quarter: m.quarter, type: m.type }));
   })(${JSON.stringify({ term, options, top })})`);
 }
 
