@@ -63,6 +63,8 @@ const NONE = new Set(['', '无', '没有', '暂无', '/', '-', '—', '－']);
 
 /** Splits 其他问题 into separate problems: separated by `，` `,` `；` `;`; `无` or empty is none. */
 export function splitProblems(value: string): string[] {
+  // Most rows say `无`: none, with nothing to split.
+  if (NONE.has(value)) return [];
   return value
     .split(/[，,；;]/)
     .map((part) => cleanCell(part).replace(/[。.]$/, ''))
