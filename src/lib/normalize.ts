@@ -41,9 +41,13 @@ export function toHalfWidth(value: string): string {
 }
 
 /** Parses a decimal number as written in a cell (after half-width conversion); undefined if it is not one. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 export function parseNumber(value: string): number | undefined {
+  // Most cells are plain ASCII numbers, which the conversions below leave as they are.
+  if (DECIMAL.test(value)) return Number(value);
   const text = toHalfWidth(value).replace(ANY_SPACE, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  if (!DECIMAL.test(text)) return undefined;
   return Number(text);
 }
 
@@ -75,8 +79,28 @@ export function splitProblems(value: string): string[] {
 /** Anything normalizeName changes besides case: full-width forms, spaces. */
 const NAME_CHANGES = /[\uff10-\uff19\uff0e\uff0d\uff0b\uff21-\uff3a\uff41-\uff5a\s\u00a0\u3000]/;
 
+/**
+ * Whether a name may hold what NAME_CHANGES finds: every code unit it matches, and a few more (false alarms only cost
+ * the full conversion). A loop, because a regular expression per name is slow on a million names.
+ */
+function mayChange(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (
+      c <= 0x20 ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x205f) ||
+      c === 0x3000 ||
+      c >= 0xfeff
+    )
+      return true;
+  }
+  return false;
+}
+
 export function normalizeName(value: string): string {
-  if (!NAME_CHANGES.test(value)) return value.toUpperCase();
+  if (!mayChange(value) || !NAME_CHANGES.test(value)) return value.toUpperCase();
   return toHalfWidth(value)
     .replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(ANY_SPACE, '')

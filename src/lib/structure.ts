@@ -34,7 +34,8 @@ const TOTALS = /^(合计|总计|小计|共计)(?:[:：(（\d].*)?$/;
 
 /** The totals word a row starts with (`合计`, `总计`, `小计`, `共计`), or undefined for an ordinary row. */
 export function totalsLabel(cells: readonly string[]): string | undefined {
-  for (const cell of cells.slice(0, 2)) {
+  for (let i = 0; i < 2 && i < cells.length; i++) {
+    const cell = cells[i]!;
     if (!cell.includes('计')) continue;
     const match = TOTALS.exec(normalizeHeader(cell));
     if (match) return match[1];

@@ -162,9 +162,8 @@ function cellError(at: CellAt, column: ColumnDef, value: string, message: string
   return undefined;
 }
 
-/** Converts one cell; pushes a finding and returns undefined when the value is not acceptable. */
-function readCell(column: ColumnDef, raw: string, at: CellAt): CellValue | undefined | null {
-  const value = cleanCell(raw);
+/** Converts one cell, trimmed (cleanCell); pushes a finding and returns undefined when the value is not acceptable. */
+function readCell(column: ColumnDef, value: string, at: CellAt): CellValue | undefined | null {
   if (column.type === 'text' && value !== '') return value;
   if (value === '') {
     if (column.required && !column.allowEmpty)
@@ -262,7 +261,7 @@ function checkCellCount(row: Row, width: number, file: string, findings: Finding
 }
 
 /** The line `key` was first seen on, or undefined when it is new (and is now seen at `line`). */
-function seenBefore(seen: Map<string, number>, key: string, line: number): number | undefined {
+function seenBefore<K>(seen: Map<K, number>, key: K, line: number): number | undefined {
   const first = seen.get(key);
   if (first === undefined) seen.set(key, line);
   return first;
@@ -340,7 +339,8 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const lastValue = new Map<string, string>();
   const filledRuns = new Map<string, { from: number; to: number }[]>();
   let previousLine: number | undefined;
-  const byIndex = [...header.byIndex];
+  const columnIndexes = [...header.byIndex.keys()];
+  const columnDefs = [...header.byIndex.values()];
   for (const row of parsed.rows) {
     // A header repeated where the table crossed a page, or a 合计 row, is one finding, not one per cell.
     if (isRepeatedHeader(row.cells, headerNames)) {
@@ -389,11 +389,13 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
     // Empty optional cells (null) are left out: the record has no such field.
     const values: Record<string, CellValue> = {};
     const at = { file, line: row.line, findings };
-    for (const [index, column] of byIndex) {
-      const raw = cells[index] ?? '';
+    for (let c = 0; c < columnIndexes.length; c++) {
+      const column = columnDefs[c]!;
+      const raw = cells[columnIndexes[c]!] ?? '';
       if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
-      if (cleanCell(raw) !== raw) padded++;
-      const v = readCell(column, raw, at);
+      const value = cleanCell(raw);
+      if (value !== raw) padded++;
+      const v = readCell(column, value, at);
       if (v !== undefined && v !== null) values[column.key] = v;
     }
     if (header.combinedScore !== undefined) {
@@ -414,7 +416,7 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
         });
       } else {
         for (const k of SCORE_KEYS) {
-          const v = readCell(scoreColumns[k]!, parts[k], at);
+          const v = readCell(scoreColumns[k]!, cleanCell(parts[k]), at);
           if (v !== undefined && v !== null) values[k] = v;
         }
       }
@@ -470,7 +472,8 @@ export function readTable<D extends TableDef>(
   file: string,
 ): TableResult<RecordOf<D>> {
   const { rows, findings, columns, checkTotals } = readRows(def, parsed, file);
-  const seqs = new Map<string, number>();
+  // 序号 is a whole number (readCell): two are the same number exactly when they print the same.
+  const seqs = new Map<unknown, number>();
   const entities = new Map<string, number>();
   const records: RecordOf<D>[] = [];
   for (const { line, values: fields } of rows) {
@@ -487,10 +490,11 @@ export function readTable<D extends TableDef>(
     const record = facts as RecordOf<D>;
     record.key = def.identify(record);
     if (def.unitColumn !== undefined) record.unitKey = unitKey(String(fields[def.unitColumn]));
-    const seq = String(fields.seq);
-    const firstSeq = seenBefore(seqs, seq, line);
-    if (firstSeq !== undefined)
+    const firstSeq = seenBefore(seqs, fields.seq, line);
+    if (firstSeq !== undefined) {
+      const seq = String(fields.seq);
       findings.push(duplicateFinding(file, line, firstSeq, { column: '序号', value: seq, what: '序号' }));
+    }
     const firstEntity = seenBefore(entities, record.key, line);
     if (firstEntity !== undefined)
       findings.push(duplicateFinding(file, line, firstEntity, identityLabel(def, fields)));
