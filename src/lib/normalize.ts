@@ -80,18 +80,20 @@ export function splitProblems(value: string): string[] {
 const NAME_CHANGES = /[\uff10-\uff19\uff0e\uff0d\uff0b\uff21-\uff3a\uff41-\uff5a\s\u00a0\u3000]/;
 
 /**
- * Whether a name may hold what NAME_CHANGES finds: every code unit it matches, and a few more (false alarms only cost
- * the full conversion). A loop, because a regular expression per name is slow on a million names.
+ * Whether a name or header cell may hold something the conversions here change: white space, a BOM, a full-width
+ * form, ASCII or Chinese punctuation up to `,` and `、`. A superset (a false alarm only costs the full conversion),
+ * tested with a loop, because a regular expression per cell is slow on a million rows.
  */
-function mayChange(value: string): boolean {
+export function mayNeedCleaning(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (
-      c <= 0x20 ||
+      c <= 0x2c ||
       c === 0xa0 ||
       c === 0x1680 ||
       (c >= 0x2000 && c <= 0x205f) ||
       c === 0x3000 ||
+      c === 0x3001 ||
       c >= 0xfeff
     )
       return true;
@@ -100,7 +102,7 @@ function mayChange(value: string): boolean {
 }
 
 export function normalizeName(value: string): string {
-  if (!mayChange(value) || !NAME_CHANGES.test(value)) return value.toUpperCase();
+  if (!mayNeedCleaning(value) || !NAME_CHANGES.test(value)) return value.toUpperCase();
   return toHalfWidth(value)
     .replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(ANY_SPACE, '')

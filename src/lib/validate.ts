@@ -472,8 +472,10 @@ export function readTable<D extends TableDef>(
   file: string,
 ): TableResult<RecordOf<D>> {
   const { rows, findings, columns, checkTotals } = readRows(def, parsed, file);
-  // 序号 is a whole number (readCell): two are the same number exactly when they print the same.
+  // 序号 is a whole number (readCell): two are the same number exactly when they print the same. The usual ones, 1 to
+  // the number of rows, are looked up by position rather than hashed.
   const seqs = new Map<unknown, number>();
+  const seqLines = new Int32Array(rows.length + 1);
   const entities = new Map<string, number>();
   const records: RecordOf<D>[] = [];
   for (const { line, values: fields } of rows) {
@@ -490,7 +492,12 @@ export function readTable<D extends TableDef>(
     const record = facts as RecordOf<D>;
     record.key = def.identify(record);
     if (def.unitColumn !== undefined) record.unitKey = unitKey(String(fields[def.unitColumn]));
-    const firstSeq = seenBefore(seqs, fields.seq, line);
+    const n = fields.seq;
+    let firstSeq: number | undefined;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= rows.length) {
+      firstSeq = seqLines[n] || undefined;
+      if (firstSeq === undefined) seqLines[n] = line;
+    } else firstSeq = seenBefore(seqs, n, line);
     if (firstSeq !== undefined) {
       const seq = String(fields.seq);
       findings.push(duplicateFinding(file, line, firstSeq, { column: '序号', value: seq, what: '序号' }));
