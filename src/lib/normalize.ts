@@ -101,8 +101,17 @@ export function mayNeedCleaning(value: string): boolean {
   return false;
 }
 
+/** `toUpperCase`, without the call for what it leaves as it is: ASCII other than a–z, and CJK ideographs (no case). */
+function upperCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x61 && c <= 0x7a : c < 0x3400 || c > 0x9fff) return value.toUpperCase();
+  }
+  return value;
+}
+
 export function normalizeName(value: string): string {
-  if (!mayNeedCleaning(value) || !NAME_CHANGES.test(value)) return value.toUpperCase();
+  if (!mayNeedCleaning(value) || !NAME_CHANGES.test(value)) return upperCase(value);
   return toHalfWidth(value)
     .replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(ANY_SPACE, '')

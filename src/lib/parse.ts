@@ -92,8 +92,13 @@ export function parseTable(text: string, file: string, options: { utf16?: boolea
   // mode does, without a callback and a result object per row (a national table has 150,000 rows). Papaparse strips a
   // leading BOM and gives no row for empty text, so those stay with it.
   if (normalized !== '' && normalized.charCodeAt(0) !== 0xfeff && !normalized.includes('"')) {
-    const lines = normalized.split('\n');
-    for (let i = 0; i < lines.length; i++) all.push({ line: i + 1, cells: lines[i]!.split(delimiter) });
+    // Line by line, so that each line's text is garbage at once rather than held in an array of them all.
+    for (let start = 0, line = 1; ; line++) {
+      const end = normalized.indexOf('\n', start);
+      all.push({ line, cells: normalized.slice(start, end === -1 ? undefined : end).split(delimiter) });
+      if (end === -1) break;
+      start = end + 1;
+    }
   } else parseQuoted(normalized, delimiter, file, all, findings);
 
   let headerIndex = all.findIndex((r) => !isBlank(r.cells));

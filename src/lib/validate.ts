@@ -339,6 +339,8 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const lastValue = new Map<string, string>();
   const filledRuns = new Map<string, { from: number; to: number }[]>();
   let previousLine: number | undefined;
+  /** Where each row's cells are and where their findings go; readCell copies what it needs into a finding. */
+  const at: CellAt = { file, line: 0, findings };
   const columnIndexes = [...header.byIndex.keys()];
   const columnDefs = [...header.byIndex.values()];
   for (const row of parsed.rows) {
@@ -388,7 +390,7 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
     previousLine = row.line;
     // Empty optional cells (null) are left out: the record has no such field.
     const values: Record<string, CellValue> = {};
-    const at = { file, line: row.line, findings };
+    at.line = row.line;
     for (let c = 0; c < columnIndexes.length; c++) {
       const column = columnDefs[c]!;
       const raw = cells[columnIndexes[c]!] ?? '';
@@ -422,8 +424,9 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
       }
     }
     const clean = headerOk && !hasErrorSince(findings, before);
-    dataRows.push({ line: row.line, values: clean ? values : undefined });
-    if (clean) rows.push({ line: row.line, values });
+    const read = { line: row.line, values };
+    if (clean) rows.push(read);
+    dataRows.push(clean ? read : { line: row.line, values: undefined });
   }
   for (const [, column] of fillColumns) {
     const runs = filledRuns.get(column.key);
