@@ -81,7 +81,10 @@ export function copyFindings(dataDir: string, quarters: readonly ComparedQuarter
       const now = current.tables[kind]?.records;
       const before = previous.tables[kind]?.records;
       if (!now || !before || now.length === 0) break;
-      compared.set(kind, compareTables(signatures(kind, now), signatures(kind, before)));
+      const comparison = compareTables(signatures(kind, now), signatures(kind, before));
+      // Below the share, no table of this quarter is reported whatever the others hold: they need not be signed.
+      if (comparison.identical < COPY_SHARE * comparison.rows) break;
+      compared.set(kind, comparison);
     }
     if (compared.size !== kinds.length) continue;
     const all = [...compared.values()];

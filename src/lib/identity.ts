@@ -3,14 +3,19 @@ import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import { normalizeName } from './normalize.ts';
 
+// Keys are joined, not built with `+` or a template: V8 makes those a rope, which each of the many Map lookups of
+// a key (validation, near names, history) walks piece by piece; `join` gives a flat string.
+
 /** A website is known by its national site code when given, else by its normalised name. */
 export function websiteKey(site: { siteCode?: string; name: string }): string {
-  return site.siteCode ? `code:${site.siteCode.toUpperCase()}` : `name:${normalizeName(site.name)}`;
+  return site.siteCode
+    ? ['code', site.siteCode.toUpperCase()].join(':')
+    : ['name', normalizeName(site.name)].join(':');
 }
 
 /** An account is known by platform and normalised account name. */
 export function accountKey(account: { platform: string; account: string }): string {
-  return `${account.platform}:${normalizeName(account.account)}`;
+  return [account.platform, normalizeName(account.account)].join(':');
 }
 
 // Readable URL segments for entities: pinyin, plus a short hash of the identity key.
@@ -92,7 +97,7 @@ export function accountSlug(key: string): string {
 
 /** Identity of a unit (单位名称). */
 export function unitKey(unit: string): string {
-  return `unit:${normalizeName(unit)}`;
+  return ['unit', normalizeName(unit)].join(':');
 }
 
 /** URL segment of a unit, from its identity key. */
