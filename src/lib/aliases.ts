@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { decodeBytes } from './decode.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, unitKey, websiteKey } from './identity.ts';
+import { accountKey, unitKey, websiteKey } from './keys.ts';
 import { cleanCell, editDistance, nearest, normalizeName } from './normalize.ts';
 import { parseTable } from './parse.ts';
 import type { QuarterId } from './quarter.ts';

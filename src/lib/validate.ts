@@ -4,7 +4,7 @@
  */
 import { allowedValues, SUGGESTIONS, type ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { unitKey } from './identity.ts';
+import { unitKey } from './keys.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { RecordOf, TableDef } from './tables.ts';
