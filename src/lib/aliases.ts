@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { decodeBytes } from './decode.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, unitKey, websiteKey } from './identity.ts';
+import { accountKey, unitKey, websiteKey } from './keys.ts';
 import { cleanCell, editDistance, nearest, normalizeName } from './normalize.ts';
 import { parseTable } from './parse.ts';
 import type { QuarterId } from './quarter.ts';
@@ -205,8 +205,8 @@ interface KindOfName {
   kind: AliasKind;
   file: string;
   column: string;
-  /** The entities of a quarter whose identity comes from their name. */
-  names: (q: { tables: QuarterTables }) => Named[];
+  /** Visits each entity of a quarter whose identity comes from its name, in table order (repeats allowed). */
+  names: (q: { tables: QuarterTables }, visit: (entity: Named) => void) => void;
 }
 
 const KINDS_OF_NAME: KindOfName[] = [
@@ -214,35 +214,28 @@ const KINDS_OF_NAME: KindOfName[] = [
     kind: '网站',
     file: TABLES.websites.file,
     column: '网站名称',
-    names: (q) =>
-      (q.tables.websites?.records ?? [])
-        .filter((w) => !w.siteCode)
-        .map((w) => ({ key: w.key, name: w.name, line: w.line, group: '' })),
+    names: (q, visit) => {
+      for (const w of q.tables.websites?.records ?? [])
+        if (!w.siteCode) visit({ key: w.key, name: w.name, line: w.line, group: '' });
+    },
   },
   {
     kind: '新媒体账号',
     file: TABLES.newMedia.file,
     column: '账号名称',
-    names: (q) =>
-      (q.tables.newMedia?.records ?? []).map((a) => ({
-        key: a.key,
-        name: a.account,
-        line: a.line,
-        group: a.platform,
-      })),
+    names: (q, visit) => {
+      for (const a of q.tables.newMedia?.records ?? [])
+        visit({ key: a.key, name: a.account, line: a.line, group: a.platform });
+    },
   },
   {
     kind: '单位',
     file: TABLES.newMedia.file,
     column: '单位名称',
-    // One entry per unit (its first row): a unit runs many accounts, and each would be the same entry again.
-    names: (q) => {
-      const units = new Map<string, Named>();
-      for (const a of q.tables.newMedia?.records ?? []) {
-        const key = a.unitKey ?? unitKey(a.unit);
-        if (!units.has(key)) units.set(key, { key, name: a.unit, line: a.line, group: '' });
-      }
-      return [...units.values()];
+    // A unit runs many accounts: it is named by its first row.
+    names: (q, visit) => {
+      for (const a of q.tables.newMedia?.records ?? [])
+        visit({ key: a.unitKey ?? unitKey(a.unit), name: a.unit, line: a.line, group: '' });
     },
   },
 ];
@@ -264,25 +257,36 @@ export function nearNameWarnings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const kind of KINDS_OF_NAME) {
-    /** key → where it was first seen. */
-    const known = new Map<string, { name: string; normalized: string; quarter: string; group: string }>();
+    /** key → where it was first seen, and the last quarter (index) that named it. */
+    const known = new Map<
+      string,
+      { name: string; normalized: string; quarter: string; group: string; lastSeen: number }
+    >();
     /** Keys named by the previous quarter: a rename shows as one of them missing and a near name appearing. */
-    let previous = new Set<string>();
-    for (const quarter of quarters) {
-      const here = kind.names(quarter);
-      const keysHere = new Set(here.map((n) => n.key));
+    let previous: string[] = [];
+    for (const [index, quarter] of quarters.entries()) {
+      /** This quarter's keys, each at its first row; a known key is marked as named here instead of kept in a set. */
+      const keysHere: string[] = [];
       const fresh = new Map<string, Named & { normalized: string }>();
-      for (const entity of here) {
-        if (!known.has(entity.key) && !fresh.has(entity.key))
+      kind.names(quarter, (entity) => {
+        const seen = known.get(entity.key);
+        if (seen) {
+          if (seen.lastSeen !== index) {
+            seen.lastSeen = index;
+            keysHere.push(entity.key);
+          }
+        } else if (!fresh.has(entity.key)) {
           fresh.set(entity.key, { ...entity, normalized: normalizeName(entity.name) });
-      }
+          keysHere.push(entity.key);
+        }
+      });
       if (fresh.size > 0 && known.size > 0) {
         // A rename or typo leaves last quarter's name absent from this one. Names one edit apart share a one-deletion
         // variant, so an index of the absent names' variants finds candidates without comparing every pair.
         const byVariant = new Map<string, string[]>();
         for (const key of previous) {
-          if (keysHere.has(key)) continue;
           const seen = known.get(key)!;
+          if (seen.lastSeen === index) continue;
           for (const v of deletionVariants(seen.normalized)) {
             const slot = `${seen.group}\u0000${v}`;
             const list = byVariant.get(slot);
@@ -317,6 +321,7 @@ export function nearNameWarnings(
           normalized: entity.normalized,
           quarter: quarter.id,
           group: entity.group,
+          lastSeen: index,
         });
       }
       previous = keysHere;

@@ -1,17 +1,10 @@
-/** Identity of a website or account across quarters, so that its record can be followed. */
+/** Identity of a website or account across quarters, so that its record can be followed: keys, and URL slugs. */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import { normalizeName } from './normalize.ts';
 
-/** A website is known by its national site code when given, else by its normalised name. */
-export function websiteKey(site: { siteCode?: string; name: string }): string {
-  return site.siteCode ? `code:${site.siteCode.toUpperCase()}` : `name:${normalizeName(site.name)}`;
-}
-
-/** An account is known by platform and normalised account name. */
-export function accountKey(account: { platform: string; account: string }): string {
-  return `${account.platform}:${normalizeName(account.account)}`;
-}
+// The keys live in keys.ts, which validation imports without pinyin-pro (a large dictionary to load).
+export { accountKey, unitKey, websiteKey } from './keys.ts';
 
 // Readable URL segments for entities: pinyin, plus a short hash of the identity key.
 
@@ -88,11 +81,6 @@ export function accountSlug(key: string): string {
     const [platform, ...name] = key.split(':');
     return `${PLATFORM_SLUGS[platform!] ?? 'qita'}-${pinyinSlug(name.join(':'))}-${keyHash(key)}`;
   });
-}
-
-/** Identity of a unit (单位名称). */
-export function unitKey(unit: string): string {
-  return `unit:${normalizeName(unit)}`;
 }
 
 /** URL segment of a unit, from its identity key. */

@@ -186,12 +186,20 @@ interface State {
 
 const correctionId = (c: { date: string; note: string }) => `${c.date}\u0000${c.note}`;
 
+/** A loop, not `every`: a national quarter is tens of megabytes, and a callback per byte takes seconds. */
+function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 const sameFiles = (a: QuarterFiles, b: QuarterFiles) => {
   const names = new Set([...Object.keys(a), ...Object.keys(b)].filter((n) => a[n] || b[n]));
   return [...names].every((n) => {
     const x = a[n];
     const y = b[n];
-    return x !== undefined && y !== undefined && x.length === y.length && x.every((byte, i) => byte === y[i]);
+    return x !== undefined && y !== undefined && sameBytes(x, y);
   });
 };
 
@@ -242,6 +250,8 @@ function versionsOf(list: State[], current: Quarter): { versions: Version[]; sta
       stateOf.push(i);
       continue;
     }
+    // The working tree as last committed is that commit's quarter itself (states): nothing changed, nothing to compare.
+    if (state.quarter === last.quarter) continue;
     const changes = diffQuarters(last.quarter, state.quarter);
     if (changes.length === 0) continue;
     versions.push({

@@ -374,7 +374,9 @@ export function loadDataFolder(folder: DataFolder): LoadResult {
     findings.push(...read.findings);
     site = read.config;
   }
-  for (const quarter of quarters) applyAliases(quarter, aliases);
+  // Without renames applyAliases would give every record the keys readTable gave it.
+  if (Object.values(aliases).some((renames) => renames.size > 0))
+    for (const quarter of quarters) applyAliases(quarter, aliases);
   findings.push(...nearNameWarnings(dir, quarters));
   applyAcknowledgements(
     findings,

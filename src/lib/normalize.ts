@@ -41,9 +41,13 @@ export function toHalfWidth(value: string): string {
 }
 
 /** Parses a decimal number as written in a cell (after half-width conversion); undefined if it is not one. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 export function parseNumber(value: string): number | undefined {
+  // Most cells are plain ASCII numbers, which the conversions below leave as they are.
+  if (DECIMAL.test(value)) return Number(value);
   const text = toHalfWidth(value).replace(ANY_SPACE, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  if (!DECIMAL.test(text)) return undefined;
   return Number(text);
 }
 
@@ -63,6 +67,8 @@ const NONE = new Set(['', '无', '没有', '暂无', '/', '-', '—', '－']);
 
 /** Splits 其他问题 into separate problems: separated by `，` `,` `；` `;`; `无` or empty is none. */
 export function splitProblems(value: string): string[] {
+  // Most rows say `无`: none, with nothing to split.
+  if (NONE.has(value)) return [];
   return value
     .split(/[，,；;]/)
     .map((part) => cleanCell(part).replace(/[。.]$/, ''))
@@ -73,8 +79,39 @@ export function splitProblems(value: string): string[] {
 /** Anything normalizeName changes besides case: full-width forms, spaces. */
 const NAME_CHANGES = /[\uff10-\uff19\uff0e\uff0d\uff0b\uff21-\uff3a\uff41-\uff5a\s\u00a0\u3000]/;
 
+/**
+ * Whether a name or header cell may hold something the conversions here change: white space, a BOM, a full-width
+ * form, ASCII or Chinese punctuation up to `,` and `、`. A superset (a false alarm only costs the full conversion),
+ * tested with a loop, because a regular expression per cell is slow on a million rows.
+ */
+export function mayNeedCleaning(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (
+      c <= 0x2c ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x205f) ||
+      c === 0x3000 ||
+      c === 0x3001 ||
+      c >= 0xfeff
+    )
+      return true;
+  }
+  return false;
+}
+
+/** `toUpperCase`, without the call for what it leaves as it is: ASCII other than a–z, and CJK ideographs (no case). */
+function upperCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x61 && c <= 0x7a : c < 0x3400 || c > 0x9fff) return value.toUpperCase();
+  }
+  return value;
+}
+
 export function normalizeName(value: string): string {
-  if (!NAME_CHANGES.test(value)) return value.toUpperCase();
+  if (!mayNeedCleaning(value) || !NAME_CHANGES.test(value)) return upperCase(value);
   return toHalfWidth(value)
     .replace(/[\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(ANY_SPACE, '')

@@ -5,7 +5,7 @@
  */
 import type { ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { cleanCell, normalizeHeader, parseNumber, splitScoreCell } from './normalize.ts';
+import { cleanCell, mayNeedCleaning, normalizeHeader, parseNumber, splitScoreCell } from './normalize.ts';
 import { round2 } from './score.ts';
 
 /** Header match ignores punctuation inside the name: `安全泄密事故等严重问题` is the flag column too. */
@@ -19,7 +19,8 @@ export function isRepeatedHeader(cells: readonly string[], names: ReadonlySet<st
   let filled = 0;
   let matching = 0;
   for (const cell of cells) {
-    const form = headerForm(normalizeHeader(cell));
+    // Most first cells are numbers, which neither conversion changes.
+    const form = mayNeedCleaning(cell) ? headerForm(normalizeHeader(cell)) : cell;
     if (form === '') continue;
     filled++;
     if (names.has(form)) matching++;
@@ -34,7 +35,8 @@ const TOTALS = /^(合计|总计|小计|共计)(?:[:：(（\d].*)?$/;
 
 /** The totals word a row starts with (`合计`, `总计`, `小计`, `共计`), or undefined for an ordinary row. */
 export function totalsLabel(cells: readonly string[]): string | undefined {
-  for (const cell of cells.slice(0, 2)) {
+  for (let i = 0; i < 2 && i < cells.length; i++) {
+    const cell = cells[i]!;
     if (!cell.includes('计')) continue;
     const match = TOTALS.exec(normalizeHeader(cell));
     if (match) return match[1];

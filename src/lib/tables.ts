@@ -8,7 +8,7 @@
 import type { BulletinMeta } from './bulletin.ts';
 import { NEW_MEDIA_COLUMNS, WEBSITE_COLUMNS, type ColumnDef, type ColumnFields } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { accountKey, websiteKey } from './identity.ts';
+import { accountKey, websiteKey } from './keys.ts';
 import { checkWebsiteScore } from './score.ts';
 
 /** What validation adds to every row besides its columns. Declared once, for every table. */

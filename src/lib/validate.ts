@@ -4,7 +4,7 @@
  */
 import { allowedValues, SUGGESTIONS, type ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
-import { unitKey } from './identity.ts';
+import { unitKey } from './keys.ts';
 import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { RecordOf, TableDef } from './tables.ts';
@@ -132,93 +132,114 @@ function mapHeader(def: TableDef, parsed: ParsedTable, file: string, findings: F
   return map;
 }
 
-/** Converts one cell; pushes a finding and returns undefined when the value is not acceptable. */
-function readCell(
-  column: ColumnDef,
-  raw: string,
-  file: string,
-  line: number,
-  findings: Finding[],
-): CellValue | undefined | null {
-  const value = cleanCell(raw);
+/** A column's `pattern` compiled once, not once per cell. */
+const patterns = new Map<string, RegExp>();
+const patternOf = (column: ColumnDef) => {
+  const source = column.pattern ?? '';
+  let pattern = patterns.get(source);
+  if (!pattern) patterns.set(source, (pattern = new RegExp(source)));
+  return pattern;
+};
+
+/** Where the cells being read are, and where their findings go: one per row. */
+interface CellAt {
+  file: string;
+  line: number;
+  findings: Finding[];
+}
+
+/** A cell's error finding; undefined, what readCell returns for a refused cell. */
+function cellError(at: CellAt, column: ColumnDef, value: string, message: string, gloss: string): undefined {
+  at.findings.push({
+    severity: 'error',
+    file: at.file,
+    line: at.line,
+    column: column.name,
+    value,
+    message,
+    gloss,
+  });
+  return undefined;
+}
+
+/** Converts one cell, trimmed (cleanCell); pushes a finding and returns undefined when the value is not acceptable. */
+function readCell(column: ColumnDef, value: string, at: CellAt): CellValue | undefined | null {
   if (column.type === 'text' && value !== '') return value;
-  const base = { severity: 'error' as const, file, line, column: column.name, value };
   if (value === '') {
-    if (column.required && !column.allowEmpty) {
-      findings.push({ ...base, message: '必填，不能为空', gloss: `required ${column.gloss} is empty` });
-      return undefined;
-    }
+    if (column.required && !column.allowEmpty)
+      return cellError(at, column, value, '必填，不能为空', `required ${column.gloss} is empty`);
     return column.blank ?? null;
   }
   const allowed = allowedValues(column);
   if (allowed) {
     if (allowed.includes(value)) return column.type === 'flag' ? value === '是' : value;
     const suggestion = SUGGESTIONS[column.type][value] ?? nearest(value, allowed);
-    findings.push({
-      ...base,
-      message: `${suggestion ? `应为“${suggestion}”？` : ''}可填：${allowed.join('、')}`,
-      gloss: `not an allowed ${column.gloss}`,
-    });
-    return undefined;
+    return cellError(
+      at,
+      column,
+      value,
+      `${suggestion ? `应为“${suggestion}”？` : ''}可填：${allowed.join('、')}`,
+      `not an allowed ${column.gloss}`,
+    );
   }
   if (column.type === 'integer' || column.type === 'number') {
     const n = parseNumber(value);
-    if (n === undefined) {
-      findings.push({
-        ...base,
-        message: '应为数字（可含小数点，如 9.5）',
-        gloss: `${column.gloss} is not a number`,
-      });
-      return undefined;
-    }
-    if (column.type === 'integer' && !Number.isInteger(n)) {
-      findings.push({ ...base, message: '应为整数', gloss: `${column.gloss} must be a whole number` });
-      return undefined;
-    }
+    if (n === undefined)
+      return cellError(
+        at,
+        column,
+        value,
+        '应为数字（可含小数点，如 9.5）',
+        `${column.gloss} is not a number`,
+      );
+    if (column.type === 'integer' && !Number.isInteger(n))
+      return cellError(at, column, value, '应为整数', `${column.gloss} must be a whole number`);
     // Bulletins print at most two decimals. Refusing more here means the value read is the value published: page,
     // CSV and JSON print the same number, and nothing downstream rounds a cell.
     if (round2(n) !== n) {
-      findings.push({
-        ...base,
-        message: '最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数',
-        gloss: `${column.gloss} has more than two decimals`,
-      });
-      return undefined;
+      return cellError(
+        at,
+        column,
+        value,
+        '最多两位小数（通报中的分数至多两位小数）；请核对后改为两位小数',
+        `${column.gloss} has more than two decimals`,
+      );
     }
     if ((column.min !== undefined && n < column.min) || (column.max !== undefined && n > column.max)) {
       const range =
         column.max === undefined ? `不小于 ${column.min}` : `在 ${column.min} 到 ${column.max} 之间`;
-      findings.push({ ...base, message: `应${range}`, gloss: `${column.gloss} out of range` });
-      return undefined;
+      return cellError(at, column, value, `应${range}`, `${column.gloss} out of range`);
     }
     return n;
   }
   if (column.type === 'siteCode') {
     const code = toHalfWidth(value).toUpperCase();
-    if (!new RegExp(column.pattern ?? '').test(code)) {
-      findings.push({
-        ...base,
-        message: '网站标识码应为 10 位数字或字母',
-        gloss: 'site code must be 10 characters',
-      });
-      return undefined;
-    }
+    if (!patternOf(column).test(code))
+      return cellError(
+        at,
+        column,
+        value,
+        '网站标识码应为 10 位数字或字母',
+        'site code must be 10 characters',
+      );
     return code;
   }
   if (column.type === 'url') {
     if (/^https?:\/\/[^\s<>"]+$/i.test(value)) return value;
     const fix = /^[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(value) ? `；是不是“http://${value}”？` : '';
-    findings.push({
-      ...base,
-      message: `网址应以 http:// 或 https:// 开头，且不含空格、引号或尖括号${fix}`,
-      gloss: 'URL must start with http:// or https://',
-    });
-    return undefined;
+    return cellError(
+      at,
+      column,
+      value,
+      `网址应以 http:// 或 https:// 开头，且不含空格、引号或尖括号${fix}`,
+      'URL must start with http:// or https://',
+    );
   }
   return value;
 }
 
 function checkCellCount(row: Row, width: number, file: string, findings: Finding[]): void {
+  if (row.cells.length === width) return;
   const extra = row.cells.slice(width).filter((c) => cleanCell(c) !== '');
   if (extra.length > 0) {
     findings.push({
@@ -239,23 +260,27 @@ function checkCellCount(row: Row, width: number, file: string, findings: Finding
   }
 }
 
-function duplicateCheck(file: string, findings: Finding[]) {
-  const seen = new Map<string, number>();
-  return (key: string, line: number, column: string, value: string, what: string) => {
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, line);
-      return;
-    }
-    findings.push({
-      severity: 'error',
-      file,
-      line,
-      column,
-      value,
-      message: `与第 ${first} 行重复：同一季度${what}只能出现一次`,
-      gloss: `duplicate ${column}`,
-    });
+/** The line `key` was first seen on, or undefined when it is new (and is now seen at `line`). */
+function seenBefore<K>(seen: Map<K, number>, key: K, line: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, line);
+  return first;
+}
+
+function duplicateFinding(
+  file: string,
+  line: number,
+  first: number,
+  label: { column: string; value: string; what: string },
+): Finding {
+  return {
+    severity: 'error',
+    file,
+    line,
+    column: label.column,
+    value: label.value,
+    message: `与第 ${first} 行重复：同一季度${label.what}只能出现一次`,
+    gloss: `duplicate ${label.column}`,
   };
 }
 
@@ -272,7 +297,7 @@ const hasErrorSince = (findings: Finding[], start: number) => {
 };
 
 interface ReadRows {
-  rows: { line: number; values: Record<string, CellValue | null> }[];
+  rows: { line: number; values: Record<string, CellValue> }[];
   findings: Finding[];
   columns: ColumnDef[];
   /** Checks the totals rows against the rows they close; called once the records are checked, so rows with errors are left out. */
@@ -297,7 +322,7 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const scoreColumns = Object.fromEntries(
     def.columns.filter((c) => (SCORE_KEYS as readonly string[]).includes(c.key)).map((c) => [c.key, c]),
   );
-  const rows: { line: number; values: Record<string, CellValue | null> }[] = [];
+  const rows: { line: number; values: Record<string, CellValue> }[] = [];
   let fullWidth = 0;
   let padded = 0;
   const headerNames = new Set([
@@ -305,7 +330,7 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
     ...(def.combinedScore ? [COMBINED_SCORE] : []),
   ]);
   /** Every data row, with its values (undefined when it had an error); a totals row checks its sums against them. */
-  const dataRows: { line: number; values?: Record<string, CellValue | null> }[] = [];
+  const dataRows: { line: number; values?: Record<string, CellValue> }[] = [];
   const totalsRows: { label: string; line: number; cells: string[]; from: number; to: number }[] = [];
   let subtotalFrom = 0;
   /** Merged cells: the last value seen in each fill-down column, and the runs of blank rows filled from it. */
@@ -314,6 +339,10 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
   const lastValue = new Map<string, string>();
   const filledRuns = new Map<string, { from: number; to: number }[]>();
   let previousLine: number | undefined;
+  /** Where each row's cells are and where their findings go; readCell copies what it needs into a finding. */
+  const at: CellAt = { file, line: 0, findings };
+  const columnIndexes = [...header.byIndex.keys()];
+  const columnDefs = [...header.byIndex.values()];
   for (const row of parsed.rows) {
     // A header repeated where the table crossed a page, or a 合计 row, is one finding, not one per cell.
     if (isRepeatedHeader(row.cells, headerNames)) {
@@ -359,13 +388,17 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
       }
     }
     previousLine = row.line;
-    const values: Record<string, CellValue | null> = {};
-    for (const [index, column] of header.byIndex) {
-      const raw = cells[index] ?? '';
+    // Empty optional cells (null) are left out: the record has no such field.
+    const values: Record<string, CellValue> = {};
+    at.line = row.line;
+    for (let c = 0; c < columnIndexes.length; c++) {
+      const column = columnDefs[c]!;
+      const raw = cells[columnIndexes[c]!] ?? '';
       if (column.type === 'integer' || column.type === 'number') if (toHalfWidth(raw) !== raw) fullWidth++;
-      if (cleanCell(raw) !== raw) padded++;
-      const v = readCell(column, raw, file, row.line, findings);
-      if (v !== undefined) values[column.key] = v;
+      const value = cleanCell(raw);
+      if (value !== raw) padded++;
+      const v = readCell(column, value, at);
+      if (v !== undefined && v !== null) values[column.key] = v;
     }
     if (header.combinedScore !== undefined) {
       const cell = row.cells[header.combinedScore] ?? '';
@@ -385,14 +418,15 @@ function readRows(def: TableDef, parsed: ParsedTable, file: string): ReadRows {
         });
       } else {
         for (const k of SCORE_KEYS) {
-          const v = readCell(scoreColumns[k]!, parts[k], file, row.line, findings);
-          if (v !== undefined) values[k] = v;
+          const v = readCell(scoreColumns[k]!, cleanCell(parts[k]), at);
+          if (v !== undefined && v !== null) values[k] = v;
         }
       }
     }
     const clean = headerOk && !hasErrorSince(findings, before);
-    dataRows.push({ line: row.line, values: clean ? values : undefined });
-    if (clean) rows.push({ line: row.line, values });
+    const read = { line: row.line, values };
+    if (clean) rows.push(read);
+    dataRows.push(clean ? read : { line: row.line, values: undefined });
   }
   for (const [, column] of fillColumns) {
     const runs = filledRuns.get(column.key);
@@ -441,22 +475,39 @@ export function readTable<D extends TableDef>(
   file: string,
 ): TableResult<RecordOf<D>> {
   const { rows, findings, columns, checkTotals } = readRows(def, parsed, file);
-  const seq = duplicateCheck(file, findings);
-  const entity = duplicateCheck(file, findings);
+  // 序号 is a whole number (readCell): two are the same number exactly when they print the same. The usual ones, 1 to
+  // the number of rows, are looked up by position rather than hashed.
+  const seqs = new Map<unknown, number>();
+  const seqLines = new Int32Array(rows.length + 1);
+  const entities = new Map<string, number>();
   const records: RecordOf<D>[] = [];
-  for (const { line, values } of rows) {
-    const fields: Record<string, CellValue> = {};
-    for (const [key, value] of Object.entries(values)) if (value !== null) fields[key] = value;
+  for (const { line, values: fields } of rows) {
     const problems =
       def.problemsColumn === undefined ? [] : splitProblems(String(fields[def.problemsColumn] ?? ''));
+    // The row's values become the record (no copy per row): the facts follow its columns, in this order.
+    const facts = fields as Record<string, unknown>;
+    facts.line = line;
+    facts.position = records.length;
+    facts.key = '';
+    facts.problems = problems;
     // The one assertion between cells and records: readCell accepted each value as its column's type, and readRows
     // refused the row unless every required column is present (a missing column is a header error).
-    const record = { ...fields, line, position: records.length, key: '', problems } as RecordOf<D>;
+    const record = facts as RecordOf<D>;
     record.key = def.identify(record);
     if (def.unitColumn !== undefined) record.unitKey = unitKey(String(fields[def.unitColumn]));
-    const label = identityLabel(def, fields);
-    seq(String(fields.seq), line, '序号', String(fields.seq), '序号');
-    entity(record.key, line, label.column, label.value, label.what);
+    const n = fields.seq;
+    let firstSeq: number | undefined;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= rows.length) {
+      firstSeq = seqLines[n] || undefined;
+      if (firstSeq === undefined) seqLines[n] = line;
+    } else firstSeq = seenBefore(seqs, n, line);
+    if (firstSeq !== undefined) {
+      const seq = String(fields.seq);
+      findings.push(duplicateFinding(file, line, firstSeq, { column: '序号', value: seq, what: '序号' }));
+    }
+    const firstEntity = seenBefore(entities, record.key, line);
+    if (firstEntity !== undefined)
+      findings.push(duplicateFinding(file, line, firstEntity, identityLabel(def, fields)));
     if (def.checkRow) findings.push(...def.checkRow(record, file));
     records.push(record);
   }

@@ -138,14 +138,24 @@ export function readLedgerSource(dir: string, quarterFiles: readonly string[]): 
       at = start + Number(size) + 1;
     }
   }
+  const now = working(dir, quarterFiles);
   const revisions = new Map<string, Revision[]>();
   for (const step of plan) {
-    const files = Object.fromEntries(step.files.map(([name, blob]) => [name, wanted.get(blob)!]));
+    const current = now.get(step.quarter);
+    const files = Object.fromEntries(
+      step.files.map(([name, blob]) => {
+        const bytes = wanted.get(blob)!;
+        // A committed file as it is now is handed over as the working file itself: the ledger then knows it is the
+        // same without comparing it byte by byte in JavaScript (memcmp here).
+        const file = current?.[name];
+        return [name, file && bytes.equals(file) ? file : bytes];
+      }),
+    );
     const list = revisions.get(step.quarter) ?? [];
     list.push({ commit: step.commit, date: step.date, files });
     revisions.set(step.quarter, list);
   }
-  return { kind: 'git', revisions, working: working(dir, quarterFiles) };
+  return { kind: 'git', revisions, working: now };
 }
 
 /** Every quarter folder's working files. */
