@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import type { SearchRecord } from '../lib/search-records.ts';
 import { SEARCH_INDEX_ENV, closeBuildChannel, tellBuild } from '../node/build-channel.ts';
-import { loadDataset } from '../utils/dataset.ts';
+import { loadedDataset } from '../utils/dataset.ts';
 
 /** Writes the records' index to a folder, returning how many it indexed (scripts/build/pagefind.ts). */
 export type IndexWriter = (records: readonly SearchRecord[], outputPath: string) => Promise<number>;
@@ -64,7 +64,7 @@ export default function searchIndex(write: IndexWriter): AstroIntegration {
       'astro:build:start': () => {
         const outputPath = process.env[SEARCH_INDEX_ENV];
         if (!outputPath) return;
-        const dataset = loadDataset();
+        const dataset = loadedDataset();
         // Invalid data has stopped the build in the content loader already.
         if (!dataset.valid) return;
         const started = performance.now();

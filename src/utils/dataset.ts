@@ -194,6 +194,14 @@ export function loadDataset(dir = dataDir()): Dataset {
   return dataset;
 }
 
+/**
+ * The dataset the content loader read, for code outside Vite's modules (an integration, where `import.meta.env` is
+ * undefined): the build's one dataset, read now only if the loader has not run.
+ */
+export function loadedDataset(dir = dataDir()): Dataset {
+  return slots.get(dir)?.dataset ?? loadDataset(dir);
+}
+
 /** The dataset pages render: refuses data that no longer validates (an edit during `astro dev`). */
 export function siteData(): Dataset {
   const dataset = loadDataset();
