@@ -10,7 +10,7 @@
  *
  * Why globalThis: Astro loads the content config (with its loader) and the prerendered pages as separate module
  * instances in one process, so a module variable would read the data folder twice. This slot is the only state
- * shared between them. It is keyed by the folder's file sizes and times, so `astro dev` sees edits (a new object).
+ * shared between them besides the slug cache of src/lib/identity.ts, whose values depend on the text alone. It is keyed by the folder's file sizes and times, so `astro dev` sees edits (a new object).
  * The site URL and base path (src/site.ts) are the same constants in every module instance of a build, so it does
  * not matter which instance computes a download.
  */
