@@ -228,10 +228,10 @@ export interface FileFacts {
   hash: string;
 }
 
-/** The size in UTF-8 bytes and the SHA-256 of a file's text. */
-export const fileFacts = (body: string): FileFacts => ({
-  bytes: Buffer.byteLength(body, 'utf8'),
-  hash: `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`,
+/** The size in UTF-8 bytes and the SHA-256 of a file's text, or of its bytes. */
+export const fileFacts = (body: string | Uint8Array): FileFacts => ({
+  bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength,
+  hash: `sha256:${(typeof body === 'string' ? createHash('sha256').update(body, 'utf8') : createHash('sha256').update(body)).digest('hex')}`,
 });
 
 const file = (

@@ -107,11 +107,13 @@ export class Dataset {
   }
 
   /**
-   * A download's text, made when its route renders and then let go (national scale: about 1 GB of text in all); its
+   * A download's bytes (UTF-8), made when its route renders and then let go (national scale: about 1 GB of text in all); its
    * size and digest are kept for the downloads page and the data package.
    */
-  dataFileBody(file: DataFile): string {
-    const body = file.body();
+  dataFileBody(file: DataFile): Uint8Array<ArrayBuffer> {
+    // Encoded once, here: the response and the digest share these bytes (the text itself is let go at once).
+    // Buffer.from(text) is a view of an ordinary ArrayBuffer (never shared memory), as Response wants.
+    const body = Buffer.from(file.body(), 'utf8') as Uint8Array<ArrayBuffer>;
     this.#facts.set(file.path, fileFacts(body));
     return body;
   }
@@ -218,7 +220,7 @@ export const siteLists = async (): Promise<ListOrder> => siteData().lists;
 export const publishedDataFiles = async (): Promise<DataFile[]> => siteData().dataFiles;
 export const publishedDataPackage = async () => siteData().dataPackage;
 /** A download's text (src/lib/export.ts), made as its route renders. */
-export const dataFileBody = (file: DataFile): string => siteData().dataFileBody(file);
+export const dataFileBody = (file: DataFile): Uint8Array<ArrayBuffer> => siteData().dataFileBody(file);
 /** A download's size and digest. */
 export const dataFileFacts = (file: DataFile): FileFacts => siteData().dataFileFacts(file);
 export const siteConfig = (): SiteConfig | undefined => siteData().site;
