@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { writeSearchIndex } from './scripts/build/pagefind.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
 /**
@@ -29,8 +31,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   // sitemap-index.xml + sitemap-0.xml… list every HTML page (the 404 page excluded) with absolute URLs under site + base.
-  // The search index is not an integration: `npm run build` writes it in a process beside Astro (scripts/build-search-index.ts).
-  integrations: [mdx(), sitemap()],
+  // The search index: written while pages render, from the data Astro has read, when `npm run build` asks for it.
+  integrations: [mdx(), sitemap(), searchIndex(writeSearchIndex)],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   // Four pages at a time: while one page's files are being written, the next is rendered (national scale: 229 s
   // against 252 s one at a time, BENCHMARKS.md).

@@ -1,21 +1,15 @@
 #!/usr/bin/env node
 /**
  * node scripts/build-search-index.ts DATA_DIR OUTPUT_DIR [--all]: validates the data as `npm run validate` does and, when it passes,
- * writes the site's search index (Pagefind bundle) to OUTPUT_DIR. `npm run build` runs it beside Astro.
+ * writes the site's search index (Pagefind bundle) to OUTPUT_DIR, without building pages: to try the index alone.
+ * `npm run build` writes the same index inside Astro, from the data it has read (src/integrations/search-index.ts).
  * Exit 0 written, 1 data invalid or indexing failed, 2 usage error.
- *
- * Started by scripts/build.ts (with an IPC channel), it sends the validation verdict as soon as it has it, so the
- * build can show the report and stop Astro early, and then indexes at the lowest CPU priority: the index is done
- * well before Astro's pages, and Astro, the longer of the two, should not wait for the processor.
  */
-import { setPriority } from 'node:os';
+import { indexedLine } from '../src/node/build-channel.ts';
 import { loadData } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
 import { siteRecords } from '../src/lib/search-records.ts';
 import { writeSearchIndex } from './build/pagefind.ts';
-
-/** What this process tells scripts/build.ts. */
-export type IndexerMessage = { kind: 'validated'; ok: boolean; report: string };
 
 async function main(argv: string[]): Promise<number> {
   const all = argv.includes('--all'); // the report lists acknowledged warnings too
@@ -28,25 +22,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const data = loadData(dataDir);
   const ok = passes(data.findings);
-  const report = formatReport(data, { all });
-  if (process.send) {
-    const message: IndexerMessage = { kind: 'validated', ok, report };
-    process.send(message);
-  } else {
-    (ok ? console.log : console.error)(report);
-  }
+  (ok ? console.log : console.error)(formatReport(data, { all }));
   if (!ok) return 1;
-
-  try {
-    setPriority(19); // this thread and Pagefind, which it starts, inherit it
-  } catch {
-    // Not allowed here: index at normal priority.
-  }
   const started = performance.now();
   const count = await writeSearchIndex(siteRecords(data), outputDir);
-  console.log(
-    `搜索索引：${count} 条记录（通报、网站和账号），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`,
-  );
+  console.log(indexedLine(count, (performance.now() - started) / 1000));
   return 0;
 }
 
@@ -58,5 +38,3 @@ try {
   );
   process.exitCode = 1;
 }
-// The IPC channel would keep the process alive.
-process.disconnect?.();

@@ -4,10 +4,10 @@
  * into a temporary folder beside DIR and swaps it in only when both validation and Astro succeeded, so a failed
  * build leaves the previous site byte-for-byte as it was. Exit 0 built, 1 validation or build failed, 2 usage error.
  *
- * Validation and the search index (scripts/build-search-index.ts) run in a process beside Astro rather than before it:
- * Astro spends its first seconds on one core loading the data, so the other core validates for free (8 s at national
- * scale) and then builds the index while Astro writes pages. Astro's output is held back until the data has passed,
- * so staff with a broken CSV read only the validation report.
+ * One pass over the data: Astro reads and validates it once (src/utils/dataset.ts), its content loader sends the
+ * verdict here (src/node/build-channel.ts) before any page is rendered, and the search index is written from the same
+ * dataset while Astro renders pages (src/integrations/search-index.ts, Pagefind at the lowest CPU priority). Astro's
+ * output is held back until the data has passed, so staff with a broken CSV read only the validation report.
  *
  * Output: the validation report once, then one line per stage and the result. Astro's own log (every route, its
  * timings) is shown only with --verbose, or in full when Astro fails, so its error keeps its file and line; its
@@ -18,9 +18,16 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  REPORT_ALL_ENV,
+  SEARCH_INDEX_ENV,
+  indexedLine,
+  type BuildMessage,
+} from '../src/node/build-channel.ts';
 import { dataDirFromEnv } from '../src/node/data-dir.ts';
+import { loadData } from '../src/node/load.ts';
+import { formatReport, passes } from '../src/lib/report.ts';
 import { scratchFolders } from './build/pagefind.ts';
-import type { IndexerMessage } from './build-search-index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -66,39 +73,16 @@ interface Exit {
 const exited = (child: ChildProcess) =>
   new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 
+/** Validation's verdict, as the content loader reports it. */
+type Verdict = { ok: boolean; report: string };
+
 /**
- * Starts scripts/build-search-index.ts: validation of the data folder, then the search index written to `outputDir`.
- * `verdict` settles when validation is done, with the same report staff get from `npm run validate`.
+ * Validates here, for the report, when Astro stopped before reading the data (its configuration failed): staff see
+ * the same report and stages as when Astro fails later.
  */
-function startIndexer(dataDir: string, outputDir: string, verbose: boolean) {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts/build-search-index.ts'), dataDir, outputDir, ...(verbose ? ['--all'] : [])],
-    {
-      // Its own process group, so that stopping it stops the Pagefind process it starts too.
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: true,
-    },
-  );
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exit = exited(child);
-  const verdict = new Promise<{ ok: boolean; report: string }>((resolve) => {
-    child.once('message', (message: IndexerMessage) => resolve({ ok: message.ok, report: message.report }));
-    // Ended without a verdict (it crashed): what it printed is the report.
-    void exit.then(() => resolve({ ok: false, report: output.trimEnd() }));
-  });
-  const kill = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-    for (const folder of scratchFolders(child.pid!)) rmSync(folder, { recursive: true, force: true });
-  };
-  return { child, verdict, exit, kill, output: () => output.trimEnd() };
+function validateHere(dataDir: string, all: boolean): Verdict {
+  const data = loadData(dataDir);
+  return { ok: passes(data.findings), report: formatReport(data, { all }) };
 }
 
 /** Holds a child's output until `release()`, then passes it on as it comes (--verbose). */
@@ -207,29 +191,50 @@ async function main(argv: string[]): Promise<number> {
     ],
     {
       cwd: ROOT,
-      stdio: ['inherit', 'pipe', 'pipe'],
-      env,
+      // A channel for the verdict and the index (src/node/build-channel.ts); its own process group, so that stopping
+      // it stops the Pagefind process it starts too.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+      env: {
+        ...env,
+        [SEARCH_INDEX_ENV]: searchIndex,
+        ...(args.verbose ? { [REPORT_ALL_ENV]: '1' } : {}),
+      },
     },
   );
   const output = args.verbose ? holdOutput(astro) : undefined;
   const log = quietOutput(astro);
   const quiet = args.verbose ? undefined : log;
   const astroExit = exited(astro);
-  const indexer = startIndexer(dataDir, searchIndex, args.verbose);
-  // Interrupted (Ctrl+C, a CI timeout): Astro and the indexer stop too, and the old site stays.
+  let indexed: Extract<BuildMessage, { kind: 'indexed' }> | undefined;
+  const verdict = new Promise<Verdict | undefined>((resolve) => {
+    astro.on('message', (message: BuildMessage) => {
+      if (message.kind === 'validated') resolve(message);
+      else indexed = message;
+    });
+    // Ended without a verdict: it failed before reading the data.
+    void astroExit.then(() => resolve(undefined));
+  });
+  const kill = () => {
+    try {
+      process.kill(-astro.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    for (const folder of scratchFolders(astro.pid!)) rmSync(folder, { recursive: true, force: true });
+  };
+  // Interrupted (Ctrl+C, a CI timeout): Astro and Pagefind stop too, and the old site stays.
   const stop = (signal: NodeJS.Signals) => {
-    astro.kill('SIGKILL');
-    indexer.kill();
+    kill();
     cleanUp();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
 
-  const { ok, report } = await indexer.verdict;
+  const { ok, report } = (await verdict) ?? validateHere(dataDir, args.verbose);
   if (!ok) {
-    astro.kill('SIGKILL');
-    indexer.kill();
-    await Promise.all([astroExit, indexer.exit]);
+    kill();
+    await astroExit;
     cleanUp();
     console.error(`${report}\n数据校验未通过，网站未生成，${kept}（validation failed; nothing written）`);
     return 1;
@@ -240,10 +245,14 @@ async function main(argv: string[]): Promise<number> {
   output?.release();
 
   const { code, signal } = await astroExit;
-  if (code !== 0) {
-    indexer.kill();
-    await indexer.exit;
+  kill(); // a Pagefind process left behind by a failed build
+  if (code !== 0 || !indexed?.ok) {
     cleanUp();
+    if (code === 0 || indexed?.ok === false) {
+      const error = indexed?.ok === false ? indexed.error : '没有收到索引结果（no index reported）';
+      console.error(`${error}\n搜索索引生成失败，${kept}（search index failed; nothing replaced）`);
+      return 1;
+    }
     // Astro's whole log (its route list aside): its error says which file and line.
     if (quiet) console.error(quiet.full());
     console.error(
@@ -253,13 +262,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const warnings = quiet?.warnings();
   if (warnings) console.log(warnings);
-  const indexed = await indexer.exit;
-  if (indexed.code !== 0) {
-    cleanUp();
-    console.error(`${indexer.output()}\n搜索索引生成失败，${kept}（search index failed; nothing replaced）`);
-    return 1;
-  }
-  console.log(indexer.output());
+  console.log(indexedLine(indexed.records, indexed.seconds));
   renameSync(searchIndex, join(temp, 'pagefind'));
   const previous = `${temp}-previous`;
   if (existsSync(out)) renameSync(out, previous);

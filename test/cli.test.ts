@@ -141,7 +141,7 @@ describe('npm run new-quarter', () => {
   });
 });
 
-describe('scripts/build-search-index.ts (run by npm run build beside Astro)', () => {
+describe('scripts/build-search-index.ts (the search index alone)', () => {
   const index = (...args: string[]) => {
     const r = spawnSync(process.execPath, ['scripts/build-search-index.ts', ...args], { encoding: 'utf8' });
     return { code: r.status, out: r.stdout + r.stderr };

@@ -14,6 +14,7 @@ import {
   quartersWith,
   unionColumns,
   type DataFile,
+  type FileFacts,
 } from './export.ts';
 import type { Quarter } from './load.ts';
 import { compareQuarters } from './quarter.ts';
@@ -160,7 +161,12 @@ export interface PackageOptions {
 }
 
 /** datapackage.json for the downloads of the published quarters. */
-export function dataPackage(published: Quarter[], files: DataFile[], options: PackageOptions) {
+/** `files` with the size and digest of each (export.ts `fileFacts`). */
+export function dataPackage(
+  published: Quarter[],
+  files: readonly (DataFile & FileFacts)[],
+  options: PackageOptions,
+) {
   const quarters = [...published].sort(compareQuarters);
   const byId = new Map(quarters.map((q) => [q.id, q]));
   const resources = files.map((f) => {

@@ -202,10 +202,11 @@ export interface DataFile {
   quarter?: string;
   kind: TableKind;
   format: Format;
-  body: string;
-  bytes: number;
-  /** `sha256:…` of the body, as the data package records it. */
-  hash: string;
+  /**
+   * The file's text, made anew on each call: a national download is hundreds of megabytes, so the site makes it when
+   * its route renders rather than holding every file while Astro lists paths.
+   */
+  body: () => string;
   /** Set on a file of one published version (`2020-q3/v1/websites.csv`): which, and from which commit. */
   version?: FileVersion;
   /** A version's columns (those of its own data, which may differ from the current ones). */
@@ -220,11 +221,24 @@ export interface FileVersion {
   commit: string;
 }
 
+/** Size and digest of a download, as the downloads page and the data package give them. */
+export interface FileFacts {
+  bytes: number;
+  /** `sha256:…` of the body. */
+  hash: string;
+}
+
+/** The size in UTF-8 bytes and the SHA-256 of a file's text, or of its bytes. */
+export const fileFacts = (body: string | Uint8Array): FileFacts => ({
+  bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength,
+  hash: `sha256:${(typeof body === 'string' ? createHash('sha256').update(body, 'utf8') : createHash('sha256').update(body)).digest('hex')}`,
+});
+
 const file = (
   path: string,
   kind: TableKind,
   format: Format,
-  body: string,
+  body: () => string,
   quarter?: string,
   version?: FileVersion,
   columns?: ColumnDef[],
@@ -235,8 +249,6 @@ const file = (
   format,
   body,
   ...(version ? { version, columns } : {}),
-  bytes: Buffer.byteLength(body, 'utf8'),
-  hash: `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`,
 });
 
 /** Path of a quarter's (or the combined, with `all`) download below the data folder. */
@@ -253,18 +265,22 @@ export function dataFiles(published: Quarter[], urlOf: (q: Quarter) => string): 
   for (const q of quarters) {
     for (const kind of TABLE_KINDS) {
       if (!q.tables[kind]) continue;
-      files.push(file(dataFilePath(q.slug, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id));
+      files.push(file(dataFilePath(q.slug, kind, 'csv'), kind, 'csv', () => quarterCsv(q, kind), q.id));
       files.push(
-        file(dataFilePath(q.slug, kind, 'json'), kind, 'json', quarterJson(q, kind, urlOf(q)), q.id),
+        file(dataFilePath(q.slug, kind, 'json'), kind, 'json', () => quarterJson(q, kind, urlOf(q)), q.id),
       );
     }
   }
   for (const kind of TABLE_KINDS) {
     const having = quartersWith(quarters, kind);
     if (having.length === 0) continue;
-    files.push(file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', allQuartersCsv(having, kind)));
     files.push(
-      file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', allQuartersJson(having, kind, urlOf)),
+      file(dataFilePath(ALL_QUARTERS, kind, 'csv'), kind, 'csv', () => allQuartersCsv(having, kind)),
+    );
+    files.push(
+      file(dataFilePath(ALL_QUARTERS, kind, 'json'), kind, 'json', () =>
+        allQuartersJson(having, kind, urlOf),
+      ),
     );
   }
   return files;
@@ -290,14 +306,22 @@ export function versionFiles(ledgers: readonly QuarterLedger[], urlOf: (q: Quart
         const folder = versionFolder(q, v.number);
         const columns = publishedColumns(q, kind);
         files.push(
-          file(dataFilePath(folder, kind, 'csv'), kind, 'csv', quarterCsv(q, kind), q.id, version, columns),
+          file(
+            dataFilePath(folder, kind, 'csv'),
+            kind,
+            'csv',
+            () => quarterCsv(q, kind),
+            q.id,
+            version,
+            columns,
+          ),
         );
         files.push(
           file(
             dataFilePath(folder, kind, 'json'),
             kind,
             'json',
-            quarterJson(q, kind, urlOf(q)),
+            () => quarterJson(q, kind, urlOf(q)),
             q.id,
             version,
             columns,

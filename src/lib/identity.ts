@@ -30,10 +30,16 @@ const PLATFORM_SLUGS: Record<string, string> = {
 
 /**
  * Slugs are asked for once per link (millions in a national build) and pinyin is slow: each is computed once per
- * build. Pinyin by text, entity slugs by identity key.
+ * build. Pinyin by text, entity slugs by identity key. The caches are shared through globalThis because Astro loads
+ * this module more than once in one process (the search index's records, then the pages), and each copy would
+ * otherwise work out every slug again; the values depend on the text alone, so sharing them changes nothing.
  */
-const pinyinCache = new Map<string, string>();
-const entitySlugCache = new Map<string, string>();
+const { pinyinCache, entitySlugCache } = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('gov-inspection-report.slugs')
+] ??= { pinyinCache: new Map<string, string>(), entitySlugCache: new Map<string, string>() }) as {
+  pinyinCache: Map<string, string>;
+  entitySlugCache: Map<string, string>;
+};
 
 function remember(cache: Map<string, string>, key: string, compute: () => string): string {
   let value = cache.get(key);

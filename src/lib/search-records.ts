@@ -17,7 +17,7 @@ import { escapeXml } from './feed.ts';
 import { FIGURES } from './figures.ts';
 import { formatDate } from './format.ts';
 import { statReferences } from './mdx.ts';
-import type { AccountHistory, QuarterRef, WebsiteHistory } from './history.ts';
+import type { AccountHistory, History, QuarterRef, WebsiteHistory } from './history.ts';
 import { compareRegions, compareZh } from './region.ts';
 import { formatScore } from './score.ts';
 import {
@@ -545,8 +545,14 @@ export function entityUrl(entity: { kind: 'website' | 'account'; key: string }):
   return entity.kind === 'website' ? paths.website(entity) : paths.account(entity);
 }
 
-/** Every record of the site: the published bulletins, then each website and account. */
-export function siteRecords(data: LoadResult): SearchRecord[] {
+/**
+ * Every record of the site: the published bulletins, then each website and account. `history` is the data's
+ * (buildHistory), passed by a caller that already has it (the build's dataset) so that it is not built twice.
+ */
+export function siteRecords(
+  data: LoadResult,
+  history: History = buildHistory(data.quarters),
+): SearchRecord[] {
   const bulletins = data.quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));
-  return [...bulletins, ...searchRecords(buildHistory(data.quarters), entityUrl)];
+  return [...bulletins, ...searchRecords(history, entityUrl)];
 }

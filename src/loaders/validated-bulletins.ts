@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { BULLETIN_FILE } from '../lib/load.ts';
 import { formatReport } from '../lib/report.ts';
+import { reportAll, tellBuild } from '../node/build-channel.ts';
 import { loadDataset } from '../utils/dataset.ts';
 
 export function validatedBulletins(dataDir: string): Loader {
@@ -19,6 +20,12 @@ export function validatedBulletins(dataDir: string): Loader {
       const folder = resolve(root, dataDir);
       const sync = () => {
         const dataset = loadDataset(dataDir);
+        // `npm run build` prints this report, once, and stops Astro on an error (src/node/build-channel.ts).
+        void tellBuild({
+          kind: 'validated',
+          ok: dataset.valid,
+          report: formatReport(dataset.loaded, { all: reportAll() }),
+        });
         if (!dataset.valid) {
           // The message is the same report `npm run validate` prints, so staff see one format everywhere.
           throw new Error(`数据校验未通过，网站未生成：\n${formatReport(dataset.loaded)}`);

@@ -10,14 +10,14 @@
  *
  * Why globalThis: Astro loads the content config (with its loader) and the prerendered pages as separate module
  * instances in one process, so a module variable would read the data folder twice. This slot is the only state
- * shared between them. It is keyed by the folder's file sizes and times, so `astro dev` sees edits (a new object).
+ * shared between them besides the slug cache of src/lib/identity.ts, whose values depend on the text alone. It is keyed by the folder's file sizes and times, so `astro dev` sees edits (a new object).
  * The site URL and base path (src/site.ts) are the same constants in every module instance of a build, so it does
  * not matter which instance computes a download.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPackage } from '../lib/datapackage.ts';
-import { dataFiles, versionFiles, type DataFile } from '../lib/export.ts';
+import { dataFiles, fileFacts, versionFiles, type DataFile, type FileFacts } from '../lib/export.ts';
 import {
   buildHistory,
   type AccountHistory,
@@ -31,6 +31,7 @@ import type { LoadResult, Quarter } from '../lib/load.ts';
 import { compareQuarters } from '../lib/quarter.ts';
 import { formatReport, passes } from '../lib/report.ts';
 import { paths, slugOf } from '../lib/routes.ts';
+import { siteRecords, type SearchRecord } from '../lib/search-records.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { dataDirFromEnv } from '../node/data-dir.ts';
 import { loadData } from '../node/load.ts';
@@ -48,7 +49,7 @@ export class Dataset {
   #lists?: ListOrder;
   #accountsByKey?: Map<string, AccountHistory>;
   #dataFiles?: DataFile[];
-  #dataPackage?: ReturnType<typeof dataPackage>;
+  #facts = new Map<string, FileFacts>();
 
   /** Every quarter and finding, as `npm run validate` reads them. */
   readonly loaded: LoadResult;
@@ -84,6 +85,11 @@ export class Dataset {
     return (this.#accountsByKey ??= new Map(this.history.accounts.map((a) => [a.key, a])));
   }
 
+  /** The search index's records (src/lib/search-records.ts), from the history the pages use: made anew, not kept. */
+  searchRecords(): SearchRecord[] {
+    return siteRecords(this.loaded, this.history);
+  }
+
   /** A quarter's published versions (src/lib/ledger.ts), when the data folder's history was read. */
   ledger(id: string): QuarterLedger | undefined {
     return this.loaded.ledger?.get(id);
@@ -100,14 +106,36 @@ export class Dataset {
     ]);
   }
 
-  /** datapackage.json describing every download. */
+  /**
+   * A download's bytes (UTF-8), made when its route renders and then let go (national scale: about 1 GB of text in all); its
+   * size and digest are kept for the downloads page and the data package.
+   */
+  dataFileBody(file: DataFile): Uint8Array<ArrayBuffer> {
+    // Encoded once, here: the response and the digest share these bytes (the text itself is let go at once).
+    // Buffer.from(text) is a view of an ordinary ArrayBuffer (never shared memory), as Response wants.
+    const body = Buffer.from(file.body(), 'utf8') as Uint8Array<ArrayBuffer>;
+    this.#facts.set(file.path, fileFacts(body));
+    return body;
+  }
+
+  /** A download's size and digest: kept from when its route rendered, else made once for them. */
+  dataFileFacts(file: DataFile): FileFacts {
+    if (!this.#facts.has(file.path)) this.dataFileBody(file);
+    return this.#facts.get(file.path)!;
+  }
+
+  /** datapackage.json describing every download (rendered, like the downloads page, after the files when it can). */
   get dataPackage(): ReturnType<typeof dataPackage> {
-    return (this.#dataPackage ??= dataPackage(this.quarters, this.dataFiles, {
-      homepage: absoluteUrl(paths.data),
-      urlOf: bulletinUrl,
-      title: `${this.siteName}：附件数据`,
-      description: `${SITE_DESCRIPTION}各季度附件1（政府网站）与附件2（政务新媒体）的表格数据，与通报附件一致；CSV 为 UTF-8（带 BOM）、逗号分隔，表头为附件的中文列名。`,
-    }));
+    return dataPackage(
+      this.quarters,
+      this.dataFiles.map((f) => ({ ...f, ...this.dataFileFacts(f) })),
+      {
+        homepage: absoluteUrl(paths.data),
+        urlOf: bulletinUrl,
+        title: `${this.siteName}：附件数据`,
+        description: `${SITE_DESCRIPTION}各季度附件1（政府网站）与附件2（政务新媒体）的表格数据，与通报附件一致；CSV 为 UTF-8（带 BOM）、逗号分隔，表头为附件的中文列名。`,
+      },
+    );
   }
 
   /** data/site.yml when there is one. */
@@ -169,6 +197,14 @@ export function loadDataset(dir = dataDir()): Dataset {
   return dataset;
 }
 
+/**
+ * The dataset the content loader read, for code outside Vite's modules (an integration, where `import.meta.env` is
+ * undefined): the build's one dataset, read now only if the loader has not run.
+ */
+export function loadedDataset(dir = dataDir()): Dataset {
+  return slots.get(dir)?.dataset ?? loadDataset(dir);
+}
+
 /** The dataset pages render: refuses data that no longer validates (an edit during `astro dev`). */
 export function siteData(): Dataset {
   const dataset = loadDataset();
@@ -184,6 +220,10 @@ export const siteHistory = async (): Promise<History> => siteData().history;
 export const siteLists = async (): Promise<ListOrder> => siteData().lists;
 export const publishedDataFiles = async (): Promise<DataFile[]> => siteData().dataFiles;
 export const publishedDataPackage = async () => siteData().dataPackage;
+/** A download's text (src/lib/export.ts), made as its route renders. */
+export const dataFileBody = (file: DataFile): Uint8Array<ArrayBuffer> => siteData().dataFileBody(file);
+/** A download's size and digest. */
+export const dataFileFacts = (file: DataFile): FileFacts => siteData().dataFileFacts(file);
 export const siteConfig = (): SiteConfig | undefined => siteData().site;
 export const siteName = (): string => siteData().siteName;
 

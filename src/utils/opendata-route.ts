@@ -1,7 +1,7 @@
 /** Static paths and responses of the download endpoints, one route per format so each URL ends in its extension. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA_TYPES, type DataFile, type Format } from '../lib/export';
-import { publishedDataFiles } from './dataset';
+import { dataFileBody, publishedDataFiles } from './dataset';
 
 /** getStaticPaths of `src/pages/data/[folder]/[name].<format>.ts`. */
 export function dataFilePaths(format: Format): GetStaticPaths {
@@ -25,8 +25,8 @@ export function versionFilePaths(format: Format): GetStaticPaths {
       });
 }
 
-/** Serves one download exactly as computed. */
+/** Serves one download, made now (src/lib/export.ts). */
 export const serveDataFile: APIRoute<{ file: DataFile }> = ({ props }) =>
-  new Response(props.file.body, {
+  new Response(dataFileBody(props.file), {
     headers: { 'content-type': `${MEDIA_TYPES[props.file.format]}; charset=utf-8` },
   });

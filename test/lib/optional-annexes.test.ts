@@ -1,7 +1,7 @@
 /** Quarters that published one annex only (test/fixtures/websites-only, test/fixtures/new-media-only; see their README.md). */
 import { describe, expect, it } from 'vitest';
 import { dataPackage } from '../../src/lib/datapackage.ts';
-import { allQuartersCsv, dataFiles } from '../../src/lib/export.ts';
+import { allQuartersCsv, dataFiles, fileFacts } from '../../src/lib/export.ts';
 import { buildHistory, repeats } from '../../src/lib/history.ts';
 import { accountKey } from '../../src/lib/identity.ts';
 import { loadDataDir } from '../../src/node/load.ts';
@@ -34,12 +34,16 @@ describe('a data folder whose quarters have only 附件1', () => {
       'all/websites.csv',
       'all/websites.json',
     ]);
-    const pkg = dataPackage(quarters, files, {
-      homepage: 'https://example.gov.cn/data/',
-      urlOf,
-      title: '虚构',
-      description: '虚构',
-    });
+    const pkg = dataPackage(
+      quarters,
+      files.map((f) => ({ ...f, ...fileFacts(f.body()) })),
+      {
+        homepage: 'https://example.gov.cn/data/',
+        urlOf,
+        title: '虚构',
+        description: '虚构',
+      },
+    );
     expect(pkg.resources.map((r) => r.name).filter((n) => n.includes('new-media'))).toEqual([]);
   });
 
