@@ -33,9 +33,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /**
  * Node's default heap limit (about 4 GiB) aborts the build of a national dataset; let Astro use up to three
- * quarters of the machine's memory instead.
+ * quarters of the memory it may have instead. That is the container's or cgroup's limit where one is set (a CI
+ * runner's 7 GB), not the host's: a heap sized from the host's memory grows past the limit before it collects.
  */
-const HEAP_MIB = Math.floor((totalmem() / 2 ** 20) * 0.75);
+const HEAP_MIB = Math.floor((Math.min(totalmem(), process.constrainedMemory() || Infinity) / 2 ** 20) * 0.75);
 /**
  * A larger young generation (64 MiB semi-spaces, default 16): each page's garbage dies young instead of being copied
  * into the old generation and marked again with the whole dataset (national scale: 192 s against 205 s).
