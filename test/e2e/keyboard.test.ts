@@ -183,6 +183,11 @@ class Keyboard {
   /** Presses a key and checks the element it focuses. */
   async press(key: string): Promise<FocusReport | null> {
     await this.page.keyboard.press(key);
+    // What a reader sees is the next painted frame: on a loaded machine a layout change started by the previous key
+    // (a table shown instead of cards) may still land after the focus scrolled, so inspect after two frames.
+    await this.page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const report = await this.page.evaluate(inspectFocus);
     if (report?.stuckRing)
       this.problems.push(`${this.where()} ${report.stuckRing}: focus ring stays after focus moves on`);
