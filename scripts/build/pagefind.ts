@@ -1,15 +1,16 @@
 /**
  * Writes the site's Pagefind bundle from the data alone: one record per bulletin, website and account
- * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). `npm run build` runs it in a process of its own beside Astro
- * (scripts/build-search-index.ts), so the index is built while Astro writes pages, and moves it into the built site
- * at the end. Processes, scratch folders and Pagefind live here, beside the build scripts, not in src/lib.
+ * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). `npm run build` calls it
+ * from the Astro process (src/integrations/search-index.ts), so Pagefind indexes while Astro writes pages, and moves
+ * the bundle into the built site at the end; scripts/build-search-index.ts calls it alone. Processes, scratch folders
+ * and Pagefind live here, beside the build scripts, not in src/lib.
  *
  * Pagefind reads the pages as tiny HTML files from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
  * record added before it, so 186,000 records took 88 s to add, against 13 s for the walk (BENCHMARKS.md).
  */
-import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_LANGUAGE, pageHtml, searchPages, type SearchRecord } from '../../src/lib/search-records.ts';
@@ -99,6 +100,34 @@ function removeStaleScratch(base: string): void {
   }
 }
 
+/** The processes this one started (Linux; none elsewhere). */
+function children(): number[] {
+  try {
+    return readdirSync(`/proc/${process.pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Lowers the CPU priority of Pagefind's process, which `createIndex` has started, so that Astro's pages, the longer
+ * task, never wait for the processor. Best effort: where processes cannot be listed, Pagefind indexes at normal priority.
+ */
+function lowerPagefindPriority(): void {
+  for (const pid of children()) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) setPriority(pid, 19);
+    } catch {
+      // Gone, or not allowed here.
+    }
+  }
+}
+
 /**
  * Indexes `records` and writes the Pagefind bundle to `outputPath` (replacing what is there), as pages of several
  * records each (src/lib/search-records.ts `searchPages`). Returns how many records the pages hold.
@@ -119,6 +148,7 @@ export async function writeSearchIndex(
       writeFileSync(file, pageHtml(page));
     }
     const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引');
+    lowerPagefindPriority();
     if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
     const added = check(await index.addDirectory({ path: scratch }), '读入记录');
     rmSync(scratch, { recursive: true, force: true });
