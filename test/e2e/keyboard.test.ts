@@ -300,6 +300,10 @@ describe('keyboard and large text', () => {
         ).toBe(true);
         await page.keyboard.press('Space');
         expect(await toggle.isChecked()).toBe(true);
+        // A reader tabs on after the table has been laid out; on a loaded machine that can take a frame or two.
+        await page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
       }
       await kb.tabTo(table);
       const [scrollWidth, clientWidth] = await table.evaluate((e) => [e.scrollWidth, e.clientWidth]);
