@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { writeSearchIndex } from './scripts/build/pagefind.ts';
+import { writeSearchPagesAside } from './scripts/build/search-pages.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import sitemap from './src/integrations/sitemap.ts';
 
@@ -32,7 +32,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // sitemap-index.xml + sitemap-0.xml… list every HTML page (the 404 page excluded) with absolute URLs under site + base.
   // The search index: written while pages render, from the data Astro has read, when `npm run build` asks for it.
-  integrations: [mdx(), sitemap(), searchIndex(writeSearchIndex)],
+  integrations: [mdx(), sitemap(), searchIndex(writeSearchPagesAside)],
   // Nothing inline: every script and stylesheet is a file, so the Content-Security-Policy can forbid inline code.
   // Four pages at a time: while one page's files are being written, the next is rendered (national scale: 229 s
   // against 252 s one at a time, BENCHMARKS.md).

@@ -5,9 +5,10 @@
  * build leaves the previous site byte-for-byte as it was. Exit 0 built, 1 validation or build failed, 2 usage error.
  *
  * One pass over the data: Astro reads and validates it once (src/utils/dataset.ts), its content loader sends the
- * verdict here (src/node/build-channel.ts) before any page is rendered, and the search index is written from the same
- * dataset while Astro renders pages (src/integrations/search-index.ts, Pagefind at the lowest CPU priority). Astro's
- * output is held back until the data has passed, so staff with a broken CSV read only the validation report.
+ * verdict here (src/node/build-channel.ts) before any page is rendered, and the search pages are written from the same
+ * dataset when Astro's build starts (src/integrations/search-index.ts). Pagefind indexes them here, after Astro has
+ * exited: at national scale each needs about 5 GiB, and a CI runner has 7 (BENCHMARKS.md). Astro's output is held back
+ * until the data has passed, so staff with a broken CSV read only the validation report.
  *
  * Output: the validation report once, then one line per stage and the result. Astro's own log (every route, its
  * timings) is shown only with --verbose, or in full when Astro fails, so its error keeps its file and line; its
@@ -27,7 +28,7 @@ import {
 import { dataDirFromEnv } from '../src/node/data-dir.ts';
 import { loadData } from '../src/node/load.ts';
 import { formatReport, passes } from '../src/lib/report.ts';
-import { scratchFolders } from './build/pagefind.ts';
+import { indexSearchPages, scratchFolders, stopPagefind } from './build/pagefind.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -192,13 +193,13 @@ async function main(argv: string[]): Promise<number> {
     ],
     {
       cwd: ROOT,
-      // A channel for the verdict and the index (src/node/build-channel.ts); its own process group, so that stopping
-      // it stops the Pagefind process it starts too.
+      // A channel for the verdict and the search pages (src/node/build-channel.ts); its own process group, so that
+      // stopping it stops whatever it started too.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
       env: {
         ...env,
-        [SEARCH_INDEX_ENV]: searchIndex,
+        [SEARCH_INDEX_ENV]: String(process.pid),
         ...(args.verbose ? { [REPORT_ALL_ENV]: '1' } : {}),
       },
     },
@@ -207,11 +208,11 @@ async function main(argv: string[]): Promise<number> {
   const log = quietOutput(astro);
   const quiet = args.verbose ? undefined : log;
   const astroExit = exited(astro);
-  let indexed: Extract<BuildMessage, { kind: 'indexed' }> | undefined;
+  let searchPages: Extract<BuildMessage, { kind: 'search-pages' }> | undefined;
   const verdict = new Promise<Verdict | undefined>((resolve) => {
     astro.on('message', (message: BuildMessage) => {
       if (message.kind === 'validated') resolve(message);
-      else indexed = message;
+      else searchPages = message;
     });
     // Ended without a verdict: it failed before reading the data.
     void astroExit.then(() => resolve(undefined));
@@ -222,11 +223,16 @@ async function main(argv: string[]): Promise<number> {
     } catch {
       // Already gone.
     }
-    for (const folder of scratchFolders(astro.pid!)) rmSync(folder, { recursive: true, force: true });
+  };
+  /** The search pages Astro wrote, once they are of no use (a failed or interrupted build). */
+  const removeSearchPages = () => {
+    for (const folder of scratchFolders(process.pid)) rmSync(folder, { recursive: true, force: true });
   };
   // Interrupted (Ctrl+C, a CI timeout): Astro and Pagefind stop too, and the old site stays.
   const stop = (signal: NodeJS.Signals) => {
     kill();
+    stopPagefind();
+    removeSearchPages();
     cleanUp();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -236,21 +242,23 @@ async function main(argv: string[]): Promise<number> {
   if (!ok) {
     kill();
     await astroExit;
+    removeSearchPages();
     cleanUp();
     console.error(`${report}\n数据校验未通过，网站未生成，${kept}（validation failed; nothing written）`);
     return 1;
   }
   console.log(report);
   console.log('生成页面…');
-  console.log('建立搜索索引…');
   output?.release();
 
   const { code, signal } = await astroExit;
-  kill(); // a Pagefind process left behind by a failed build
-  if (code !== 0 || !indexed?.ok) {
+  kill(); // anything a failed build left behind
+  if (code !== 0 || !searchPages?.ok) {
+    removeSearchPages();
     cleanUp();
-    if (code === 0 || indexed?.ok === false) {
-      const error = indexed?.ok === false ? indexed.error : '没有收到索引结果（no index reported）';
+    if (code === 0 || searchPages?.ok === false) {
+      const error =
+        searchPages?.ok === false ? searchPages.error : '没有收到搜索记录（no search pages reported）';
       console.error(`${error}\n搜索索引生成失败，${kept}（search index failed; nothing replaced）`);
       return 1;
     }
@@ -263,7 +271,19 @@ async function main(argv: string[]): Promise<number> {
   }
   const warnings = quiet?.warnings();
   if (warnings) console.log(warnings);
-  console.log(indexedLine(indexed.records, indexed.seconds));
+  console.log('建立搜索索引…');
+  const indexing = performance.now();
+  try {
+    // It removes the search pages either way.
+    await indexSearchPages(searchPages, searchIndex);
+  } catch (error) {
+    cleanUp();
+    console.error(
+      `${error instanceof Error ? error.message : String(error)}\n搜索索引生成失败，${kept}（search index failed; nothing replaced）`,
+    );
+    return 1;
+  }
+  console.log(indexedLine(searchPages.records, searchPages.seconds + (performance.now() - indexing) / 1000));
   renameSync(searchIndex, join(temp, 'pagefind'));
   const previous = `${temp}-previous`;
   if (existsSync(out)) renameSync(out, previous);

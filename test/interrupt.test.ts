@@ -1,9 +1,9 @@
 /**
  * Ctrl+C, or a CI job's timeout, in the middle of `npm run build`: the previous site stays as it was, and the build
- * leaves no folder and no process behind (Astro, the search indexer and the Pagefind process it starts).
- * Linux only: it finds the indexer through /proc.
+ * leaves no folder and no process behind (Astro, the search pages it wrote, and the Pagefind process the build starts
+ * once Astro is done). Linux only: it finds Pagefind through /proc.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,18 +27,22 @@ function children(pid: number): number[] {
   }
 }
 
-/** Live processes in the process group `pgid` (the indexer and the Pagefind process it started); zombies are dead. */
-function group(pgid: number): string[] {
-  let listed = '';
+/** Whether `pid` is a live process (a zombie is dead). */
+function alive(pid: number): boolean {
   try {
-    listed = execFileSync('ps', ['-o', 'pid=,stat=,comm=', '-g', String(pgid)], { encoding: 'utf8' });
+    return !/^\S+ \S+ Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/\(.*\)/, 'x'));
   } catch {
-    // ps exits 1 when it lists nothing
+    return false;
   }
-  return listed
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !/^\d+\s+Z/.test(line));
+}
+
+/** The command name of `pid` (`pagefind_extended`), or '' when it is gone. */
+function comm(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 describe('an interrupted build', () => {
@@ -62,19 +66,19 @@ describe('an interrupted build', () => {
     });
     const exited = new Promise<number | null>((resolve) => build.on('exit', (code) => resolve(code)));
 
-    // Wait until the indexer has written its record files and Pagefind is reading them: the most to clean up.
-    let indexer: number | undefined;
-    for (let waited = 0; !indexer && waited < 90_000; waited += 10) {
-      indexer = children(build.pid!).find((pid) => group(pid).some((line) => line.includes('pagefind')));
-      if (!indexer) await sleep(10);
+    // Wait until Astro has written the search pages and Pagefind is reading them: the most to clean up.
+    let pagefind: number | undefined;
+    for (let waited = 0; !pagefind && waited < 90_000; waited += 10) {
+      pagefind = children(build.pid!).find((pid) => comm(pid).startsWith('pagefind'));
+      if (!pagefind) await sleep(10);
     }
-    expect(indexer, 'Pagefind never started').toBeDefined();
+    expect(pagefind, 'Pagefind never started').toBeDefined();
 
     build.kill('SIGINT');
     expect(await exited).toBe(130);
     await sleep(500);
-    expect(scratchFolders(indexer!).filter((folder) => existsSync(folder))).toEqual([]);
-    expect(group(indexer!)).toEqual([]);
+    expect(scratchFolders(build.pid!).filter((folder) => existsSync(folder))).toEqual([]);
+    expect(alive(pagefind!), 'Pagefind still running').toBe(false);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('上一次的网站');
     expect(readdirSync(dirname(out))).toEqual(['dist']); // no temporary build or search index folder
   });

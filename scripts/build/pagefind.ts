@@ -1,16 +1,17 @@
 /**
  * Writes the site's Pagefind bundle from the data alone: one record per bulletin, website and account
- * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). `npm run build` calls it
- * from the Astro process (src/integrations/search-index.ts), so Pagefind indexes while Astro writes pages, and moves
- * the bundle into the built site at the end; scripts/build-search-index.ts calls it alone. Processes, scratch folders
- * and Pagefind live here, beside the build scripts, not in src/lib.
+ * (src/lib/search-records.ts), several records to a Pagefind page at large scales (`searchPages`). In two steps, so
+ * that Pagefind never holds its memory while Astro holds its own: `npm run build` writes the pages at the start of the
+ * Astro build (src/integrations/search-index.ts, from the dataset Astro has read) and indexes them after Astro has
+ * exited (scripts/build.ts); scripts/build-search-index.ts does both at once. Processes, scratch folders and
+ * Pagefind live here, beside the build scripts, not in src/lib.
  *
  * Pagefind reads the pages as tiny HTML files from a scratch folder (in memory where /dev/shm has room)
  * through its directory walk, not through `addCustomRecord`: Pagefind 1.6 compares each custom record's URL with every
  * record added before it, so 186,000 records took 88 s to add, against 13 s for the walk (BENCHMARKS.md).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_LANGUAGE, pageHtml, searchPages, type SearchRecord } from '../../src/lib/search-records.ts';
@@ -69,13 +70,14 @@ export function scratchBase(records: number): string {
 const scratchFolder = (base: string, pid: number) => join(base, `${SCRATCH_PREFIX}${pid}`);
 
 /**
- * The scratch folders the indexing process `pid` may use. Named by process so that scripts/build.ts can remove them
- * when it stops an indexer, and an indexer can remove those of killed ones.
+ * The scratch folders of the build process `pid` (the one that indexes them: scripts/build.ts, or
+ * scripts/build-search-index.ts). Named by process so that a build can remove its own when stopped, and the next one
+ * those of killed builds.
  */
 export const scratchFolders = (pid: number): string[] =>
   [...new Set(['/dev/shm', tmpdir()])].map((base) => scratchFolder(base, pid));
 
-/** Whether a process is still running (the scratch folder of a running indexer must be left alone). */
+/** Whether a process is still running (the scratch folder of a running build must be left alone). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -85,8 +87,8 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes scratch folders that killed indexers left behind. */
-function removeStaleScratch(base: string): void {
+/** Removes scratch folders that killed builds left behind. */
+function removeStaleScratch(base: string, owner: number): void {
   let names: string[];
   try {
     names = readdirSync(base);
@@ -95,73 +97,79 @@ function removeStaleScratch(base: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(SCRATCH_PREFIX) ? Number(name.slice(SCRATCH_PREFIX.length)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid))
+    if (Number.isInteger(pid) && pid !== process.pid && pid !== owner && !alive(pid))
       rmSync(join(base, name), { recursive: true, force: true });
   }
 }
 
-/** The processes this one started (Linux; none elsewhere). */
-function children(): number[] {
-  try {
-    return readdirSync(`/proc/${process.pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number),
-    );
-  } catch {
-    return [];
-  }
+/** Search pages written to a scratch folder, for `indexSearchPages`. */
+export interface WrittenPages {
+  /** The scratch folder (`scratchFolders` of the process that wrote it). */
+  folder: string;
+  /** How many pages, and how many records they hold. */
+  pages: number;
+  records: number;
 }
 
 /**
- * Lowers the CPU priority of Pagefind's process, which `createIndex` has started, so that Astro's pages, the longer
- * task, never wait for the processor. Best effort: where processes cannot be listed, Pagefind indexes at normal priority.
+ * Writes `records` as Pagefind pages of several records each (src/lib/search-records.ts `searchPages`) into the
+ * scratch folder of the build process `owner`, replacing what is there. The records and pages are let go when it
+ * returns: only the files stay, for Pagefind.
  */
-function lowerPagefindPriority(): void {
-  for (const pid of children()) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) setPriority(pid, 19);
-    } catch {
-      // Gone, or not allowed here.
-    }
-  }
-}
-
-/**
- * Indexes `records` and writes the Pagefind bundle to `outputPath` (replacing what is there), as pages of several
- * records each (src/lib/search-records.ts `searchPages`). Returns how many records the pages hold.
- */
-export async function writeSearchIndex(
-  records: readonly SearchRecord[],
-  outputPath: string,
-): Promise<number> {
+export function writeSearchPages(records: readonly SearchRecord[], owner = process.pid): WrittenPages {
   const pages = searchPages(records, Number(process.env[PAGE_MEMBERS_ENV]) || undefined);
   const base = scratchBase(records.length);
-  removeStaleScratch(base);
-  const scratch = scratchFolder(base, process.pid);
-  rmSync(scratch, { recursive: true, force: true });
+  removeStaleScratch(base, owner);
+  const folder = scratchFolder(base, owner);
+  rmSync(folder, { recursive: true, force: true });
   try {
     for (const page of pages) {
-      const file = join(scratch, recordPath(page.url));
+      const file = join(folder, recordPath(page.url));
       mkdirSync(join(file, '..'), { recursive: true });
       writeFileSync(file, pageHtml(page));
     }
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  return { folder, pages: pages.length, records: pages.reduce((n, page) => n + page.members.length, 0) };
+}
+
+/**
+ * Indexes the pages `writeSearchPages` wrote and writes the Pagefind bundle to `outputPath` (replacing what is there);
+ * removes the scratch folder either way.
+ */
+export async function indexSearchPages(written: WrittenPages, outputPath: string): Promise<void> {
+  try {
     const { index } = check(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), '创建索引');
-    lowerPagefindPriority();
     if (!index) throw new Error('Pagefind 未返回索引（no index returned）');
-    const added = check(await index.addDirectory({ path: scratch }), '读入记录');
-    rmSync(scratch, { recursive: true, force: true });
-    if (added.page_count !== pages.length) {
+    const added = check(await index.addDirectory({ path: written.folder }), '读入记录');
+    // Pagefind has read the files: their memory (/dev/shm) is free before it builds the index.
+    rmSync(written.folder, { recursive: true, force: true });
+    if (added.page_count !== written.pages) {
       throw new Error(
-        `搜索索引只收入了 ${added.page_count} 页，应为 ${pages.length} 页（Pagefind indexed too few pages）`,
+        `搜索索引只收入了 ${added.page_count} 页，应为 ${written.pages} 页（Pagefind indexed too few pages）`,
       );
     }
     rmSync(outputPath, { recursive: true, force: true });
     check(await index.writeFiles({ outputPath }), '写出索引');
-    return pages.reduce((n, page) => n + page.members.length, 0);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(written.folder, { recursive: true, force: true });
     await pagefind.close();
   }
+}
+
+/** Stops a Pagefind process `indexSearchPages` started (an interrupted build), without waiting for it. */
+export function stopPagefind(): void {
+  void pagefind.close().catch(() => {});
+}
+
+/** Both steps at once: indexes `records` into a Pagefind bundle at `outputPath`; returns how many records it holds. */
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+): Promise<number> {
+  const written = writeSearchPages(records);
+  await indexSearchPages(written, outputPath);
+  return written.records;
 }

@@ -1,46 +1,64 @@
 /**
- * The search index of `npm run build`, written from the dataset Astro has already read and validated
- * (src/utils/dataset.ts) rather than by a second process reading the data again: the records are made when the build
- * starts, Pagefind indexes them while Astro renders pages, and the build waits for it at the end. Only when
- * scripts/build.ts asks for it (src/node/build-channel.ts `SEARCH_INDEX_ENV`); `astro build` alone writes no index.
+ * The search pages of `npm run build`, made from the dataset Astro has already read and validated
+ * (src/utils/dataset.ts) rather than by a second process reading the data again: handed to a worker thread when the
+ * build starts (scripts/build/search-pages.ts), so that Astro renders pages meanwhile, and left in a scratch folder
+ * that scripts/build.ts indexes after Astro has exited, so that Pagefind's memory and Astro's are never held at once
+ * (national scale: 5.4 and 4.7 GiB). Only when scripts/build.ts asks for it (src/node/build-channel.ts
+ * `SEARCH_INDEX_ENV`); `astro build` alone writes no index.
  */
 import type { AstroIntegration } from 'astro';
-import type { SearchRecord } from '../lib/search-records.ts';
+import { bulletinRecords, entityUrl, type SearchPagesInput } from '../lib/search-records.ts';
 import { SEARCH_INDEX_ENV, closeBuildChannel, tellBuild } from '../node/build-channel.ts';
 import { loadedDataset } from '../utils/dataset.ts';
 
-/** Writes the records' index to a folder, returning how many it indexed (scripts/build/pagefind.ts). */
-export type IndexWriter = (records: readonly SearchRecord[], outputPath: string) => Promise<number>;
+/** Writes the search pages to the owner's scratch folder (scripts/build/search-pages.ts). */
+export type PageWriter = (
+  input: SearchPagesInput,
+) => Promise<{ folder: string; pages: number; records: number }>;
 
-export default function searchIndex(write: IndexWriter): AstroIntegration {
-  let indexing: Promise<{ records: number; seconds: number }> | undefined;
+export default function searchIndex(write: PageWriter): AstroIntegration {
+  let writing: Promise<void> | undefined;
   return {
     name: 'search-index',
     hooks: {
       'astro:build:start': () => {
-        const outputPath = process.env[SEARCH_INDEX_ENV];
-        if (!outputPath) return;
+        const owner = Number(process.env[SEARCH_INDEX_ENV]);
+        if (!Number.isInteger(owner) || owner <= 0) return;
         const dataset = loadedDataset();
         // Invalid data has stopped the build in the content loader already.
         if (!dataset.valid) return;
         const started = performance.now();
-        indexing = write(dataset.searchRecords(), outputPath).then((records) => ({
-          records,
-          seconds: (performance.now() - started) / 1000,
-        }));
+        const { websites, accounts } = dataset.history;
+        writing = write({
+          bulletins: bulletinRecords(dataset.loaded),
+          websites,
+          accounts,
+          // Here, where the pages' own slugs are cached (src/lib/identity.ts), not again on the worker.
+          urls: [
+            ...websites.map((w) => entityUrl({ kind: 'website', key: w.key })),
+            ...accounts.map((a) => entityUrl({ kind: 'account', key: a.key })),
+          ],
+          owner,
+        }).then(
+          (written) =>
+            tellBuild({
+              kind: 'search-pages',
+              ok: true,
+              ...written,
+              seconds: (performance.now() - started) / 1000,
+            }),
+          async (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error);
+            await tellBuild({ kind: 'search-pages', ok: false, error: message });
+            throw error;
+          },
+        );
         // Awaited at build:done; until then a failure must not count as unhandled.
-        indexing.catch(() => {});
+        writing.catch(() => {});
       },
       'astro:build:done': async () => {
         try {
-          if (indexing) await tellBuild({ kind: 'indexed', ok: true, ...(await indexing) });
-        } catch (error) {
-          await tellBuild({
-            kind: 'indexed',
-            ok: false,
-            error: error instanceof Error ? error.message : String(error),
-          });
-          throw error;
+          await writing;
         } finally {
           closeBuildChannel();
         }

@@ -504,18 +504,42 @@ export function searchPages(
   });
 }
 
+/** Splits a text into phrases: the runs between white space and punctuation. */
+const PHRASE_BREAK = /[\s。，、；：！？（）“”《》]+/u;
 /**
- * The words Pagefind finds a page by: each phrase (text between white space and punctuation) of its members' texts and
- * pinyin words once. Pagefind segments a phrase on its own, so the page has the same words as the full texts; but a
- * word such as 潮州 is stored once rather than at each of its many places, which in pages of many members made the
- * index chunks of common words several times larger (a national query downloaded 150 KB for one word).
+ * Words as Pagefind's search page splits a query into them (`Intl.Segmenter`, word granularity); punctuation and
+ * spaces are not words.
+ */
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Words of phrases already split: names and labels recur on many pages. Emptied now and then, to stay small. */
+const phraseWordsCache = new Map<string, string[]>();
+
+function phraseWords(phrase: string): string[] {
+  // Pinyin words and numbers are one word each already.
+  if (/^[a-z0-9]+$/.test(phrase)) return [phrase];
+  let words = phraseWordsCache.get(phrase);
+  if (!words) {
+    words = [];
+    for (const s of wordSegmenter.segment(phrase)) if (s.isWordLike) words.push(s.segment);
+    if (phraseWordsCache.size >= 100_000) phraseWordsCache.clear();
+    phraseWordsCache.set(phrase, words);
+  }
+  return words;
+}
+
+/**
+ * The words Pagefind finds a page by: each word of its members' texts and pinyin words once. Pagefind stores a position
+ * for every time a word occurs on a page and a query downloads them all, so a word such as 潮州, in nearly every name of
+ * a page of many members, made the index chunk of a common word 143 KB at national scale; written once per page it is a
+ * few bytes a page. The words are split as the search page splits a query, so a query's words are the words found.
+ * Which member of the page holds them is the search page's to tell (src/lib/search-match.ts).
  */
 export function pageWords(page: Pick<SearchPage, 'members'>): string[] {
-  const phrases = new Set<string>();
+  const words = new Set<string>();
   for (const m of page.members)
-    for (const phrase of `${m.text} ${keysOfFields(m.fields)}`.split(/[\s。，、；：！？（）“”《》]+/u))
-      if (phrase) phrases.add(phrase);
-  return [...phrases];
+    for (const phrase of `${m.text} ${keysOfFields(m.fields)}`.split(PHRASE_BREAK))
+      if (phrase) for (const word of phraseWords(phrase)) words.add(word);
+  return [...words];
 }
 
 /**
@@ -553,6 +577,23 @@ export function siteRecords(
   data: LoadResult,
   history: History = buildHistory(data.quarters),
 ): SearchRecord[] {
-  const bulletins = data.quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));
-  return [...bulletins, ...searchRecords(history, entityUrl)];
+  return [...bulletinRecords(data), ...searchRecords(history, entityUrl)];
 }
+
+/**
+ * What the build's search pages are made from (scripts/build/search-pages.ts, on a worker thread): the bulletins'
+ * records, the websites and accounts, and each one's URL.
+ */
+export interface SearchPagesInput {
+  bulletins: SearchRecord[];
+  websites: readonly WebsiteHistory[];
+  accounts: readonly AccountHistory[];
+  /** Each website's URL, then each account's, in the order of `websites` and `accounts`. */
+  urls: string[];
+  /** The build process that indexes the pages and owns their scratch folder. */
+  owner: number;
+}
+
+/** The records of the published bulletins. */
+export const bulletinRecords = (data: LoadResult): SearchRecord[] =>
+  data.quarters.filter((q) => q.published).map((q) => bulletinRecord(q, paths.bulletin(q)));

@@ -5,7 +5,10 @@
  * same dataset (src/integrations/search-index.ts) while Astro renders pages.
  */
 
-/** Set by the build: where the search index goes. Without it (`astro build`, `astro dev`) there is no index. */
+/**
+ * Set by the build to its process id: write the search pages into its scratch folder. Without it (`astro build`,
+ * `astro dev`) there is no index.
+ */
 export const SEARCH_INDEX_ENV = 'BUILD_SEARCH_INDEX';
 /** Set by the build with --verbose: the report lists acknowledged warnings too. */
 export const REPORT_ALL_ENV = 'BUILD_REPORT_ALL';
@@ -13,8 +16,8 @@ export const REPORT_ALL_ENV = 'BUILD_REPORT_ALL';
 /** A message from the Astro process over its IPC channel. */
 export type BuildMessage =
   | { kind: 'validated'; ok: boolean; report: string }
-  | { kind: 'indexed'; ok: true; records: number; seconds: number }
-  | { kind: 'indexed'; ok: false; error: string };
+  | { kind: 'search-pages'; ok: true; folder: string; pages: number; records: number; seconds: number }
+  | { kind: 'search-pages'; ok: false; error: string };
 
 /**
  * Sends `message` to scripts/build.ts when it started this process (else there is no channel: nothing to do);

@@ -307,20 +307,29 @@ describe('pageHtml', () => {
   };
   const html = pageHtml(page);
 
-  it('gives each phrase of the members’ texts and pinyin once as the only text of the body, escaped', () => {
+  it('gives each word of the members’ texts and pinyin once, split as the search page splits a query, as the body’s only text', () => {
+    // The search page's split (Pagefind's, with Intl.Segmenter): the words a query for 某局 or 第二条 looks up.
+    const split = (q: string) =>
+      [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(q)].map((s) => s.segment);
+    expect(split('某局')).toEqual(['某', '局']);
+    expect(split('第二条')).toEqual(['第二', '条']);
     expect(pageWords(page)).toEqual([
-      '<script>alert(1)</script>',
-      '&',
-      '引号',
+      'script',
+      'alert',
+      '1',
+      '引',
+      '号',
       '单位',
-      '某局',
-      '第二条',
+      '某',
+      '局', // 某局 of both members, once
+      '第二',
+      '条',
       'diertiao',
       'det',
       'tiao',
     ]);
     expect(html).toContain(
-      '<body><p>&lt;script&gt;alert(1)&lt;/script&gt;。&amp;。引号。单位。某局。第二条。diertiao。det。tiao</p></body>',
+      '<body><p>script。alert。1。引。号。单位。某。局。第二。条。diertiao。det。tiao</p></body>',
     );
     expect(html).not.toContain('<script');
     expect(html).toMatch(/^<!doctype html><html lang="zh">/);
