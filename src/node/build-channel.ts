@@ -1,8 +1,9 @@
 /**
  * What `npm run build` (scripts/build.ts) and the Astro process it starts tell each other. The data is read and
  * validated once, in Astro (src/utils/dataset.ts): its content loader sends the validation verdict as soon as it has
- * it, so the build prints the report first and stops Astro early on an error, and the search index is written from the
- * same dataset (src/integrations/search-index.ts) while Astro renders pages.
+ * it, so the build prints the report first and stops Astro early on an error; the search pages are written from the
+ * same dataset (src/integrations/search-index.ts) while Astro renders pages, and indexed by the build once Astro has
+ * exited.
  */
 
 /**
