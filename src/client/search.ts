@@ -20,7 +20,7 @@ import {
   type MemberCandidate,
   type Part,
 } from '../lib/search-match';
-import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
+import { FILTERS, pairKey, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
 
 interface PagefindResultData {
   url: string;
@@ -245,6 +245,19 @@ export function startSearch(): void {
     problems: [],
   });
 
+  /** The counts of two filters chosen together (src/pages/search/pair-counts.json.ts), fetched once when first needed. */
+  let pairCountsFile: Promise<Record<string, number> | undefined> | undefined;
+  /** How many results two chosen filters have; undefined for another number of filters, or without the file. */
+  const pairCount = async (filters: Filters): Promise<number | undefined> => {
+    const key = pairKey(filters);
+    if (!key) return undefined;
+    pairCountsFile ??= fetch(form.dataset.pairCounts!)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
+      .catch(() => undefined);
+    const all = await pairCountsFile;
+    return all ? (all[key] ?? 0) : undefined;
+  };
+
   /** Appends the next page of results. */
   const showMore = async (mine: number) => {
     while (hits.length < shown + PAGE_SIZE && pending.length > 0) {
@@ -402,9 +415,12 @@ export function startSearch(): void {
       hits = [];
       pending = search.results;
       pendingFilters = wanted;
-      // The count of one filter value is in the page; for several, every page must be read to count its members.
+      // The count of one filter value is in the page, of two in a file read once; for more, every page must be read
+      // to count its members.
       const chosen = Object.entries(wanted);
-      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : undefined;
+      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : await pairCount(wanted);
+      if (mine !== generation) return;
+      if (known === 0) pending = []; // its pages hold members with one value or the other, none with both
       if (known === undefined) {
         const all = await read(pending, Infinity, wanted, mine);
         if (!all) return;

@@ -29,7 +29,7 @@ import {
   type MatchFields,
   type Member,
 } from './search-match.ts';
-import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
+import { FILTERS, pairKey, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
 import { paths } from './routes.ts';
@@ -319,6 +319,17 @@ export function filterOptions(
   }));
 }
 
+/** The filters of every record: each published quarter's bulletin, then each website and account (entityFilters). */
+function* recordFilters(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  quarters: readonly Pick<QuarterRef, 'label'>[],
+): Generator<Record<string, string[]>> {
+  for (const q of quarters) yield { [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] };
+  for (const site of history.websites) yield entityFilters(TYPES.website, site.entries);
+  for (const account of history.accounts)
+    yield entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] });
+}
+
 /** How many records have each value of each filter, the hidden 季度结果 included (entityFilters). */
 function filterCounts(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
@@ -327,17 +338,53 @@ function filterCounts(
   const counts = new Map<string, Map<string, number>>(
     [...Object.values(FILTERS), QUARTER_RESULT].map((name) => [name, new Map()]),
   );
-  const add = (filters: Record<string, string[]>) => {
+  for (const filters of recordFilters(history, quarters)) {
     for (const [name, values] of Object.entries(filters)) {
       const byValue = counts.get(name);
       if (byValue) for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
     }
-  };
-  for (const q of quarters) add({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] });
-  for (const site of history.websites) add(entityFilters(TYPES.website, site.entries));
-  for (const account of history.accounts)
-    add(entityFilters(TYPES.account, account.entries, { [FILTERS.platform]: [account.platform] }));
+  }
   return counts;
+}
+
+/** Filters the search page never sends together: it sends 季度 and 结果 chosen together as 季度结果 alone. */
+const neverTogether = (a: string, b: string) =>
+  [a, b].includes(QUARTER_RESULT)
+    ? [a, b].includes(FILTERS.quarter) || [a, b].includes(FILTERS.result)
+    : [a, b].includes(FILTERS.quarter) && [a, b].includes(FILTERS.result);
+
+/**
+ * How many records have each pair of values of two filters (`pairKey`), for every pair the search page can send;
+ * pairs no record has are left out (0). The search page loads them when two filters are chosen without a query, rather
+ * than reading every page they match to count its members.
+ */
+export function pairCounts(
+  history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
+  quarters: readonly Pick<QuarterRef, 'label'>[],
+): Record<string, number> {
+  // Counted under a plain joined key (national scale: 3 million counts), made into `pairKey`s once at the end.
+  const counts = new Map<string, number>();
+  const pairs = new Map<string, Record<string, string>>();
+  for (const filters of recordFilters(history, quarters)) {
+    const names = Object.keys(filters);
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const [a, b] = [names[i]!, names[j]!];
+        if (neverTogether(a, b)) continue;
+        for (const va of filters[a]!)
+          for (const vb of filters[b]!) {
+            const key =
+              a < b ? `${a}\u0000${va}\u0001${b}\u0000${vb}` : `${b}\u0000${vb}\u0001${a}\u0000${va}`;
+            const n = counts.get(key);
+            if (n === undefined) {
+              counts.set(key, 1);
+              pairs.set(key, { [a]: va, [b]: vb });
+            } else counts.set(key, n + 1);
+          }
+      }
+    }
+  }
+  return Object.fromEntries([...counts].map(([key, n]) => [pairKey(pairs.get(key)!)!, n]));
 }
 
 /**

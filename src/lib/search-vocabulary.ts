@@ -28,3 +28,20 @@ export const TYPES = { bulletin: '通报', website: '政府网站', account: '�
 
 /** Pagefind sort key; its value sorts quarters oldest → newest as plain text (`2020-Q3` < `2021-Q1`). */
 export const SORT_KEY = 'quarter';
+
+/**
+ * Where the search page reads how many results two chosen filters have (src/pages/search/pair-counts.json.ts), so
+ * that it need not read every page they match to count them (national scale: megabytes).
+ */
+export const PAIR_COUNTS_PATH = '/search/pair-counts.json';
+
+/**
+ * The key of two filter values in the pair counts, the same whichever order they were chosen in; undefined unless
+ * exactly two are chosen.
+ */
+export function pairKey(filters: Readonly<Record<string, string>>): string | undefined {
+  const chosen = Object.entries(filters);
+  if (chosen.length !== 2) return undefined;
+  chosen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(chosen);
+}

@@ -3,6 +3,8 @@
  * website and account name, and what search costs, on the frozen real quarter (test/fixtures/seed) and on a
  * three-quarter invented fixture. Recall over whatever data/ holds is one of the data checks (test/data.test.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../support/build.ts';
@@ -22,6 +24,7 @@ import {
 import { loadDataDir } from '../../src/node/load.ts';
 import { WEBSITE_FLAGS } from '../../src/lib/columns.ts';
 import { entityUrl } from '../../src/lib/search-records.ts';
+import { pairKey } from '../../src/lib/search-vocabulary.ts';
 
 const FIXTURE = 'test/fixtures/search';
 /** Invented names that trap scattered matches (test/fixtures/search-match/README.md). */
@@ -361,6 +364,43 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(quarters).toEqual([...quarters].sort((x, y) => order.indexOf(x) - order.indexOf(y)));
     expect([quarters[0], quarters.at(-1)]).toEqual(['2021年第三季度', '2021年第一季度']);
     await p.close();
+  });
+
+  it('counts two filters chosen without a query from the pair counts file, not by reading every page', async () => {
+    const link = (filters: Record<string, string>) =>
+      `?${Object.entries(filters)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&')}`;
+    const status = (p: Page) =>
+      p.waitForFunction(() => {
+        const text = document.getElementById('search-status')?.textContent ?? '';
+        return /^(找到|没有找到)/.test(text) && text;
+      });
+    const p = await searchPage(browser, ctx.server, errors, link({ 类型: '政府网站', 结果: '不合格' }));
+    expect(await (await status(p)).jsonValue()).toBe('找到 1 条与所选条件相关的结果。');
+    expect(await p.locator('.search-result .result-title').allTextContents()).toEqual([
+      '虚构乙县人民政府网站',
+    ]);
+    const loaded = await p.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(loaded).toContain('/search/pair-counts.json');
+    // A pair no record has: nothing listed, and no page read to find that out.
+    const fetched: string[] = [];
+    p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await p.selectOption('select[data-filter="类型"]', '通报');
+    await p.waitForFunction(() =>
+      /^没有找到/.test(document.getElementById('search-status')!.textContent ?? ''),
+    );
+    expect(await p.locator('.search-result').count()).toBe(0);
+    expect(fetched.filter((f) => f.includes('/fragment/'))).toEqual([]);
+    await p.close();
+    // The counts file is where the page looks for it (src/lib/search-vocabulary.ts PAIR_COUNTS_PATH).
+    const file = JSON.parse(readFileSync(join(ctx.dist, 'search/pair-counts.json'), 'utf8')) as Record<
+      string,
+      number
+    >;
+    expect(file[pairKey({ 类型: '政府网站', 结果: '不合格' })!]).toBe(1);
   });
 
   it('folds the filters into “筛选与排序” on a phone, unless a shared link set one; open on a desktop', async () => {

@@ -15,6 +15,7 @@ import {
   bulletinRecord,
   bulletinText,
   filterOptions,
+  pairCounts,
   quarterResult,
   MAX_PAGES,
   membersPerPage,
@@ -30,6 +31,7 @@ import { hasFilters, MEMBERS_FILTER, membersValue, pageMembers } from '../../src
 import { loadData } from '../../src/node/load.ts';
 import { escapeXml } from '../../src/lib/feed.ts';
 import { pagefindFilters } from '../../src/client/search.ts';
+import { pairKey } from '../../src/lib/search-vocabulary.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
 const history = buildHistory(quarters);
@@ -275,6 +277,51 @@ describe('membersPerPage', () => {
     expect(membersPerPage(MAX_PAGES)).toBe(1);
     expect(membersPerPage(186_341)).toBe(24);
     expect(Math.ceil(186_341 / membersPerPage(186_341))).toBeLessThanOrEqual(MAX_PAGES);
+  });
+});
+
+describe('pairCounts', () => {
+  const pairs = pairCounts(history, history.quarters);
+  // Every record's filters, as the search page checks each member: the bulletins', then the websites' and accounts'.
+  const all: Record<string, string[]>[] = [
+    ...history.quarters.map((q) => ({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] })),
+    ...records.map((r) => r.filters),
+  ];
+  const values = new Map<string, Set<string>>();
+  for (const filters of all)
+    for (const [name, vs] of Object.entries(filters))
+      for (const v of vs) values.set(name, (values.get(name) ?? new Set()).add(v));
+
+  it('counts, for any two filters the search page sends together, the records having both values', () => {
+    const names = [...values.keys()];
+    let checked = 0;
+    for (const a of names)
+      for (const b of names) {
+        if (a >= b) continue;
+        for (const va of values.get(a)!)
+          for (const vb of values.get(b)!) {
+            const chosen = { [a]: va, [b]: vb };
+            // What the page sends for these two: 季度 and 结果 become 季度结果, one filter, counted in the page.
+            if (Object.keys(pagefindFilters(chosen)).length !== 2) continue;
+            if (
+              [a, b].includes(QUARTER_RESULT) &&
+              ([a, b].includes(FILTERS.quarter) || [a, b].includes(FILTERS.result))
+            )
+              continue; // never chosen: 季度结果 is hidden and stands for those two
+            const expected = all.filter((f) => f[a]?.includes(va) && f[b]?.includes(vb)).length;
+            expect(pairs[pairKey(chosen)!] ?? 0, `${a}=${va} + ${b}=${vb}`).toBe(expected);
+            checked++;
+          }
+      }
+    expect(checked).toBeGreaterThan(20);
+    expect(Object.values(pairs).every((n) => n > 0)).toBe(true);
+    expect(pairs[pairKey({ [FILTERS.type]: TYPES.website, [FILTERS.result]: '不合格' })!]).toBeGreaterThan(0);
+  });
+
+  it('finds two filters under one key whichever order they were chosen in, and no key for one or three', () => {
+    expect(pairKey({ 结果: '合格', 类型: '政府网站' })).toBe(pairKey({ 类型: '政府网站', 结果: '合格' }));
+    expect(pairKey({ 类型: '政府网站' })).toBeUndefined();
+    expect(pairKey({ 类型: '政府网站', 结果: '合格', 所属地区: '甲区' })).toBeUndefined();
   });
 });
 
