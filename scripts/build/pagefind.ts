@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { WrittenPages } from '../../src/node/build-channel.ts';
 import { SEARCH_LANGUAGE, pageHtml, searchPages, type SearchRecord } from '../../src/lib/search-records.ts';
 
 /**
@@ -100,15 +101,6 @@ function removeStaleScratch(base: string, owner: number): void {
     if (Number.isInteger(pid) && pid !== process.pid && pid !== owner && !alive(pid))
       rmSync(join(base, name), { recursive: true, force: true });
   }
-}
-
-/** Search pages written to a scratch folder, for `indexSearchPages`. */
-export interface WrittenPages {
-  /** The scratch folder (`scratchFolders` of the process that wrote it). */
-  folder: string;
-  /** How many pages, and how many records they hold. */
-  pages: number;
-  records: number;
 }
 
 /**

@@ -8,7 +8,8 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { searchRecords, type SearchPagesInput } from '../../src/lib/search-records.ts';
-import { writeSearchPages, type WrittenPages } from './pagefind.ts';
+import type { WrittenPages } from '../../src/node/build-channel.ts';
+import { writeSearchPages } from './pagefind.ts';
 
 const WORKER = 'search-pages';
 

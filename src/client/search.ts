@@ -20,7 +20,7 @@ import {
   type MemberCandidate,
   type Part,
 } from '../lib/search-match';
-import { FILTERS, pairKey, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from '../lib/search-vocabulary';
+import { pagefindFilters, pairKey, SORT_KEY, TYPES } from '../lib/search-vocabulary';
 
 interface PagefindResultData {
   url: string;
@@ -67,16 +67,6 @@ const SUGGEST_CANDIDATES = 30;
 export const RANKING = { termSimilarity: 10 };
 /** Phone widths, as in src/styles/global.css: the filters start closed there. */
 const NARROW = '(max-width: 40rem)';
-
-/**
- * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
- * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search-records.ts).
- */
-export function pagefindFilters(chosen: Filters): Filters {
-  const { [FILTERS.quarter]: quarter, [FILTERS.result]: result, ...rest } = chosen;
-  if (quarter && result) return { ...rest, [QUARTER_RESULT]: quarterResult(quarter, result) };
-  return chosen;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

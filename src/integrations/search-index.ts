@@ -8,13 +8,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { bulletinRecords, entityUrl, type SearchPagesInput } from '../lib/search-records.ts';
-import { SEARCH_INDEX_ENV, closeBuildChannel, tellBuild } from '../node/build-channel.ts';
+import { SEARCH_INDEX_ENV, closeBuildChannel, tellBuild, type WrittenPages } from '../node/build-channel.ts';
 import { loadedDataset } from '../utils/dataset.ts';
 
 /** Writes the search pages to the owner's scratch folder (scripts/build/search-pages.ts). */
-export type PageWriter = (
-  input: SearchPagesInput,
-) => Promise<{ folder: string; pages: number; records: number }>;
+export type PageWriter = (input: SearchPagesInput) => Promise<WrittenPages>;
 
 export default function searchIndex(write: PageWriter): AstroIntegration {
   let writing: Promise<void> | undefined;

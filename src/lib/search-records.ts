@@ -29,7 +29,15 @@ import {
   type MatchFields,
   type Member,
 } from './search-match.ts';
-import { FILTERS, pairKey, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
+import {
+  askedTogether,
+  FILTERS,
+  pairKey,
+  QUARTER_RESULT,
+  quarterResult,
+  SORT_KEY,
+  TYPES,
+} from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
 import { paths } from './routes.ts';
@@ -347,12 +355,6 @@ function filterCounts(
   return counts;
 }
 
-/** Filters the search page never sends together: it sends 季度 and 结果 chosen together as 季度结果 alone. */
-const neverTogether = (a: string, b: string) =>
-  [a, b].includes(QUARTER_RESULT)
-    ? [a, b].includes(FILTERS.quarter) || [a, b].includes(FILTERS.result)
-    : [a, b].includes(FILTERS.quarter) && [a, b].includes(FILTERS.result);
-
 /**
  * How many records have each pair of values of two filters (`pairKey`), for every pair the search page can send;
  * pairs no record has are left out (0). The search page loads them when two filters are chosen without a query, rather
@@ -370,7 +372,7 @@ export function pairCounts(
     for (let i = 0; i < names.length; i++) {
       for (let j = i + 1; j < names.length; j++) {
         const [a, b] = [names[i]!, names[j]!];
-        if (neverTogether(a, b)) continue;
+        if (!askedTogether(a, b)) continue;
         for (const va of filters[a]!)
           for (const vb of filters[b]!) {
             const key =

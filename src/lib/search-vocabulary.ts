@@ -16,7 +16,7 @@ export const FILTERS = {
 /**
  * Hidden filter: `<quarter label>：<result>` for each quarter of an entity. Chosen together, 季度 and 结果 mean
  * “had that result in that quarter”, which the two multi-valued filters alone cannot say; the search page sends
- * this one instead (src/client/search.ts).
+ * this one instead (`pagefindFilters`).
  */
 export const QUARTER_RESULT = '季度结果';
 
@@ -45,3 +45,22 @@ export function pairKey(filters: Readonly<Record<string, string>>): string | und
   chosen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(chosen);
 }
+
+/**
+ * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
+ * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search-records.ts).
+ */
+export function pagefindFilters(chosen: Readonly<Record<string, string>>): Record<string, string> {
+  const { [FILTERS.quarter]: quarter, [FILTERS.result]: result, ...rest } = chosen;
+  if (quarter && result) return { ...rest, [QUARTER_RESULT]: quarterResult(quarter, result) };
+  return { ...chosen };
+}
+
+/**
+ * Whether `pagefindFilters` can ask for filters `a` and `b` together: never 季度 with 结果 (they become 季度结果),
+ * nor 季度结果 with either of them (it stands for both).
+ */
+export const askedTogether = (a: string, b: string): boolean =>
+  [a, b].includes(QUARTER_RESULT)
+    ? ![a, b].includes(FILTERS.quarter) && ![a, b].includes(FILTERS.result)
+    : !([a, b].includes(FILTERS.quarter) && [a, b].includes(FILTERS.result));

@@ -14,10 +14,19 @@ export const SEARCH_INDEX_ENV = 'BUILD_SEARCH_INDEX';
 /** Set by the build with --verbose: the report lists acknowledged warnings too. */
 export const REPORT_ALL_ENV = 'BUILD_REPORT_ALL';
 
+/** Search pages written to a scratch folder for Pagefind (scripts/build/pagefind.ts `writeSearchPages`). */
+export interface WrittenPages {
+  /** The scratch folder (`scratchFolders` of the build process that indexes it). */
+  folder: string;
+  /** How many pages, and how many records they hold. */
+  pages: number;
+  records: number;
+}
+
 /** A message from the Astro process over its IPC channel. */
 export type BuildMessage =
   | { kind: 'validated'; ok: boolean; report: string }
-  | { kind: 'search-pages'; ok: true; folder: string; pages: number; records: number; seconds: number }
+  | ({ kind: 'search-pages'; ok: true; seconds: number } & WrittenPages)
   | { kind: 'search-pages'; ok: false; error: string };
 
 /**

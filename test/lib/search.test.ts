@@ -30,8 +30,7 @@ import {
 import { hasFilters, MEMBERS_FILTER, membersValue, pageMembers } from '../../src/lib/search-match.ts';
 import { loadData } from '../../src/node/load.ts';
 import { escapeXml } from '../../src/lib/feed.ts';
-import { pagefindFilters } from '../../src/client/search.ts';
-import { pairKey } from '../../src/lib/search-vocabulary.ts';
+import { pagefindFilters, pairKey } from '../../src/lib/search-vocabulary.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
 const history = buildHistory(quarters);
