@@ -193,20 +193,25 @@ export function applyAliases(quarter: { tables: QuarterTables }, aliases: Aliase
   }
 }
 
-interface Named {
-  key: string;
+/** A name as first seen, and the last quarter (index) that named it. */
+interface KnownName {
   name: string;
-  line: number;
+  normalized: string;
+  quarter: string;
   /** Names are compared only within a group (an account's platform). */
   group: string;
+  lastSeen: number;
 }
+
+/** Receives one entity; its fields as arguments, so the million visits of a national history make no object each. */
+type Visit = (key: string, name: string, line: number, group: string) => void;
 
 interface KindOfName {
   kind: AliasKind;
   file: string;
   column: string;
   /** Visits each entity of a quarter whose identity comes from its name, in table order (repeats allowed). */
-  names: (q: { tables: QuarterTables }, visit: (entity: Named) => void) => void;
+  names: (q: { tables: QuarterTables }, visit: Visit) => void;
 }
 
 const KINDS_OF_NAME: KindOfName[] = [
@@ -215,8 +220,7 @@ const KINDS_OF_NAME: KindOfName[] = [
     file: TABLES.websites.file,
     column: '网站名称',
     names: (q, visit) => {
-      for (const w of q.tables.websites?.records ?? [])
-        if (!w.siteCode) visit({ key: w.key, name: w.name, line: w.line, group: '' });
+      for (const w of q.tables.websites?.records ?? []) if (!w.siteCode) visit(w.key, w.name, w.line, '');
     },
   },
   {
@@ -224,8 +228,7 @@ const KINDS_OF_NAME: KindOfName[] = [
     file: TABLES.newMedia.file,
     column: '账号名称',
     names: (q, visit) => {
-      for (const a of q.tables.newMedia?.records ?? [])
-        visit({ key: a.key, name: a.account, line: a.line, group: a.platform });
+      for (const a of q.tables.newMedia?.records ?? []) visit(a.key, a.account, a.line, a.platform);
     },
   },
   {
@@ -235,7 +238,7 @@ const KINDS_OF_NAME: KindOfName[] = [
     // A unit runs many accounts: it is named by its first row.
     names: (q, visit) => {
       for (const a of q.tables.newMedia?.records ?? [])
-        visit({ key: a.unitKey ?? unitKey(a.unit), name: a.unit, line: a.line, group: '' });
+        visit(a.unitKey ?? unitKey(a.unit), a.unit, a.line, '');
     },
   },
 ];
@@ -258,54 +261,62 @@ export function nearNameWarnings(
   const findings: Finding[] = [];
   for (const kind of KINDS_OF_NAME) {
     /** key → where it was first seen, and the last quarter (index) that named it. */
-    const known = new Map<
-      string,
-      { name: string; normalized: string; quarter: string; group: string; lastSeen: number }
-    >();
-    /** Keys named by the previous quarter: a rename shows as one of them missing and a near name appearing. */
-    let previous: string[] = [];
+    const known = new Map<string, KnownName>();
+    /** What the previous quarter named: a rename shows as one of them missing and a near name appearing. */
+    let previous: KnownName[] = [];
     for (const [index, quarter] of quarters.entries()) {
-      /** This quarter's keys, each at its first row; a known key is marked as named here instead of kept in a set. */
-      const keysHere: string[] = [];
-      const fresh = new Map<string, Named & { normalized: string }>();
-      kind.names(quarter, (entity) => {
-        const seen = known.get(entity.key);
+      /**
+       * What this quarter names, each once: a known name is marked as named here rather than kept in a set, and
+       * listed by its entry, so that finding the absent ones next quarter looks nothing up.
+       */
+      const here: KnownName[] = [];
+      /** Keys new this quarter, at their first row; known once this quarter is checked. */
+      const fresh = new Map<string, { entry: KnownName; line: number }>();
+      kind.names(quarter, (key, name, line, group) => {
+        const seen = known.get(key);
         if (seen) {
           if (seen.lastSeen !== index) {
             seen.lastSeen = index;
-            keysHere.push(entity.key);
+            here.push(seen);
           }
-        } else if (!fresh.has(entity.key)) {
-          fresh.set(entity.key, { ...entity, normalized: normalizeName(entity.name) });
-          keysHere.push(entity.key);
+        } else if (!fresh.has(key)) {
+          const entry = {
+            name,
+            normalized: normalizeName(name),
+            quarter: quarter.id,
+            group,
+            lastSeen: index,
+          };
+          fresh.set(key, { entry, line });
+          here.push(entry);
         }
       });
       if (fresh.size > 0 && known.size > 0) {
         // A rename or typo leaves last quarter's name absent from this one. Names one edit apart share a one-deletion
-        // variant, so an index of the absent names' variants finds candidates without comparing every pair.
-        const byVariant = new Map<string, string[]>();
-        for (const key of previous) {
-          const seen = known.get(key)!;
+        // variant, so an index of the absent names' variants finds candidates without comparing every pair; by
+        // group, then variant, so no string is made per lookup to join the two.
+        const byVariant = new Map<string, Map<string, KnownName[]>>();
+        for (const seen of previous) {
           if (seen.lastSeen === index) continue;
+          let group = byVariant.get(seen.group);
+          if (!group) byVariant.set(seen.group, (group = new Map()));
           for (const v of deletionVariants(seen.normalized)) {
-            const slot = `${seen.group}\u0000${v}`;
-            const list = byVariant.get(slot);
-            if (list) list.push(key);
-            else byVariant.set(slot, [key]);
+            const list = group.get(v);
+            if (list) list.push(seen);
+            else group.set(v, [seen]);
           }
         }
-        for (const entity of fresh.values()) {
+        for (const { entry: entity, line } of fresh.values()) {
           const normalized = entity.normalized;
-          const candidates = new Set(
-            deletionVariants(normalized).flatMap((v) => byVariant.get(`${entity.group}\u0000${v}`) ?? []),
-          );
-          for (const key of candidates) {
-            const seen = known.get(key)!;
+          const group = byVariant.get(entity.group);
+          if (!group) continue;
+          const candidates = new Set(deletionVariants(normalized).flatMap((v) => group.get(v) ?? []));
+          for (const seen of candidates) {
             if (editDistance(normalized, seen.normalized, 1) !== 1) continue;
             findings.push({
               severity: 'warning',
               file: join(dataDir, quarter.id, kind.file),
-              line: entity.line,
+              line,
               column: kind.column,
               value: entity.name,
               message: `与 ${seen.quarter} 的“${seen.name}”只差一个字：如是笔误，请改成一致；如是同一${kind.kind === '新媒体账号' ? '账号' : kind.kind}改了名，请在 ${join(dataDir, ALIAS_FILE)} 中加一行“${kind.kind},${seen.name},${entity.name}”，使它保持同一网址`,
@@ -315,16 +326,8 @@ export function nearNameWarnings(
           }
         }
       }
-      for (const entity of fresh.values()) {
-        known.set(entity.key, {
-          name: entity.name,
-          normalized: entity.normalized,
-          quarter: quarter.id,
-          group: entity.group,
-          lastSeen: index,
-        });
-      }
-      previous = keysHere;
+      for (const [key, { entry }] of fresh) known.set(key, entry);
+      previous = here;
     }
   }
   return findings;

@@ -65,10 +65,13 @@ export function splitScoreCell(
 /** Values meaning “none” in a problems column. */
 const NONE = new Set(['', '无', '没有', '暂无', '/', '-', '—', '－']);
 
+/** No problems: one list shared by every row that has none (most of a national table's million rows), frozen. */
+export const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
 /** Splits 其他问题 into separate problems: separated by `，` `,` `；` `;`; `无` or empty is none. */
-export function splitProblems(value: string): string[] {
+export function splitProblems(value: string): readonly string[] {
   // Most rows say `无`: none, with nothing to split.
-  if (NONE.has(value)) return [];
+  if (NONE.has(value)) return NO_PROBLEMS;
   return value
     .split(/[，,；;]/)
     .map((part) => cleanCell(part).replace(/[。.]$/, ''))

@@ -20,7 +20,7 @@ export interface RowFacts {
   /** Identity across quarters (see identity.ts; data/aliases.csv renames applied). */
   key: string;
   /** The table's problems column split into separate problems (normalize.ts `splitProblems`); empty when none. */
-  problems: string[];
+  problems: readonly string[];
   /** Identity of the operating unit (identity.ts `unitKey`, after aliases), in a table with a unit column. */
   unitKey?: string;
 }

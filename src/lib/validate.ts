@@ -5,7 +5,15 @@
 import { allowedValues, SUGGESTIONS, type ColumnDef } from './columns.ts';
 import type { Finding } from './findings.ts';
 import { unitKey } from './keys.ts';
-import { cleanCell, nearest, parseNumber, splitProblems, splitScoreCell, toHalfWidth } from './normalize.ts';
+import {
+  cleanCell,
+  nearest,
+  NO_PROBLEMS,
+  parseNumber,
+  splitProblems,
+  splitScoreCell,
+  toHalfWidth,
+} from './normalize.ts';
 import type { ParsedTable, Row } from './parse.ts';
 import type { RecordOf, TableDef } from './tables.ts';
 import { round2 } from './score.ts';
@@ -483,7 +491,9 @@ export function readTable<D extends TableDef>(
   const records: RecordOf<D>[] = [];
   for (const { line, values: fields } of rows) {
     const problems =
-      def.problemsColumn === undefined ? [] : splitProblems(String(fields[def.problemsColumn] ?? ''));
+      def.problemsColumn === undefined
+        ? NO_PROBLEMS
+        : splitProblems(String(fields[def.problemsColumn] ?? ''));
     // The row's values become the record (no copy per row): the facts follow its columns, in this order.
     const facts = fields as Record<string, unknown>;
     facts.line = line;
