@@ -3,7 +3,7 @@
  * changes, renames through data/aliases.csv, and the cases without a usable history. Invented data only.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/node/load.ts';
@@ -239,6 +239,77 @@ describe('the ledger: versions read from git', () => {
       added: [{ name: '虚构甲区人民政府网站' }],
       removed: [{ name: '虚构甲区政府网站' }],
     });
+  });
+
+  it('refuses a published quarter folder deleted or renamed, committed or not, and says how to restore it; an unpublished one may go', () => {
+    const repo = gitRepo();
+    // Other quarters, each with tables of its own (the same rows again would be refused as a copy).
+    const other = (id: string, total: string) => ({
+      [`data/${id}/bulletin.mdx`]: BULLETIN.replace('2021年第一季度', id),
+      [`data/${id}/websites.csv`]: WEBSITES.replace('10,5,105', total),
+      [`data/${id}/new-media.csv`]: NEW_MEDIA.replace(
+        '3,虚构乙局,抖音,虚构乙视窗,不合格',
+        '3,虚构乙局,抖音,虚构乙视窗,合格',
+      ),
+    });
+    const second = other('2021-Q2', '8,5,103');
+    repo.commit('2021-04-01', files({ bulletin: DRAFT }));
+    const published = repo.commit('2021-04-20', files());
+    repo.commit('2021-07-20', second);
+    const before = validate(repo.data);
+    expect(before.code, before.out).toBe(0);
+    const gone = `${Q}/bulletin.mdx`;
+    const deleted = { [gone]: null, [`${Q}/websites.csv`]: null, [`${Q}/new-media.csv`]: null };
+    // Deleted in the working tree: restored from the last commit that changed it.
+    rmSync(join(repo.data, '2021-Q1'), { recursive: true });
+    const restore = `git checkout ${published.slice(0, 7)} -- ${repo.data}/2021-Q1`;
+    let { code, out } = validate(repo.data);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `${repo.data}/2021-Q1: 错误：2021-Q1 已于 2021-04-20 发布（提交 ${published.slice(0, 7)}），现在这个季度文件夹不见了（被删除或改了名）；已发布的通报不能撤下`,
+    );
+    expect(out).toContain(restore);
+    // Renamed and committed: restored from the commit before the rename.
+    repo.commit('2021-08-01', { ...deleted, ...other('2021-Q3', '9,5,104') });
+    ({ code, out } = validate(repo.data));
+    expect(code).toBe(1);
+    expect(out).toContain(`${repo.data}/2021-Q1: 错误：2021-Q1 已于 2021-04-20 发布`);
+    expect(out).toContain(restore);
+    expect(out).toContain('1 个错误');
+
+    // A quarter that was only ever a draft leaves without a word.
+    const drafts = gitRepo();
+    drafts.commit('2021-04-01', { ...files({ bulletin: DRAFT }), ...second });
+    drafts.commit('2021-04-02', deleted);
+    rmSync(join(drafts.data, '2021-Q1'), { recursive: true });
+    expect(validate(drafts.data).code).toBe(0);
+  });
+
+  it('refuses a published quarter made a draft or not proactively disclosed, at the line that does it', () => {
+    const repo = gitRepo();
+    repo.commit('2021-04-01', files({ bulletin: DRAFT }));
+    const v1 = repo.commit('2021-04-20', files());
+    repo.write(files({ bulletin: DRAFT }));
+    let { code, out } = validate(repo.data);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `${repo.data}/2021-Q1/bulletin.mdx:6: 错误：draft（草稿） “true”：2021-Q1 已于 2021-04-20 发布（v1（2021-04-20，提交 ${v1.slice(0, 7)}）），现在改成了草稿，将从网站上消失；已发布的通报不能撤下`,
+    );
+    expect(out).toContain('请改回 draft: false（或删去这一行）');
+    repo.commit(
+      '2021-05-01',
+      files({ bulletin: BULLETIN.replace('disclosure: 主动公开', 'disclosure: 依申请公开') }),
+    );
+    ({ code, out } = validate(repo.data));
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `${repo.data}/2021-Q1/bulletin.mdx:5: 错误：disclosure（公开方式） “依申请公开”：2021-Q1 已于 2021-04-20 发布`,
+    );
+    expect(out).toContain('请改回 disclosure: 主动公开');
+    // Back to 主动公开: published as before, the same v1.
+    repo.commit('2021-05-02', files());
+    expect(validate(repo.data).code).toBe(0);
+    expect(versions(repo.data).map((v) => v.commit)).toEqual([v1]);
   });
 
   it('without git (a tarball): one notice, the current files the only version, nothing checked against history', () => {

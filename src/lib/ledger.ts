@@ -20,6 +20,7 @@ import type { ColumnDef } from './columns.ts';
 import { cellText } from './export.ts';
 import type { Finding } from './findings.ts';
 import { loadQuarterFiles, type LoadResult, type Quarter } from './load.ts';
+import { parseQuarterId, type QuarterId } from './quarter.ts';
 import { cellValue, TABLE_KINDS, TABLES, type RowFacts, type TableKind } from './tables.ts';
 
 /** A quarter folder's files: name → contents (absent when the folder lacks it). */
@@ -203,6 +204,14 @@ const sameFiles = (a: QuarterFiles, b: QuarterFiles) => {
   });
 };
 
+/** A quarter folder as a commit left it, loaded and validated. */
+function loadRevision(folder: string, id: QuarterId, rev: Revision): ReturnType<typeof loadQuarterFiles> {
+  const files = new Map(
+    Object.entries(rev.files).filter((e): e is [string, Uint8Array] => e[1] !== undefined),
+  );
+  return loadQuarterFiles({ path: folder, id, names: [...files.keys()], files });
+}
+
 /** The states of a quarter, oldest first: each commit, then the working tree (the loaded quarter). */
 function states(
   folder: string,
@@ -216,10 +225,7 @@ function states(
     if (working && sameFiles(rev.files, working)) {
       return { ...state, quarter: current, corrections: (current.meta.corrections ?? []).map(correctionId) };
     }
-    const files = new Map(
-      Object.entries(rev.files).filter((e): e is [string, Uint8Array] => e[1] !== undefined),
-    );
-    const loaded = loadQuarterFiles({ path: folder, id: current, names: [...files.keys()], files });
+    const loaded = loadRevision(folder, current, rev);
     if (loaded.quarter) state.corrections = (loaded.quarter.meta.corrections ?? []).map(correctionId);
     if (loaded.quarter && !loaded.findings.some((f) => f.severity === 'error')) {
       if (aliases) applyAliases(loaded.quarter, aliases);
@@ -390,6 +396,67 @@ function gateFindings(folder: string, current: Quarter, versions: Version[], tod
   return findings;
 }
 
+// --- Withdrawal: a published quarter stays published -------------------------------------------------------------
+
+const WITHDRAWAL_CAUSE =
+  '已发布的通报不能撤下：它的网页、附件和数据下载的网址会失效，读者和记者保存的链接将打不开';
+const WITHDRAWAL_FIX =
+  '表格有误时请改正表格，并在 bulletin.mdx 中加一条更正记录（corrections），原来的版本仍可下载';
+
+/** The line of a top-level metadata key in a bulletin.mdx, if it has one. */
+function metaLine(bytes: Uint8Array | undefined, key: string): number | undefined {
+  if (!bytes) return undefined;
+  const index = new TextDecoder()
+    .decode(bytes)
+    .split(/\r?\n/)
+    .findIndex((l) => l.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}
+
+/**
+ * A quarter folder that was published and is gone from the data folder (deleted or renamed, committed or not): its
+ * pages and downloads would vanish without a word. `revisions` are its commits, the last of which may be the deletion.
+ */
+function removedFinding(folder: string, id: string, revisions: readonly Revision[]): Finding | undefined {
+  const quarterId = parseQuarterId(id);
+  if (!quarterId) return undefined;
+  const published = revisions.find((rev) => {
+    const loaded = loadRevision(folder, quarterId, rev);
+    return loaded.quarter?.published && !loaded.findings.some((f) => f.severity === 'error');
+  });
+  if (!published) return undefined;
+  const kept = revisions.findLast((rev) => Object.values(rev.files).some((f) => f !== undefined))!;
+  return {
+    severity: 'error',
+    file: folder,
+    message: `${id} 已于 ${published.date.slice(0, 10)} 发布（提交 ${published.commit.slice(0, 7)}），现在这个季度文件夹不见了（被删除或改了名）；${WITHDRAWAL_CAUSE}。如是误删或改错了名，请恢复这个文件夹（见下）；${WITHDRAWAL_FIX}`,
+    gloss: 'a published quarter folder is gone',
+    hint: [
+      '在仓库中运行下面的命令恢复这个文件夹，再提交：',
+      `git checkout ${kept.commit.slice(0, 7)} -- ${folder}`,
+    ],
+  };
+}
+
+/** A published quarter whose bulletin.mdx now makes it a draft or not proactively disclosed: it would leave the site. */
+function unpublishedFinding(
+  folder: string,
+  current: Quarter,
+  first: Version,
+  bulletin: Uint8Array | undefined,
+): Finding {
+  const draft = current.meta.draft;
+  return {
+    severity: 'error',
+    file: `${folder}/bulletin.mdx`,
+    line: metaLine(bulletin, draft ? 'draft' : 'disclosure'),
+    column: draft ? 'draft（草稿）' : 'disclosure（公开方式）',
+    value: draft ? 'true' : current.meta.disclosure,
+    message: `${current.id} 已于 ${first.date} 发布（${versionLabel(first)}），现在改成了${draft ? '草稿' : `“${current.meta.disclosure}”`}，将从网站上消失；${WITHDRAWAL_CAUSE}。请改回${draft ? ' draft: false（或删去这一行）' : ' disclosure: 主动公开'}；${WITHDRAWAL_FIX}`,
+    gloss: 'a published quarter made a draft or not disclosed',
+  };
+}
+
 // --- The ledger of a data folder ---------------------------------------------------------------------------------
 
 /**
@@ -455,5 +522,18 @@ export function applyLedger(
     const { versions } = versionsOf(list, current);
     ledger.set(current.id, { id: current.id, source: 'git', versions });
     result.findings.push(...gateFindings(folder, current, versions, options.today));
+    // Published in a commit (not only in the working tree), and now not to be published.
+    if (versions[0]?.commit && !current.published) {
+      const bulletin = source.working.get(current.id)?.['bulletin.mdx'];
+      result.findings.push(unpublishedFinding(folder, current, versions[0], bulletin));
+    }
+  }
+  const loaded = new Set(result.quarters.map((q) => q.id));
+  for (const [id, revisions] of source.revisions) {
+    const folder = join(dir, id);
+    // A folder that is there but does not load has errors of its own that say why.
+    if (loaded.has(id) || hasErrors(folder)) continue;
+    const finding = removedFinding(folder, id, revisions);
+    if (finding) result.findings.push(finding);
   }
 }
