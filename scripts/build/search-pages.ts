@@ -14,9 +14,9 @@ import { writeSearchPages } from './pagefind.ts';
 const WORKER = 'search-pages';
 
 /** Writes the search pages on a worker thread; settles when they are written. */
-export function writeSearchPagesAside(input: SearchPagesInput): Promise<WrittenPages> {
+export function writeSearchPagesAside(input: SearchPagesInput, owner: number): Promise<WrittenPages> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { kind: WORKER, input } });
+    const worker = new Worker(new URL(import.meta.url), { workerData: { kind: WORKER, input, owner } });
     worker.once('message', (written: WrittenPages) => resolve(written));
     worker.once('error', reject);
     // After a message this changes nothing; without one, the worker died (out of memory, say).
@@ -37,7 +37,8 @@ function lowerPriority(): void {
 
 if (!isMainThread && parentPort && (workerData as { kind?: string } | undefined)?.kind === WORKER) {
   lowerPriority();
-  const { bulletins, websites, accounts, urls, owner } = (workerData as { input: SearchPagesInput }).input;
+  const { input, owner } = workerData as { input: SearchPagesInput; owner: number };
+  const { bulletins, websites, accounts, urls } = input;
   const url = new Map<string, string>();
   websites.forEach((w, i) => url.set(`website:${w.key}`, urls[i]!));
   accounts.forEach((a, i) => url.set(`account:${a.key}`, urls[websites.length + i]!));

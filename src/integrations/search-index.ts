@@ -11,8 +11,8 @@ import { bulletinRecords, entityUrl, type SearchPagesInput } from '../lib/search
 import { SEARCH_INDEX_ENV, closeBuildChannel, tellBuild, type WrittenPages } from '../node/build-channel.ts';
 import { loadedDataset } from '../utils/dataset.ts';
 
-/** Writes the search pages to the owner's scratch folder (scripts/build/search-pages.ts). */
-export type PageWriter = (input: SearchPagesInput) => Promise<WrittenPages>;
+/** Writes the search pages to the scratch folder of `owner`, the build process (scripts/build/search-pages.ts). */
+export type PageWriter = (input: SearchPagesInput, owner: number) => Promise<WrittenPages>;
 
 export default function searchIndex(write: PageWriter): AstroIntegration {
   let writing: Promise<void> | undefined;
@@ -27,17 +27,19 @@ export default function searchIndex(write: PageWriter): AstroIntegration {
         if (!dataset.valid) return;
         const started = performance.now();
         const { websites, accounts } = dataset.history;
-        writing = write({
-          bulletins: bulletinRecords(dataset.loaded),
-          websites,
-          accounts,
-          // Here, where the pages' own slugs are cached (src/lib/identity.ts), not again on the worker.
-          urls: [
-            ...websites.map((w) => entityUrl({ kind: 'website', key: w.key })),
-            ...accounts.map((a) => entityUrl({ kind: 'account', key: a.key })),
-          ],
+        writing = write(
+          {
+            bulletins: bulletinRecords(dataset.loaded),
+            websites,
+            accounts,
+            // Here, where the pages' own slugs are cached (src/lib/identity.ts), not again on the worker.
+            urls: [
+              ...websites.map((w) => entityUrl({ kind: 'website', key: w.key })),
+              ...accounts.map((a) => entityUrl({ kind: 'account', key: a.key })),
+            ],
+          },
           owner,
-        }).then(
+        ).then(
           (written) =>
             tellBuild({
               kind: 'search-pages',

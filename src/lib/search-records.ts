@@ -639,8 +639,6 @@ export interface SearchPagesInput {
   accounts: readonly AccountHistory[];
   /** Each website's URL, then each account's, in the order of `websites` and `accounts`. */
   urls: string[];
-  /** The build process that indexes the pages and owns their scratch folder. */
-  owner: number;
 }
 
 /** The records of the published bulletins. */
