@@ -85,6 +85,45 @@ describe('bulletin pages in Chromium', () => {
     await desktop.close();
   });
 
+  it('lists the accounts on a phone without sideways scrolling, each unit a line over its accounts; a table on a desktop', async () => {
+    const layout = (page: import('playwright-core').Page) =>
+      page.evaluate(() => {
+        const table = document.querySelector('table.account-list')!;
+        const box = table.closest('.table-scroll')!;
+        const unit = table.querySelector('tbody th[scope="rowgroup"]')!;
+        const count = table.querySelector('tbody td.num')!;
+        return {
+          wide: box.scrollWidth > box.clientWidth,
+          header: table.querySelector('thead')!.getBoundingClientRect().height > 1,
+          // The unit's line is as wide as the list; its first account starts the next line.
+          unitFullWidth: unit.getBoundingClientRect().width >= table.getBoundingClientRect().width - 2,
+          accountBelowUnit:
+            unit.nextElementSibling!.getBoundingClientRect().top >= unit.getBoundingClientRect().bottom - 1,
+          countLabel: getComputedStyle(count, '::before').content,
+          rows: table.querySelectorAll('tbody th[scope="row"]').length,
+        };
+      });
+    const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await phone.goto(`${ctx.server.url}accounts/`);
+    const onPhone = await layout(phone);
+    expect(onPhone).toMatchObject({
+      wide: false,
+      header: false,
+      unitFullWidth: true,
+      accountBelowUnit: true,
+      countLabel: '"抽查季度数 "',
+    });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
+    const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desktop.goto(`${ctx.server.url}accounts/`);
+    const onDesktop = await layout(desktop);
+    expect(onDesktop).toMatchObject({ header: true, unitFullWidth: false, countLabel: 'none' });
+    // The same rows either way: only the layout changes.
+    expect(onDesktop.rows).toBe(onPhone.rows);
+    await desktop.close();
+  });
+
   it('works with JavaScript off', async () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
