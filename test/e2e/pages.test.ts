@@ -124,6 +124,33 @@ describe('bulletin pages in Chromium', () => {
     await desktop.close();
   });
 
+  it('lists the units on a phone without sideways scrolling, each with its counts named; a table on a desktop', async () => {
+    const layout = (page: import('playwright-core').Page) =>
+      page.evaluate(() => {
+        const table = document.querySelector('table.unit-list')!;
+        const box = table.closest('.table-scroll')!;
+        return {
+          wide: box.scrollWidth > box.clientWidth,
+          header: table.querySelector('thead')!.getBoundingClientRect().height > 1,
+          labels: [...table.querySelectorAll('tbody tr:first-child td')].map(
+            (td) => getComputedStyle(td, '::before').content,
+          ),
+        };
+      });
+    const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await phone.goto(`${ctx.server.url}units/`);
+    expect(await layout(phone)).toEqual({
+      wide: false,
+      header: false,
+      labels: ['"账号总数 "', '"最近抽查："', '"当季抽查 "', '"当季合格 "'],
+    });
+    await phone.close();
+    const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desktop.goto(`${ctx.server.url}units/`);
+    expect(await layout(desktop)).toMatchObject({ header: true, labels: ['none', 'none', 'none', 'none'] });
+    await desktop.close();
+  });
+
   it('works with JavaScript off', async () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
