@@ -166,12 +166,7 @@ export function newMediaStats(accounts: readonly AccountRecord[], total?: number
   }
   const byPlatform = [...platforms]
     .map(([platform, { count, passed }]) => ({ platform, count, passed, passRate: percent(passed, count) }))
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        platformOrder(a.platform) - platformOrder(b.platform) ||
-        a.platform.localeCompare(b.platform, 'zh-CN'),
-    );
+    .sort((a, b) => b.count - a.count || platformOrder(a.platform) - platformOrder(b.platform));
   return {
     count: accounts.length,
     total,

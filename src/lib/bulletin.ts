@@ -5,7 +5,7 @@
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { ACK_FIELD, readAcknowledgements, type Acknowledgement } from './acknowledge.ts';
-import { field, listItemLine } from './field.ts';
+import { field, fieldLine, listItemLine } from './field.ts';
 import type { Finding } from './findings.ts';
 
 /** What `npm run new-quarter` writes where staff must fill something in; validation refuses any `（请填写…）`. */
@@ -143,10 +143,7 @@ export function parseBulletin(source: string, file: string): ParsedBulletin {
     return { body, bodyLine, findings };
   }
   const lines = frontmatter.split('\n');
-  const lineOf = (key: PropertyKey) => {
-    const i = lines.findIndex((l) => l.startsWith(`${String(key)}:`));
-    return i === -1 ? 1 : i + 2;
-  };
+  const lineOf = (key: PropertyKey) => fieldLine(lines, String(key)) ?? 1;
   const raw = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   // Staff metadata, checked on its own and not part of the published metadata.
   const acks = readAcknowledgements(raw[ACK_FIELD], lines, file);

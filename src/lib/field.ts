@@ -16,6 +16,12 @@ export const field = <S extends z.ZodType>(label: string, expects: string, schem
   schema,
 });
 
+/** File line (1-based, counting the opening ---) of the top-level frontmatter field `name:`; undefined without one. */
+export function fieldLine(lines: readonly string[], name: string): number | undefined {
+  const i = lines.findIndex((l) => l.startsWith(`${name}:`));
+  return i === -1 ? undefined : i + 2;
+}
+
 /**
  * File line (1-based, counting the opening ---) of the `index`-th `- ` item of the frontmatter list `name:`, or of
  * `key` inside it (block or flow style: `  date: …` or `{ file: …, row: … }`).

@@ -18,6 +18,7 @@ import { rowName } from './acknowledge.ts';
 import { applyAliases, type Aliases } from './aliases.ts';
 import type { ColumnDef } from './columns.ts';
 import { cellText } from './export.ts';
+import { fieldLine } from './field.ts';
 import type { Finding } from './findings.ts';
 import { loadQuarterFiles, type LoadResult, type Quarter } from './load.ts';
 import { parseQuarterId, type QuarterId } from './quarter.ts';
@@ -403,16 +404,6 @@ const WITHDRAWAL_CAUSE =
 const WITHDRAWAL_FIX =
   '表格有误时请改正表格，并在 bulletin.mdx 中加一条更正记录（corrections），原来的版本仍可下载';
 
-/** The line of a top-level metadata key in a bulletin.mdx, if it has one. */
-function metaLine(bytes: Uint8Array | undefined, key: string): number | undefined {
-  if (!bytes) return undefined;
-  const index = new TextDecoder()
-    .decode(bytes)
-    .split(/\r?\n/)
-    .findIndex((l) => l.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
-}
-
 /**
  * A quarter folder that was published and is gone from the data folder (deleted or renamed, committed or not): its
  * pages and downloads would vanish without a word. `revisions` are its commits, the last of which may be the deletion.
@@ -449,7 +440,10 @@ function unpublishedFinding(
   return {
     severity: 'error',
     file: `${folder}/bulletin.mdx`,
-    line: metaLine(bulletin, draft ? 'draft' : 'disclosure'),
+    // The file's lines after its opening ---, as fieldLine counts them.
+    line:
+      bulletin &&
+      fieldLine(new TextDecoder().decode(bulletin).split(/\r?\n/).slice(1), draft ? 'draft' : 'disclosure'),
     column: draft ? 'draft（草稿）' : 'disclosure（公开方式）',
     value: draft ? 'true' : current.meta.disclosure,
     message: `${current.id} 已于 ${first.date} 发布（${versionLabel(first)}），现在改成了${draft ? '草稿' : `“${current.meta.disclosure}”`}，将从网站上消失；${WITHDRAWAL_CAUSE}。请改回${draft ? ' draft: false（或删去这一行）' : ' disclosure: 主动公开'}；${WITHDRAWAL_FIX}`,
