@@ -20,7 +20,8 @@ import {
   type MemberCandidate,
   type Part,
 } from '../lib/search-match';
-import { pagefindFilters, pairKey, SORT_KEY, TYPES } from '../lib/search-vocabulary';
+import { countCommon, decodeSet, setName, type DecodedSet } from '../lib/search-sets';
+import { pagefindFilters, SORT_KEY, TYPES } from '../lib/search-vocabulary';
 
 interface PagefindResultData {
   url: string;
@@ -235,17 +236,26 @@ export function startSearch(): void {
     problems: [],
   });
 
-  /** The counts of two filters chosen together (src/pages/search/pair-counts.json.ts), fetched once when first needed. */
-  let pairCountsFile: Promise<Record<string, number> | undefined> | undefined;
-  /** How many results two chosen filters have; undefined for another number of filters, or without the file. */
-  const pairCount = async (filters: Filters): Promise<number | undefined> => {
-    const key = pairKey(filters);
-    if (!key) return undefined;
-    pairCountsFile ??= fetch(form.dataset.pairCounts!)
-      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
-      .catch(() => undefined);
-    const all = await pairCountsFile;
-    return all ? (all[key] ?? 0) : undefined;
+  /** Each filter value's set of records (src/lib/search-sets.ts), fetched once when first needed. */
+  const setFiles = new Map<string, Promise<DecodedSet | undefined>>();
+  const setOf = (filter: string, value: string) => {
+    const name = setName(filter, value);
+    let set = setFiles.get(name);
+    if (!set) {
+      set = fetch(`${form.dataset.sets!}${name}.bin`)
+        .then(async (r) => (r.ok ? decodeSet(new Uint8Array(await r.arrayBuffer())) : undefined))
+        .catch(() => undefined);
+      setFiles.set(name, set);
+    }
+    return set;
+  };
+  /**
+   * How many records have every chosen filter, from their sets; undefined when a set cannot be read (then every page
+   * is read to count).
+   */
+  const commonCount = async (filters: Filters): Promise<number | undefined> => {
+    const sets = await Promise.all(Object.entries(filters).map(([name, value]) => setOf(name, value)));
+    return sets.every((s) => s !== undefined) ? countCommon(sets) : undefined;
   };
 
   /** Appends the next page of results. */
@@ -405,10 +415,10 @@ export function startSearch(): void {
       hits = [];
       pending = search.results;
       pendingFilters = wanted;
-      // The count of one filter value is in the page, of two in a file read once; for more, every page must be read
-      // to count its members.
+      // The count of one filter value is in the page; of more, their sets' intersection. Without those, every page
+      // must be read to count its members.
       const chosen = Object.entries(wanted);
-      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : await pairCount(wanted);
+      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : await commonCount(wanted);
       if (mine !== generation) return;
       if (known === 0) pending = []; // its pages hold members with one value or the other, none with both
       if (known === undefined) {

@@ -29,15 +29,8 @@ import {
   type MatchFields,
   type Member,
 } from './search-match.ts';
-import {
-  askedTogether,
-  FILTERS,
-  pairKey,
-  QUARTER_RESULT,
-  quarterResult,
-  SORT_KEY,
-  TYPES,
-} from './search-vocabulary.ts';
+import { filterSetFiles, type SetFile } from './search-sets.ts';
+import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
 import { paths } from './routes.ts';
@@ -356,37 +349,14 @@ function filterCounts(
 }
 
 /**
- * How many records have each pair of values of two filters (`pairKey`), for every pair the search page can send;
- * pairs no record has are left out (0). The search page loads them when two filters are chosen without a query, rather
- * than reading every page they match to count its members.
+ * The set file of every filter value (src/lib/search-sets.ts): which records have it, for the search page to count
+ * two or more filters chosen without a query by intersecting their sets rather than reading every page they match.
  */
-export function pairCounts(
+export function searchSetFiles(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
   quarters: readonly Pick<QuarterRef, 'label'>[],
-): Record<string, number> {
-  // Counted under a plain joined key (national scale: 3 million counts), made into `pairKey`s once at the end.
-  const counts = new Map<string, number>();
-  const pairs = new Map<string, Record<string, string>>();
-  for (const filters of recordFilters(history, quarters)) {
-    const names = Object.keys(filters);
-    for (let i = 0; i < names.length; i++) {
-      for (let j = i + 1; j < names.length; j++) {
-        const [a, b] = [names[i]!, names[j]!];
-        if (!askedTogether(a, b)) continue;
-        for (const va of filters[a]!)
-          for (const vb of filters[b]!) {
-            const key =
-              a < b ? `${a}\u0000${va}\u0001${b}\u0000${vb}` : `${b}\u0000${vb}\u0001${a}\u0000${va}`;
-            const n = counts.get(key);
-            if (n === undefined) {
-              counts.set(key, 1);
-              pairs.set(key, { [a]: va, [b]: vb });
-            } else counts.set(key, n + 1);
-          }
-      }
-    }
-  }
-  return Object.fromEntries([...counts].map(([key, n]) => [pairKey(pairs.get(key)!)!, n]));
+): SetFile[] {
+  return filterSetFiles(recordFilters(history, quarters));
 }
 
 /**

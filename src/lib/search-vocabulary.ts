@@ -30,23 +30,6 @@ export const TYPES = { bulletin: '通报', website: '政府网站', account: '�
 export const SORT_KEY = 'quarter';
 
 /**
- * Where the search page reads how many results two chosen filters have (src/pages/search/pair-counts.json.ts), so
- * that it need not read every page they match to count them (national scale: megabytes).
- */
-export const PAIR_COUNTS_PATH = '/search/pair-counts.json';
-
-/**
- * The key of two filter values in the pair counts, the same whichever order they were chosen in; undefined unless
- * exactly two are chosen.
- */
-export function pairKey(filters: Readonly<Record<string, string>>): string | undefined {
-  const chosen = Object.entries(filters);
-  if (chosen.length !== 2) return undefined;
-  chosen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(chosen);
-}
-
-/**
  * The filters Pagefind is asked for. A record covers every quarter of a website or account, so 季度 and 结果 chosen
  * together become the one hidden 季度结果 filter (“had that result in that quarter”, src/lib/search-records.ts).
  */
@@ -55,12 +38,3 @@ export function pagefindFilters(chosen: Readonly<Record<string, string>>): Recor
   if (quarter && result) return { ...rest, [QUARTER_RESULT]: quarterResult(quarter, result) };
   return { ...chosen };
 }
-
-/**
- * Whether `pagefindFilters` can ask for filters `a` and `b` together: never 季度 with 结果 (they become 季度结果),
- * nor 季度结果 with either of them (it stands for both).
- */
-export const askedTogether = (a: string, b: string): boolean =>
-  [a, b].includes(QUARTER_RESULT)
-    ? ![a, b].includes(FILTERS.quarter) && ![a, b].includes(FILTERS.result)
-    : !([a, b].includes(FILTERS.quarter) && [a, b].includes(FILTERS.result));

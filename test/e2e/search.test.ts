@@ -3,7 +3,7 @@
  * website and account name, and what search costs, on the frozen real quarter (test/fixtures/seed) and on a
  * three-quarter invented fixture. Recall over whatever data/ holds is one of the data checks (test/data.test.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -24,7 +24,7 @@ import {
 import { loadDataDir } from '../../src/node/load.ts';
 import { WEBSITE_FLAGS } from '../../src/lib/columns.ts';
 import { entityUrl } from '../../src/lib/search-records.ts';
-import { pairKey } from '../../src/lib/search-vocabulary.ts';
+import { SETS_FOLDER, setName } from '../../src/lib/search-sets.ts';
 
 const FIXTURE = 'test/fixtures/search';
 /** Invented names that trap scattered matches (test/fixtures/search-match/README.md). */
@@ -366,7 +366,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
     await p.close();
   });
 
-  it('counts two filters chosen without a query from the pair counts file, not by reading every page', async () => {
+  it('counts two or three filters chosen without a query from their sets, not by reading every page', async () => {
     const link = (filters: Record<string, string>) =>
       `?${Object.entries(filters)
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
@@ -384,8 +384,16 @@ describe('search over three invented quarters (filters, sorting, shareable links
     const loaded = await p.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     );
-    expect(loaded).toContain('/search/pair-counts.json');
-    // A pair no record has: nothing listed, and no page read to find that out.
+    // Each value's set is where the page looks for it (src/lib/search-sets.ts SETS_FOLDER, setName).
+    for (const [filter, value] of [
+      ['类型', '政府网站'],
+      ['结果', '不合格'],
+    ] as const) {
+      const path = `${SETS_FOLDER}${setName(filter, value)}.bin`;
+      expect(loaded).toContain(path);
+      expect(existsSync(join(ctx.dist, path))).toBe(true);
+    }
+    // Two values no record has together: nothing listed, and no page read to find that out.
     const fetched: string[] = [];
     p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await p.selectOption('select[data-filter="类型"]', '通报');
@@ -395,12 +403,19 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(await p.locator('.search-result').count()).toBe(0);
     expect(fetched.filter((f) => f.includes('/fragment/'))).toEqual([]);
     await p.close();
-    // The counts file is where the page looks for it (src/lib/search-vocabulary.ts PAIR_COUNTS_PATH).
-    const file = JSON.parse(readFileSync(join(ctx.dist, 'search/pair-counts.json'), 'utf8')) as Record<
-      string,
-      number
-    >;
-    expect(file[pairKey({ 类型: '政府网站', 结果: '不合格' })!]).toBe(1);
+    // Three filters: the count from the sets, the same as listing every result.
+    const three = { 季度: '2021年第二季度', 类型: '政务新媒体', 所属地区: '乙县' };
+    const q = await searchPage(browser, ctx.server, errors, link(three));
+    const counted = Number(/找到 (\d+) 条/.exec(String(await (await status(q)).jsonValue()))?.[1]);
+    expect(counted).toBeGreaterThan(1);
+    const sets = await q.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    for (const [filter, value] of Object.entries(three))
+      expect(sets).toContain(`${SETS_FOLDER}${setName(filter, value)}.bin`);
+    while (await q.locator('#search-more').isVisible()) await q.click('#search-more');
+    expect(await q.locator('.search-result').count()).toBe(counted);
+    await q.close();
   });
 
   it('folds the filters into “筛选与排序” on a phone, unless a shared link set one; open on a desktop', async () => {

@@ -15,7 +15,7 @@ import {
   bulletinRecord,
   bulletinText,
   filterOptions,
-  pairCounts,
+  searchSetFiles,
   quarterResult,
   MAX_PAGES,
   membersPerPage,
@@ -30,7 +30,8 @@ import {
 import { hasFilters, MEMBERS_FILTER, membersValue, pageMembers } from '../../src/lib/search-match.ts';
 import { loadData } from '../../src/node/load.ts';
 import { escapeXml } from '../../src/lib/feed.ts';
-import { pagefindFilters, pairKey } from '../../src/lib/search-vocabulary.ts';
+import { pagefindFilters } from '../../src/lib/search-vocabulary.ts';
+import { countCommon, decodeSet, setName, type DecodedSet } from '../../src/lib/search-sets.ts';
 
 const { quarters } = loadDataDir('test/fixtures/search');
 const history = buildHistory(quarters);
@@ -279,48 +280,54 @@ describe('membersPerPage', () => {
   });
 });
 
-describe('pairCounts', () => {
-  const pairs = pairCounts(history, history.quarters);
+describe('searchSetFiles', () => {
+  const files = searchSetFiles(history, history.quarters);
+  const sets = new Map(files.map((f) => [`${f.filter}=${f.value}`, decodeSet(f.bytes)!]));
   // Every record's filters, as the search page checks each member: the bulletins', then the websites' and accounts'.
   const all: Record<string, string[]>[] = [
     ...history.quarters.map((q) => ({ [FILTERS.quarter]: [q.label], [FILTERS.type]: [TYPES.bulletin] })),
     ...records.map((r) => r.filters),
   ];
-  const values = new Map<string, Set<string>>();
-  for (const filters of all)
-    for (const [name, vs] of Object.entries(filters))
-      for (const v of vs) values.set(name, (values.get(name) ?? new Set()).add(v));
+  const chosenSets = (chosen: Record<string, string>) =>
+    Object.entries(pagefindFilters(chosen)).map(([name, value]) => sets.get(`${name}=${value}`));
+  /** What the page counts for `chosen`: 0 when a value has no set (no record has it). */
+  const counted = (chosen: Record<string, string>) => {
+    const found = chosenSets(chosen);
+    return found.every((s) => s) ? countCommon(found as DecodedSet[]) : 0;
+  };
+  const brute = (chosen: Record<string, string>) => {
+    const sent = pagefindFilters(chosen);
+    return all.filter((f) => Object.entries(sent).every(([name, value]) => f[name]?.includes(value))).length;
+  };
+  const values = [...new Set(files.map((f) => f.filter))]
+    .filter((name) => name !== QUARTER_RESULT) // hidden: the page sends it for 季度 and 结果 chosen together
+    .map((name) => files.filter((f) => f.filter === name).map((f) => [name, f.value] as const));
 
-  it('counts, for any two filters the search page sends together, the records having both values', () => {
-    const names = [...values.keys()];
-    let checked = 0;
-    for (const a of names)
-      for (const b of names) {
-        if (a >= b) continue;
-        for (const va of values.get(a)!)
-          for (const vb of values.get(b)!) {
-            const chosen = { [a]: va, [b]: vb };
-            // What the page sends for these two: 季度 and 结果 become 季度结果, one filter, counted in the page.
-            if (Object.keys(pagefindFilters(chosen)).length !== 2) continue;
-            if (
-              [a, b].includes(QUARTER_RESULT) &&
-              ([a, b].includes(FILTERS.quarter) || [a, b].includes(FILTERS.result))
-            )
-              continue; // never chosen: 季度结果 is hidden and stands for those two
-            const expected = all.filter((f) => f[a]?.includes(va) && f[b]?.includes(vb)).length;
-            expect(pairs[pairKey(chosen)!] ?? 0, `${a}=${va} + ${b}=${vb}`).toBe(expected);
-            checked++;
-          }
-      }
-    expect(checked).toBeGreaterThan(20);
-    expect(Object.values(pairs).every((n) => n > 0)).toBe(true);
-    expect(pairs[pairKey({ [FILTERS.type]: TYPES.website, [FILTERS.result]: '不合格' })!]).toBeGreaterThan(0);
+  it('has one file per value of every filter, the hidden 季度结果 included, named as the page names it', () => {
+    expect(files.length).toBe(new Set(files.map((f) => f.name)).size);
+    for (const f of files) expect(f.name).toBe(setName(f.filter, f.value));
+    expect(sets.get(`${QUARTER_RESULT}=${quarterResult('2021年第二季度', '不合格')}`)).toBeDefined();
+    for (const f of files)
+      expect(countCommon([sets.get(`${f.filter}=${f.value}`)!])).toBe(brute({ [f.filter]: f.value }));
   });
 
-  it('finds two filters under one key whichever order they were chosen in, and no key for one or three', () => {
-    expect(pairKey({ 结果: '合格', 类型: '政府网站' })).toBe(pairKey({ 类型: '政府网站', 结果: '合格' }));
-    expect(pairKey({ 类型: '政府网站' })).toBeUndefined();
-    expect(pairKey({ 类型: '政府网站', 结果: '合格', 所属地区: '甲区' })).toBeUndefined();
+  it('counts, for any two or three filters the search page can send, the records having every value', () => {
+    let checked = 0;
+    let nonzero = 0;
+    const pick = (i: number, chosen: Record<string, string>, depth: number) => {
+      if (depth >= 2) {
+        expect(counted(chosen), JSON.stringify(chosen)).toBe(brute(chosen));
+        checked++;
+        if (brute(chosen) > 0) nonzero++;
+      }
+      if (depth === 3) return;
+      for (let j = i; j < values.length; j++)
+        for (const [name, value] of values[j]!) pick(j + 1, { ...chosen, [name]: value }, depth + 1);
+    };
+    pick(0, {}, 0);
+    expect(checked).toBeGreaterThan(100);
+    expect(nonzero).toBeGreaterThan(20);
+    expect(counted({ [FILTERS.type]: TYPES.website, [FILTERS.result]: '不合格' })).toBeGreaterThan(0);
   });
 });
 
