@@ -85,4 +85,18 @@ describe('the layering rule', () => {
       ).join('\n'),
     ).toContain('no-restricted-imports');
   });
+
+  it('pages and components may not emit raw HTML (set:html) unless the line says why', async () => {
+    const probe = (code: string) =>
+      broken('src/components/Probe.astro', `---\nconst cell = '<b>x</b>';\n---\n${code}\n`);
+    expect((await probe('<p><Fragment set:html={cell} /></p>')).join('\n')).toContain(
+      'astro/no-set-html-directive',
+    );
+    expect(await probe('<p>{cell}</p>')).toEqual([]);
+    expect(
+      await probe(
+        '<p>\n  {/* eslint-disable-next-line astro/no-set-html-directive -- escaped above */}\n  <Fragment set:html={cell} />\n</p>',
+      ),
+    ).toEqual([]);
+  });
 });
