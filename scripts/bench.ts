@@ -34,7 +34,7 @@ import {
   type SearchCost,
 } from './bench/report.ts';
 import { timed, type Timed } from './bench/run.ts';
-import { indexBytes, queryBytes } from './bench/search-cost.ts';
+import { browseBytes, indexBytes, queryBytes, type BrowseCost } from './bench/search-cost.ts';
 import { SCALES, writeSynthetic, type Scale } from './bench/synthetic.ts';
 
 const ROOT = process.cwd();
@@ -124,13 +124,16 @@ function bareBaseline(pages: number): Promise<Timed> {
  * Bytes a reader's browser fetches to start search and to run one query, from a server that gzips text types as
  * GitHub Pages does: for `terms[0]` (an account name) start-up and query, for the others the query alone.
  */
-async function searchCost(dist: string, terms: string[]): Promise<SearchCost[]> {
+async function searchCost(
+  dist: string,
+  terms: string[],
+): Promise<{ search: SearchCost[]; browse?: BrowseCost }> {
   const server = await serve(dist, '/', { gzip: true });
   const browser = await launch();
   try {
-    const out: SearchCost[] = [];
-    for (const term of terms) out.push({ term, ...(await queryBytes(browser, server.url, term)) });
-    return out;
+    const search: SearchCost[] = [];
+    for (const term of terms) search.push({ term, ...(await queryBytes(browser, server.url, term)) });
+    return { search, browse: await browseBytes(browser, server.url) };
   } finally {
     await browser.close();
     await server.close();
@@ -213,7 +216,9 @@ async function runScale(scale: Scale, limitGiB: number | undefined): Promise<Row
     .split('\n')[1]!
     .split(',');
   console.error(`[${scale.name}] 搜索下载量…`);
-  row.search = await searchCost(dist, [account[3]!, website[2]!]);
+  const cost = await searchCost(dist, [account[3]!, website[2]!]);
+  row.search = cost.search;
+  if (cost.browse) row.browse = cost.browse;
   return { ...row, pages: htmlFiles.length, distBytes: bytes(files), indexBytes: indexBytes(dist).index };
 }
 

@@ -165,6 +165,19 @@ describe('the generated tables', () => {
     expect(slow).toContain('| 8.00 GiB ✗ |');
   });
 
+  it('reports browsing by three filters: bytes, files, the filters and the count the page showed', () => {
+    const browse = {
+      filters: '季度=2020年第四季度、类型=政务新媒体、账号类型=微信',
+      status: '找到 8236 条与所选条件相关的结果。',
+      wire: 404_000,
+      requests: 31,
+    };
+    expect(tables([row({ browse })])).toContain(
+      '| 404.0 KB，31 个文件（季度=2020年第四季度、类型=政务新媒体、账号类型=微信：找到 8236 条） |',
+    );
+    expect(tables([row({})])).toContain('| 80.0 KB / 80.0 KB（“虚构第1区”） | — |');
+  });
+
   it('shows a failed scale’s memory and leaves it out of the figure’s times', () => {
     const failed = row({
       failed: '构建失败（退出码 1）',

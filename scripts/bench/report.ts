@@ -5,6 +5,7 @@
 import { orderRoles } from './memory.ts';
 import type { PlotPoint } from './plot.ts';
 import type { Timed } from './run.ts';
+import type { BrowseCost } from './search-cost.ts';
 import type { Scale } from './synthetic.ts';
 
 export const DEFAULT_SCALES = ['city', 'province', 'region', 'national'];
@@ -47,6 +48,8 @@ export interface Row {
   js: Record<string, number>;
   /** First an account name (start-up and query), then a region name (query). */
   search: SearchCost[];
+  /** Browsing by three filters without a query. */
+  browse?: BrowseCost;
   /** The memory limit the build ran under, GiB. */
   limitGiB?: number;
   /** The build under that limit: `build` itself, or (when the limit stopped it) an earlier run before `build`. */
@@ -188,10 +191,15 @@ function searchTable(results: Row[]): string {
       '第一次查询（原始 / 传输）',
       '首次搜索合计（传输）',
       '按地区名查询（原始 / 传输）',
+      '只用三项筛选浏览（传输）',
     ],
     results.map((r) => {
       const [first, region] = r.search;
-      if (!first) return [short(r.scale), r.distBytes ? mib(r.distBytes) : '—', '—', '—', '—', '—', '—'];
+      const browse = r.browse
+        ? `${kb(r.browse.wire)}，${r.browse.requests} 个文件（${r.browse.filters}：${r.browse.status.replace(/与所选条件相关的结果。$/, '')}）`
+        : '—';
+      if (!first)
+        return [short(r.scale), r.distBytes ? mib(r.distBytes) : '—', '—', '—', '—', '—', '—', browse];
       const total = first.loadWire + first.queryWire;
       const target = TARGETS.firstSearchKB[r.scale.name];
       return [
@@ -202,6 +210,7 @@ function searchTable(results: Row[]): string {
         `${kb(first.query)} / ${kb(first.queryWire)}（“${first.term}”）`,
         `${kb(total)}${target ? `${mark(total <= target * 1000)}（目标 ≤ ${target} KB）` : ''}`,
         region ? `${kb(region.query)} / ${kb(region.queryWire)}（“${region.term}”）` : '—',
+        browse,
       ];
     }),
   );
@@ -276,6 +285,8 @@ export function generatedSection(report: string): string {
   cgroup v1 没有单独的 PSI，用的是全机的数字，机器上其他任务的等待也会计入。
 - 搜索：本机服务器像 GitHub Pages 那样对文字类文件（HTML、CSS、JS、JSON）gzip 传输，Pagefind 的 \`.pf_*\` 和 \`.pagefind\` 文件本身已压缩，原样传送。
   “原始”是文件的字节数，“传输”是实际传送的字节数；KB = 1000 字节。第一次查询是第一个账号的名称，另测一次地区名的查询（结果多）。
+  “只用三项筛选浏览”不输入关键词，选最新季度、政务新媒体和账号最多的账号类型，计到数量和第一屏结果出现为止下载的 Pagefind 文件和筛选集合文件
+  （\`/search/sets/\`，按各筛选值的记录集合求交集得出数量）。
 
 ![构建耗时和内存随数据规模的变化（${SVG_FILE}）](${SVG_FILE})
 

@@ -80,3 +80,75 @@ export async function queryBytes(
     filterFiles: sizes.filter((s) => /\/filter\//.test(s.url)).length,
   };
 }
+
+/** What browsing by filters alone costs: the filters chosen, the count shown, and the bytes the page fetched for it. */
+export interface BrowseCost {
+  /** The filters, as `季度=…、类型=…、账号类型=…`. */
+  filters: string;
+  /** The search page's status line. */
+  status: string;
+  /** Bytes on the wire of Pagefind's files and the filter sets (src/lib/search-sets.ts). */
+  wire: number;
+  requests: number;
+}
+
+/** Set files (src/lib/search-sets.ts SETS_FOLDER), which browsing by two or more filters reads to count. */
+const isSetFile = (url: string): boolean => /\/search\/sets\/[^/]+\.bin$/.test(new URL(url).pathname);
+
+/**
+ * Opens `/search/` with three filters and no query — the newest quarter, 政务新媒体, and the platform with the most
+ * accounts (the widest spread over the index's pages) — and counts the bytes fetched until the first results and
+ * their number are on screen.
+ */
+export async function browseBytes(browser: Browser, siteUrl: string): Promise<BrowseCost | undefined> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${siteUrl}search/`);
+    const chosen = await page.evaluate(() => {
+      const options = (filter: string) =>
+        [...document.querySelectorAll<HTMLOptionElement>(`select[data-filter="${filter}"] option`)].filter(
+          (o) => o.value,
+        );
+      const quarter = options('季度')[0]?.value;
+      const type = options('类型').find((o) => o.value === '政务新媒体')?.value;
+      const platform = options('账号类型').sort(
+        (a, b) => Number(b.dataset.count) - Number(a.dataset.count),
+      )[0]?.value;
+      return quarter && type && platform ? { 季度: quarter, 类型: type, 账号类型: platform } : undefined;
+    });
+    if (!chosen) return undefined;
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!isSearchFile(request.url()) && !isSetFile(request.url())) return;
+      sizes.push(
+        (async () => {
+          const response = await request.response();
+          const length = Number(await response?.headerValue('content-length'));
+          return Number.isFinite(length) ? length : (await request.sizes()).responseBodySize;
+        })(),
+      );
+    });
+    await page.goto(`${siteUrl}search/?${new URLSearchParams(chosen).toString()}`);
+    const status = await page.waitForFunction(
+      () => {
+        const text = document.getElementById('search-status')?.textContent ?? '';
+        return /^(找到|没有找到)/.test(text) && text;
+      },
+      null,
+      { timeout: 600_000 },
+    );
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    return {
+      filters: Object.entries(chosen)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('、'),
+      status: String(await status.jsonValue()),
+      wire: all.reduce((n, s) => n + s, 0),
+      requests: all.length,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../support/build.ts';
 import { SEED_DATA } from '../support/fixtures.ts';
 import { launch, serve } from '../../scripts/bench/browser.ts';
-import { indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
+import { browseBytes, indexBytes, queryBytes } from '../../scripts/bench/search-cost.ts';
 import { PAGE_MEMBERS_ENV } from '../../scripts/build/pagefind.ts';
 import {
   entities,
@@ -416,6 +416,11 @@ describe('search over three invented quarters (filters, sorting, shareable links
     while (await q.locator('#search-more').isVisible()) await q.click('#search-more');
     expect(await q.locator('.search-result').count()).toBe(counted);
     await q.close();
+    // What the bench measures (scripts/bench/search-cost.ts): the newest quarter, 政务新媒体, the commonest platform.
+    const browse = await browseBytes(browser, ctx.server.url);
+    expect(browse?.filters).toMatch(/^季度=2021年第三季度、类型=政务新媒体、账号类型=\S+$/);
+    expect(browse?.status).toMatch(/^找到 \d+ 条/);
+    expect(browse!.wire).toBeGreaterThan(0);
   });
 
   it('folds the filters into “筛选与排序” on a phone, unless a shared link set one; open on a desktop', async () => {
