@@ -246,12 +246,14 @@ export function startSearch(): void {
         .then(async (r) => (r.ok ? decodeSet(new Uint8Array(await r.arrayBuffer())) : undefined))
         .catch(() => undefined);
       setFiles.set(name, set);
+      // A failed download is tried again next time rather than counting by reading pages for the rest of the visit.
+      void set.then((got) => got ?? setFiles.delete(name));
     }
     return set;
   };
   /**
-   * How many records have every chosen filter, from their sets; undefined when a set cannot be read (then every page
-   * is read to count).
+   * How many records have every chosen filter, from their sets; undefined when a set cannot be read or the sets are
+   * not of one build (then every page is read to count).
    */
   const commonCount = async (filters: Filters): Promise<number | undefined> => {
     const sets = await Promise.all(Object.entries(filters).map(([name, value]) => setOf(name, value)));
@@ -266,6 +268,8 @@ export function startSearch(): void {
       hits.push(...got.members.map(browseHit));
       pending = got.rest;
     }
+    // Every page read: the count is what was found, should a count from the sets have disagreed.
+    if (pending.length === 0) known = undefined;
     const batch = hits.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     for (const hit of batch) list.append(renderResult(hit));
@@ -420,7 +424,7 @@ export function startSearch(): void {
       const chosen = Object.entries(wanted);
       known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : await commonCount(wanted);
       if (mine !== generation) return;
-      if (known === 0) pending = []; // its pages hold members with one value or the other, none with both
+      if (known === 0) pending = []; // its pages hold members with some of the values, none with all of them
       if (known === undefined) {
         const all = await read(pending, Infinity, wanted, mine);
         if (!all) return;

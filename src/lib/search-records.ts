@@ -29,7 +29,7 @@ import {
   type MatchFields,
   type Member,
 } from './search-match.ts';
-import { filterSetFiles, type SetFile } from './search-sets.ts';
+import { filterSetFiles, type SetFiles } from './search-sets.ts';
 import { FILTERS, QUARTER_RESULT, quarterResult, SORT_KEY, TYPES } from './search-vocabulary.ts';
 import { buildHistory } from './history.ts';
 import type { LoadResult } from './load.ts';
@@ -355,7 +355,7 @@ function filterCounts(
 export function searchSetFiles(
   history: { websites: readonly WebsiteHistory[]; accounts: readonly AccountHistory[] },
   quarters: readonly Pick<QuarterRef, 'label'>[],
-): SetFile[] {
+): SetFiles {
   return filterSetFiles(recordFilters(history, quarters));
 }
 

@@ -14,24 +14,45 @@ const BITMAP = 0;
 const MEMBERS = 1;
 const COMPLEMENT = 2;
 
-/** The folder of the set files under the site's base (src/pages/search/sets/[set].bin.ts), each `<setName>.bin`. */
-export const SETS_FOLDER = '/search/sets/';
+/**
+ * The folder of the set files under the site's base (src/pages/search/sets/[version]/[set].bin.ts): one folder per
+ * build's sets, named by their contents (`SetFiles.version`), so that a host's cache never pairs one build's search
+ * page with another build's sets.
+ */
+export const setsFolder = (version: string): string => `/search/sets/${version}/`;
 
 /**
- * A set file's name, from its filter and value: a hash, so that any value (a district's name may hold any character)
- * makes a plain file name, and the page finds the file without a list of them. The build refuses two values with
- * the same name (`filterSetFiles`).
+ * A set file's name (without `.bin`), from its filter and value: a hash, so that any value (a district's name may hold
+ * any character) makes a plain file name, and the page finds the file without a list of them. 53 bits (cyrb53, the
+ * same in Node and every browser): the build refuses two values with the same name (`filterSetFiles`), which at
+ * thousands of values is a chance of about one in 10^9.
  */
 export function setName(filter: string, value: string): string {
-  // FNV-1a, 32 bits, over the UTF-16 units: the same in Node and in every browser.
+  const hash = cyrb53();
   const text = `${filter}\u0000${value}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
+  for (let i = 0; i < text.length; i++) hash.add(text.charCodeAt(i));
+  return hash.end();
 }
+
+/** cyrb53, fed one number (a UTF-16 unit or a byte) at a time; no node:crypto, as the search page uses it too. */
+function cyrb53(): { add: (c: number) => void; end: () => string } {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  return {
+    add: (c) => {
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    },
+    end: () => {
+      const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+      const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+      return (4294967296 * (2097151 & b) + (a >>> 0)).toString(36);
+    },
+  };
+}
+
+/** Record numbers are bit positions in 32-bit words; a set file holds fewer records than this. */
+const MAX_RECORDS = 2 ** 31;
 
 function pushVarint(out: number[], n: number): void {
   while (n >= 0x80) {
@@ -54,6 +75,7 @@ function gaps(members: readonly number[]): number[] {
 
 /** Encodes a set of record numbers (ascending, each below `size`) in the smallest of the three forms. */
 export function encodeSet(members: readonly number[], size: number): Uint8Array {
+  if (size >= MAX_RECORDS) throw new Error(`搜索记录过多（${size} 条）（too many records for a set file）`);
   const head: number[] = [];
   pushVarint(head, size);
   const listed = gaps(members);
@@ -97,10 +119,12 @@ export function decodeSet(bytes: Uint8Array): DecodedSet | undefined {
   };
   const format = bytes[0];
   const size = varint();
-  if (size === undefined) return undefined;
+  if (size === undefined || size >= MAX_RECORDS) return undefined;
+  // Checked before the bitmap is made: a damaged size must not allocate gigabytes.
+  if (format === BITMAP ? bytes.length - at !== Math.ceil(size / 8) : bytes.length - at > 5 * (size + 1))
+    return undefined;
   const words = new Uint32Array(Math.ceil(size / 32));
   if (format === BITMAP) {
-    if (bytes.length - at !== Math.ceil(size / 8)) return undefined;
     for (let i = 0; i < size; i++)
       if (bytes[at + (i >> 3)]! & (1 << (i & 7))) words[i >> 5]! |= 1 << (i & 31);
     return { size, words };
@@ -149,11 +173,20 @@ export interface SetFile {
   bytes: Uint8Array;
 }
 
+/** Every set file of a build, and the version naming their folder (`setsFolder`). */
+export interface SetFiles {
+  version: string;
+  files: SetFile[];
+}
+
 /**
  * The set file of every value of every filter, from each record's filters in the build's order. Throws when two
- * values would share a file name, rather than publish a wrong count.
+ * values would share a file name, rather than publish a wrong count. `nameOf` is `setName` but in a test.
  */
-export function filterSetFiles(records: Iterable<Readonly<Record<string, readonly string[]>>>): SetFile[] {
+export function filterSetFiles(
+  records: Iterable<Readonly<Record<string, readonly string[]>>>,
+  nameOf: (filter: string, value: string) => string = setName,
+): SetFiles {
   const members = new Map<string, Map<string, number[]>>();
   let size = 0;
   for (const filters of records) {
@@ -171,17 +204,22 @@ export function filterSetFiles(records: Iterable<Readonly<Record<string, readonl
   }
   const files: SetFile[] = [];
   const taken = new Map<string, string>();
+  // Every name and byte of every file: a build with other sets gets another folder.
+  const version = cyrb53();
   for (const [filter, byValue] of members) {
     for (const [value, list] of byValue) {
-      const name = setName(filter, value);
+      const name = nameOf(filter, value);
       const other = taken.get(name);
       if (other !== undefined)
         throw new Error(
-          `筛选值“${other}”与“${filter}：${value}”的计数文件同名（${name}）（set file name collision）`,
+          `筛选值“${other}”与“${filter}：${value}”算出的计数文件名相同（${name}）（set file name collision）`,
         );
       taken.set(name, `${filter}：${value}`);
-      files.push({ name, filter, value, bytes: encodeSet(list, size) });
+      const bytes = encodeSet(list, size);
+      for (let i = 0; i < name.length; i++) version.add(name.charCodeAt(i));
+      for (const byte of bytes) version.add(byte);
+      files.push({ name, filter, value, bytes });
     }
   }
-  return files;
+  return { version: version.end(), files };
 }

@@ -31,7 +31,8 @@ import type { LoadResult, Quarter } from '../lib/load.ts';
 import { compareQuarters } from '../lib/quarter.ts';
 import { formatReport, passes } from '../lib/report.ts';
 import { paths, slugOf } from '../lib/routes.ts';
-import { siteRecords, type SearchRecord } from '../lib/search-records.ts';
+import { searchSetFiles, siteRecords, type SearchRecord } from '../lib/search-records.ts';
+import type { SetFiles } from '../lib/search-sets.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { dataDirFromEnv } from '../node/data-dir.ts';
 import { loadData } from '../node/load.ts';
@@ -47,6 +48,7 @@ export class Dataset {
   #published?: Quarter[];
   #history?: History;
   #lists?: ListOrder;
+  #searchSets?: SetFiles;
   #accountsByKey?: Map<string, AccountHistory>;
   #dataFiles?: DataFile[];
   #facts = new Map<string, FileFacts>();
@@ -88,6 +90,11 @@ export class Dataset {
   /** The search index's records (src/lib/search-records.ts), from the history the pages use: made anew, not kept. */
   searchRecords(): SearchRecord[] {
     return siteRecords(this.loaded, this.history);
+  }
+
+  /** Which records have each filter value (src/lib/search-sets.ts): the search page names their folder, the files follow. */
+  get searchSets(): SetFiles {
+    return (this.#searchSets ??= searchSetFiles(this.history, this.history.quarters));
   }
 
   /** A quarter's published versions (src/lib/ledger.ts), when the data folder's history was read. */
@@ -218,6 +225,7 @@ export function siteData(): Dataset {
 export const publishedQuarters = async (): Promise<Quarter[]> => siteData().quarters;
 export const siteHistory = async (): Promise<History> => siteData().history;
 export const siteLists = async (): Promise<ListOrder> => siteData().lists;
+export const searchSets = (): SetFiles => siteData().searchSets;
 export const publishedDataFiles = async (): Promise<DataFile[]> => siteData().dataFiles;
 export const publishedDataPackage = async () => siteData().dataPackage;
 /** A download's text (src/lib/export.ts), made as its route renders. */

@@ -3,7 +3,7 @@
  * website and account name, and what search costs, on the frozen real quarter (test/fixtures/seed) and on a
  * three-quarter invented fixture. Recall over whatever data/ holds is one of the data checks (test/data.test.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -24,7 +24,7 @@ import {
 import { loadDataDir } from '../../src/node/load.ts';
 import { WEBSITE_FLAGS } from '../../src/lib/columns.ts';
 import { entityUrl } from '../../src/lib/search-records.ts';
-import { SETS_FOLDER, setName } from '../../src/lib/search-sets.ts';
+import { decodeSet, encodeSet, setName } from '../../src/lib/search-sets.ts';
 
 const FIXTURE = 'test/fixtures/search';
 /** Invented names that trap scattered matches (test/fixtures/search-match/README.md). */
@@ -33,10 +33,17 @@ const MATCH_FIXTURE = 'test/fixtures/search-match';
 type Server = Awaited<ReturnType<typeof serve>>;
 
 /** A page on the search page, collecting console errors. */
-async function searchPage(browser: Browser, server: Server, errors: string[], query = '') {
+async function searchPage(
+  browser: Browser,
+  server: Server,
+  errors: string[],
+  query = '',
+  before?: (page: Page) => Promise<void>,
+) {
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
+  await before?.(page);
   await page.goto(`${server.url}search/${query}`);
   await page.waitForFunction(
     () => (document.getElementById('search-filters') as HTMLElement).hidden === false,
@@ -371,51 +378,117 @@ describe('search over three invented quarters (filters, sorting, shareable links
       `?${Object.entries(filters)
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
         .join('&')}`;
-    const status = (p: Page) =>
-      p.waitForFunction(() => {
-        const text = document.getElementById('search-status')?.textContent ?? '';
-        return /^(找到|没有找到)/.test(text) && text;
+    const status = async (p: Page) =>
+      String(
+        await (
+          await p.waitForFunction(() => {
+            const text = document.getElementById('search-status')?.textContent ?? '';
+            return /^(找到|没有找到)/.test(text) && text;
+          })
+        ).jsonValue(),
+      );
+    /** Every set file the page asked for, with the status the server answered. */
+    const sets = (answered: Map<string, number>) => async (page: Page) => {
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/search/sets/')) answered.set(path, r.status());
       });
-    const p = await searchPage(browser, ctx.server, errors, link({ 类型: '政府网站', 结果: '不合格' }));
-    expect(await (await status(p)).jsonValue()).toBe('找到 1 条与所选条件相关的结果。');
+    };
+    const two = { 类型: '政府网站', 结果: '不合格' };
+    const answered = new Map<string, number>();
+    const p = await searchPage(browser, ctx.server, errors, link(two), sets(answered));
+    expect(await status(p)).toBe('找到 1 条与所选条件相关的结果。');
     expect(await p.locator('.search-result .result-title').allTextContents()).toEqual([
       '虚构乙县人民政府网站',
     ]);
-    const loaded = await p.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    // Each value's set, from the folder of this build's sets the page names, found (src/lib/search-sets.ts).
+    const folder = (await p.locator('#search-form').getAttribute('data-sets'))!;
+    expect(folder).toMatch(/^\/search\/sets\/[0-9a-z]+\/$/);
+    expect(existsSync(join(ctx.dist, folder))).toBe(true);
+    const setPath = (filter: string, value: string) => `${folder}${setName(filter, value)}.bin`;
+    expect(Object.fromEntries(answered)).toEqual(
+      Object.fromEntries(Object.entries(two).map(([f, v]) => [setPath(f, v), 200])),
     );
-    // Each value's set is where the page looks for it (src/lib/search-sets.ts SETS_FOLDER, setName).
-    for (const [filter, value] of [
-      ['类型', '政府网站'],
-      ['结果', '不合格'],
-    ] as const) {
-      const path = `${SETS_FOLDER}${setName(filter, value)}.bin`;
-      expect(loaded).toContain(path);
-      expect(existsSync(join(ctx.dist, path))).toBe(true);
-    }
-    // Two values no record has together: nothing listed, and no page read to find that out.
-    const fetched: string[] = [];
-    p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await p.selectOption('select[data-filter="类型"]', '通报');
-    await p.waitForFunction(() =>
-      /^没有找到/.test(document.getElementById('search-status')!.textContent ?? ''),
-    );
-    expect(await p.locator('.search-result').count()).toBe(0);
-    expect(fetched.filter((f) => f.includes('/fragment/'))).toEqual([]);
     await p.close();
-    // Three filters: the count from the sets, the same as listing every result.
+    // Values no record has together, though Pagefind lists pages holding each (members of a page differ): nothing
+    // listed, and no page read to find that out; without the sets, the pages are read to learn it.
+    const none = link({ 类型: '政务新媒体', 结果: '不合格', 所属地区: '市直' });
+    const fragments = (list: string[]) => async (page: Page) => {
+      page.on('request', (r) => r.url().includes('/fragment/') && list.push(r.url()));
+    };
+    const read: string[] = [];
+    const n = await searchPage(browser, ctx.server, errors, none, fragments(read));
+    expect(await status(n)).toMatch(/^没有找到/);
+    expect(await n.locator('.search-result').count()).toBe(0);
+    expect(read).toEqual([]);
+    await n.close();
+    const readBlind: string[] = [];
+    const blind = await searchPage(browser, ctx.server, errors, none, async (page) => {
+      await fragments(readBlind)(page);
+      await page.route('**/search/sets/**', (route) => route.fulfill({ status: 404, body: '' }));
+    });
+    expect(await status(blind)).toMatch(/^没有找到/);
+    expect(readBlind.length).toBeGreaterThan(0);
+    await blind.close();
+
+    // Three filters: the count from their sets, the same as listing every result.
     const three = { 季度: '2021年第二季度', 类型: '政务新媒体', 所属地区: '乙县' };
-    const q = await searchPage(browser, ctx.server, errors, link(three));
-    const counted = Number(/找到 (\d+) 条/.exec(String(await (await status(q)).jsonValue()))?.[1]);
-    expect(counted).toBeGreaterThan(1);
-    const sets = await q.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    const listed = async (q: Page) => {
+      for (let i = 0; i < 10 && (await q.locator('#search-more').isVisible()); i++)
+        await q.click('#search-more');
+      return q.locator('.search-result .result-title').allTextContents();
+    };
+    answered.clear();
+    const q = await searchPage(browser, ctx.server, errors, link(three), sets(answered));
+    const counted = await status(q);
+    const titles = await listed(q);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(counted).toBe(`找到 ${titles.length} 条与所选条件相关的结果。`);
+    expect([...answered.keys()].sort()).toEqual(
+      Object.entries(three)
+        .map(([f, v]) => setPath(f, v))
+        .sort(),
     );
-    for (const [filter, value] of Object.entries(three))
-      expect(sets).toContain(`${SETS_FOLDER}${setName(filter, value)}.bin`);
-    while (await q.locator('#search-more').isVisible()) await q.click('#search-more');
-    expect(await q.locator('.search-result').count()).toBe(counted);
+    expect([...answered.values()].every((code) => code === 200)).toBe(true);
     await q.close();
+
+    // The count is the sets': sets that say no record has the values make the page say so, reading no page.
+    const size = decodeSet(new Uint8Array(readFileSync(join(ctx.dist, setPath('类型', '政务新媒体')))))!.size;
+    const claim = (members: number[], list: string[]) => async (page: Page) => {
+      await fragments(list)(page);
+      const body = Buffer.from(encodeSet(members, size));
+      await page.route('**/search/sets/**', (route) => route.fulfill({ body }));
+    };
+    const readClaimedNone: string[] = [];
+    const claimedNone = await searchPage(
+      browser,
+      ctx.server,
+      errors,
+      link(three),
+      claim([], readClaimedNone),
+    );
+    expect(await status(claimedNone)).toMatch(/^没有找到/);
+    expect(readClaimedNone).toEqual([]);
+    await claimedNone.close();
+    // Sets that claim more than the pages hold (they cannot, from one build): once every page is read, the page
+    // says what it found, and offers no “more” that finds nothing.
+    const all = Array.from({ length: size }, (_, i) => i);
+    const claimedAll = await searchPage(browser, ctx.server, errors, link(three), claim(all, []));
+    expect(await status(claimedAll)).toBe(counted);
+    expect(await listed(claimedAll)).toEqual(titles);
+    expect(await claimedAll.locator('#search-more').isVisible()).toBe(false);
+    await claimedAll.close();
+
+    // A set that cannot be had (a host's error): the page reads every page to count, and lists the same.
+    const missing = await searchPage(browser, ctx.server, errors, link(three), async (page) => {
+      await page.route(`**${setPath('所属地区', '乙县')}`, (route) =>
+        route.fulfill({ status: 404, body: '' }),
+      );
+    });
+    expect(await status(missing)).toBe(counted);
+    expect(await listed(missing)).toEqual(titles);
+    await missing.close();
+
     // What the bench measures (scripts/bench/search-cost.ts): the newest quarter, 政务新媒体, the commonest platform.
     const browse = await browseBytes(browser, ctx.server.url);
     expect(browse?.filters).toMatch(/^季度=2021年第三季度、类型=政务新媒体、账号类型=\S+$/);
@@ -678,6 +751,16 @@ describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
       expect(await p.locator('.result-link').first().getAttribute('href')).toBe(
         `/sub${hitUrl(SEED_DATA, '潮安区人民政府公众网')}`,
       );
+      // Filters alone: their sets from the sub-path too (any response ≥ 400 is an error above).
+      const sets: string[] = [];
+      p.on('response', (r) => r.url().includes('/search/sets/') && sets.push(new URL(r.url()).pathname));
+      await p.goto(`${server.url}search/?${new URLSearchParams({ 类型: '政务新媒体', 账号类型: '微信' })}`);
+      await p.waitForFunction(() =>
+        /^找到 \d+ 条/.test(document.getElementById('search-status')?.textContent ?? ''),
+      );
+      expect(sets).toHaveLength(2);
+      expect(sets.every((path) => path.startsWith('/sub/search/sets/'))).toBe(true);
+      expect(errors).toEqual([]);
       await p.close();
     } finally {
       await server.close();

@@ -109,7 +109,7 @@ describe('countCommon', () => {
 
 describe('filterSetFiles', () => {
   it('numbers the records in order and lists each value once per record', () => {
-    const files = filterSetFiles([
+    const { files } = filterSetFiles([
       { 类型: ['政府网站'] },
       { 类型: ['政务新媒体'], 结果: ['合格', '合格'] },
       { 类型: ['政府网站'] },
@@ -125,17 +125,35 @@ describe('filterSetFiles', () => {
     expect(files.map((f) => f.name)).toEqual(files.map((f) => setName(f.filter, f.value)));
   });
 
+  it('names the folder of a build’s sets by their contents', () => {
+    const a = filterSetFiles([{ 类型: ['政府网站'] }, { 类型: ['政务新媒体'] }]);
+    expect(filterSetFiles([{ 类型: ['政府网站'] }, { 类型: ['政务新媒体'] }]).version).toBe(a.version);
+    // The same values and number of records, one record's value corrected: another folder.
+    expect(filterSetFiles([{ 类型: ['政务新媒体'] }, { 类型: ['政府网站'] }]).version).not.toBe(a.version);
+    expect(a.version).toMatch(/^[0-9a-z]+$/);
+  });
+
   it('refuses two values whose files would have the same name', () => {
-    // A collision of the 32-bit name, found by trying values (a birthday search: a few hundred thousand suffice).
-    const seen = new Map<string, string>();
-    let pair: [string, string] | undefined;
-    for (let i = 0; !pair; i++) {
-      const value = `区${i}`;
-      const name = setName('所属地区', value);
-      const other = seen.get(name);
-      if (other) pair = [other, value];
-      else seen.set(name, value);
-    }
-    expect(() => filterSetFiles([{ 所属地区: [pair[0]] }, { 所属地区: [pair[1]] }])).toThrow(/同名/);
+    // No two values are known to share a 53-bit name; a name made to collide stands in for one.
+    const names = new Map<string, string>();
+    const files = (values: string[]) =>
+      filterSetFiles(
+        values.map((v) => ({ 所属地区: [v] })),
+        (_filter, value) => {
+          const name = names.get(value) ?? `n${names.size}`;
+          names.set(value, name);
+          return name;
+        },
+      );
+    expect(files(['甲区', '乙县']).files.map((f) => f.name)).toEqual(['n0', 'n1']);
+    names.set('丙县', 'n0');
+    expect(() => files(['甲区', '丙县'])).toThrow(/算出的计数文件名相同/);
+  });
+
+  it('names a value’s file the same in every build, differently from other values', () => {
+    expect(setName('所属地区', '潮安区')).toBe(setName('所属地区', '潮安区'));
+    const names = new Set(Array.from({ length: 50_000 }, (_, i) => setName('所属地区', `区${i}`)));
+    expect(names.size).toBe(50_000);
+    expect(setName('所属地区', '甲')).not.toBe(setName('账号类型', '甲'));
   });
 });

@@ -281,7 +281,7 @@ describe('membersPerPage', () => {
 });
 
 describe('searchSetFiles', () => {
-  const files = searchSetFiles(history, history.quarters);
+  const { files } = searchSetFiles(history, history.quarters);
   const sets = new Map(files.map((f) => [`${f.filter}=${f.value}`, decodeSet(f.bytes)!]));
   // Every record's filters, as the search page checks each member: the bulletins', then the websites' and accounts'.
   const all: Record<string, string[]>[] = [
@@ -290,7 +290,10 @@ describe('searchSetFiles', () => {
   ];
   const chosenSets = (chosen: Record<string, string>) =>
     Object.entries(pagefindFilters(chosen)).map(([name, value]) => sets.get(`${name}=${value}`));
-  /** What the page counts for `chosen`: 0 when a value has no set (no record has it). */
+  /**
+   * What the page counts for `chosen`: 0 when a value has no set (no record has it; the page, finding no file, reads
+   * every page Pagefind lists for it, of which there are none).
+   */
   const counted = (chosen: Record<string, string>) => {
     const found = chosenSets(chosen);
     return found.every((s) => s) ? countCommon(found as DecodedSet[]) : 0;
