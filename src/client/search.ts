@@ -10,6 +10,7 @@ import {
   pageMembers,
   parseQuery,
   pinyinTargets,
+  spelledValues,
   problemsWithQuarters,
   startsWord,
   rank,
@@ -102,6 +103,12 @@ export function startSearch(): void {
     for (const option of select.options)
       if (option.dataset.count)
         (counts[select.dataset.filter!] ??= {})[option.value] = Number(option.dataset.count);
+  /** The websites' veto items (src/lib/columns.ts WEBSITE_FLAGS), as the search page lists them. */
+  const flags = JSON.parse(form.dataset.flags ?? '[]') as string[];
+  /** The filter values with their pinyin (src/pages/search.astro), for a query that spells one (`weixin` → 微信). */
+  const optionPinyin = filterSelects.flatMap((select) =>
+    [...select.options].flatMap((o) => (o.dataset.pinyin ? [[o.value, o.dataset.pinyin] as const] : [])),
+  );
   let pagefind: Pagefind | undefined;
   let shown = 0;
   let generation = 0;
@@ -293,7 +300,7 @@ export function startSearch(): void {
     // Pinyin: search for the characters it spells in the names found (`chaozhou` → 潮州), as if they had been typed;
     // only in the members Pagefind found it in (a word starting with it), not in their neighbours on a page.
     const spelled = query.latin ? first.members.filter((m) => startsWord(m.raw, query.terms)) : [];
-    const via = pinyinTargets(term, spelled);
+    const via = [...new Set([...pinyinTargets(term, spelled), ...spelledValues(term, optionPinyin)])];
     for (const target of via) {
       const also = await pagefind!.search(target, options);
       const more = mine === generation ? await read(also.results, MAX_CANDIDATES, filters, mine) : undefined;
@@ -443,8 +450,15 @@ export function startSearch(): void {
       showSuggestions(names);
     }
     list.setAttribute('aria-busy', 'false');
+    // A veto item no website had (the help's own example, 首页不更新, may be one): say so, not just “nothing found”.
+    const noneHad =
+      total() === 0 && flags.includes(term) && Object.keys(filters).length === 0
+        ? `：各季度的检查中，没有政府网站被查出“${term}”`
+        : '';
     status.textContent =
-      total() === 0 ? `没有找到与${what}相关的结果。` : `找到 ${total()} 条与${what}相关的结果${note}。`;
+      total() === 0
+        ? `没有找到与${what}相关的结果${noneHad}。`
+        : `找到 ${total()} 条与${what}相关的结果${note}。`;
   };
 
   const load = async () => {

@@ -439,6 +439,21 @@ export function pinyinTargets(
     .map(([t]) => t);
 }
 
+/**
+ * The filter values (platforms, districts, types, results: `[value, its syllables]`) a latin query spells whole:
+ * `weixin` and `wx` → 微信, `chaoanqu` → 潮安区. Their names are in few records' fields, so the search page looks
+ * for them by their characters, as for a name's.
+ */
+export function spelledValues(query: string, values: readonly (readonly [string, string])[]): string[] {
+  const q = foldText(query).replace(/\s+/g, '');
+  if (!/^[a-z]{2,}$/.test(q)) return [];
+  return values
+    .filter(([text, syllables]) =>
+      pinyinRanges(q, syllables).some(([start, end]) => start === 0 && end === [...text].length),
+    )
+    .map(([text]) => text);
+}
+
 // Suggestions.
 
 /** Least edits turning `query` into some substring of `text` (approximate substring match). */

@@ -414,6 +414,8 @@ export function bulletinRecord(q: BulletinSource, url: string): SearchRecord {
     url,
     content: [
       q.meta.title,
+      // Found by its quarter (“2020年第四季度”, “第四季度”) whether or not its title names it.
+      q.label,
       bulletinText(q.body, q.stats),
       `${q.meta.issuer}，${formatDate(q.meta.issued)}`,
       ...corrections,

@@ -112,6 +112,12 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
     expect(shouye.hits.filter((h) => h.type !== '通报').map((h) => h.url)).toEqual([
       ...hadProblem(SEED_DATA, '首页不更新').keys(),
     ]);
+    // Nothing at all: the status says no website had it, rather than only “nothing found”.
+    expect(shouye.hits).toEqual([]);
+    expect(shouye.status).toBe(
+      '没有找到与“首页不更新”相关的结果：各季度的检查中，没有政府网站被查出“首页不更新”。',
+    );
+    expect((await pageSearch(p, '首页不更')).status).toBe('没有找到与“首页不更”相关的结果。');
     const lanmu = await pageSearch(p, '栏目不更新');
     expect(
       lanmu.hits
@@ -147,6 +153,15 @@ describe('search over the real 2020-Q3 (frozen copy, test/fixtures/seed)', () =>
       expect.arrayContaining((await pageSearch(p, '潮州市')).hits.map((h) => h.url)),
     );
     expect((await pageSearch(p, '潮州市卫生建康局')).suggestions[0]).toBe('潮州市卫生健康局');
+    // A platform in pinyin, as the help under the box offers (“weixin”或“wx”查“微信”).
+    const weixin = (await pageSearch(p, '微信')).hits.map((h) => h.url);
+    expect(weixin.length).toBeGreaterThan(10);
+    for (const query of ['weixin', 'wx']) {
+      const found = await pageSearch(p, query);
+      expect(found.hits.map((h) => h.url)).toEqual(expect.arrayContaining(weixin));
+      expect(found.status).toContain('（按拼音：');
+      expect(found.status).toContain('微信');
+    }
   });
 
   it('answers a one-character query with every record that has the character', async () => {
@@ -423,7 +438,9 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(read).toEqual([]);
     await n.close();
     const readBlind: string[] = [];
-    const blind = await searchPage(browser, ctx.server, errors, none, async (page) => {
+    // The browser logs each refused download as an error: expected here, so kept apart from `errors`.
+    const refused: string[] = [];
+    const blind = await searchPage(browser, ctx.server, refused, none, async (page) => {
       await fragments(readBlind)(page);
       await page.route('**/search/sets/**', (route) => route.fulfill({ status: 404, body: '' }));
     });
@@ -480,7 +497,7 @@ describe('search over three invented quarters (filters, sorting, shareable links
     await claimedAll.close();
 
     // A set that cannot be had (a host's error): the page reads every page to count, and lists the same.
-    const missing = await searchPage(browser, ctx.server, errors, link(three), async (page) => {
+    const missing = await searchPage(browser, ctx.server, refused, link(three), async (page) => {
       await page.route(`**${setPath('所属地区', '乙县')}`, (route) =>
         route.fulfill({ status: 404, body: '' }),
       );
@@ -488,6 +505,8 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(await status(missing)).toBe(counted);
     expect(await listed(missing)).toEqual(titles);
     await missing.close();
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((e) => /404/.test(e))).toBe(true);
 
     // What the bench measures (scripts/bench/search-cost.ts): the newest quarter, 政务新媒体, the commonest platform.
     const browse = await browseBytes(browser, ctx.server.url);

@@ -9,6 +9,7 @@ import {
   parseQuery,
   pinyinRanges,
   pinyinTargets,
+  spelledValues,
   problemsWithQuarters,
   rank,
   substringDistance,
@@ -192,6 +193,28 @@ describe('pinyin', () => {
     expect(pinyinTargets('chaozhou', found)).toEqual(['潮州']);
     expect(pinyinTargets('czs', found)).toEqual(['潮州市', '潮州司']);
     expect(pinyinTargets('潮州', found)).toEqual([]);
+  });
+});
+
+describe('spelledValues', () => {
+  const values: [string, string][] = [
+    ['微信', 'wei xin'],
+    ['微博', 'wei bo'],
+    ['潮安区', 'chao an qu'],
+    ['政务新媒体', 'zheng wu xin mei ti'],
+  ];
+  it('gives the filter values a latin query spells whole, in full, as initials or unfinished', () => {
+    expect(spelledValues('weixin', values)).toEqual(['微信']);
+    expect(spelledValues('wx', values)).toEqual(['微信']);
+    expect(spelledValues('WeiXin', values)).toEqual(['微信']);
+    expect(spelledValues('chaoanq', values)).toEqual(['潮安区']);
+    expect(spelledValues('zwxmt', values)).toEqual(['政务新媒体']);
+  });
+  it('gives none for part of a value, a query of one letter, or characters', () => {
+    expect(spelledValues('wei', values)).toEqual([]);
+    expect(spelledValues('chaoan', values)).toEqual([]);
+    expect(spelledValues('w', values)).toEqual([]);
+    expect(spelledValues('微信', values)).toEqual([]);
   });
 });
 

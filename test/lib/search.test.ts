@@ -162,6 +162,17 @@ describe('bulletin records', () => {
     expect(r.sort).toEqual({ quarter: '2020-Q3' });
   });
 
+  it('name their quarter in the text, for a title that does not', () => {
+    const untitled = {
+      ...seed!,
+      meta: { ...seed!.meta, title: '虚构市人民政府办公室关于检查情况的通报（第二期）' },
+    };
+    expect(bulletinRecord(untitled, '/x/').content.split('\n').slice(0, 2)).toEqual([
+      '虚构市人民政府办公室关于检查情况的通报（第二期）',
+      '2020年第三季度',
+    ]);
+  });
+
   it('include corrections made after publication', () => {
     const corrected = {
       ...seed!,
