@@ -440,18 +440,27 @@ export function pinyinTargets(
 }
 
 /**
- * The filter values (platforms, districts, types, results: `[value, its syllables]`) a latin query spells whole:
- * `weixin` and `wx` → 微信, `chaoanqu` → 潮安区. Their names are in few records' fields, so the search page looks
- * for them by their characters, as for a name's.
+ * What a latin query spells in the filter values (platforms, districts, types, results: `[value, its syllables]`), two
+ * characters or more from the start of a word: `weixin` and `wx` → 微信, `weibo` → 微博 (of 新浪微博), `chaoanqu` → 潮安区. These words are in
+ * few records' names, so the search page looks for them by their characters, as for a name's.
  */
 export function spelledValues(query: string, values: readonly (readonly [string, string])[]): string[] {
   const q = foldText(query).replace(/\s+/g, '');
   if (!/^[a-z]{2,}$/.test(q)) return [];
-  return values
-    .filter(([text, syllables]) =>
-      pinyinRanges(q, syllables).some(([start, end]) => start === 0 && end === [...text].length),
-    )
-    .map(([text]) => text);
+  const spelled = new Set<string>();
+  for (const [text, syllables] of values) {
+    const chars = [...text];
+    // From the start of a word, as Pagefind matches names' pinyin: `wx` is 微信, not 务新 of 政务新媒体.
+    const starts = new Set<number>();
+    let at = 0;
+    for (const { segment } of segmenter.segment(text)) {
+      starts.add(at);
+      at += [...segment].length;
+    }
+    for (const [start, end] of pinyinRanges(q, syllables))
+      if (end - start >= 2 && starts.has(start)) spelled.add(chars.slice(start, end).join(''));
+  }
+  return [...spelled];
 }
 
 // Suggestions.

@@ -199,20 +199,22 @@ describe('pinyin', () => {
 describe('spelledValues', () => {
   const values: [string, string][] = [
     ['微信', 'wei xin'],
-    ['微博', 'wei bo'],
+    ['新浪微博', 'xin lang wei bo'],
     ['潮安区', 'chao an qu'],
     ['政务新媒体', 'zheng wu xin mei ti'],
   ];
-  it('gives the filter values a latin query spells whole, in full, as initials or unfinished', () => {
+  it('gives the words of two characters or more a latin query spells in filter values, in full, as initials or unfinished', () => {
     expect(spelledValues('weixin', values)).toEqual(['微信']);
     expect(spelledValues('wx', values)).toEqual(['微信']);
     expect(spelledValues('WeiXin', values)).toEqual(['微信']);
+    expect(spelledValues('weibo', values)).toEqual(['微博']);
+    expect(spelledValues('xlwb', values)).toEqual(['新浪微博']);
     expect(spelledValues('chaoanq', values)).toEqual(['潮安区']);
     expect(spelledValues('zwxmt', values)).toEqual(['政务新媒体']);
   });
-  it('gives none for part of a value, a query of one letter, or characters', () => {
+  it('gives none for one character, a word’s middle, a query of one letter, or characters', () => {
     expect(spelledValues('wei', values)).toEqual([]);
-    expect(spelledValues('chaoan', values)).toEqual([]);
+    expect(spelledValues('wux', values)).toEqual([]); // 务新: not a word of 政务新媒体
     expect(spelledValues('w', values)).toEqual([]);
     expect(spelledValues('微信', values)).toEqual([]);
   });
