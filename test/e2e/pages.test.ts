@@ -151,6 +151,43 @@ describe('bulletin pages in Chromium', () => {
     await desktop.close();
   });
 
+  it('shows a unit’s two tables and the downloads on a phone without sideways scrolling, in 长者模式 too', async () => {
+    const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await phone.goto(`${ctx.server.url}units/`);
+    const unit = await phone.locator('table.unit-list tbody th a').first().getAttribute('href');
+    const overflow = () =>
+      phone.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        boxes: [...document.querySelectorAll('.table-scroll')].map((b) => b.scrollWidth - b.clientWidth),
+      }));
+    const labels = () =>
+      phone.evaluate(() =>
+        [...document.querySelectorAll('table.unit-quarters tbody tr:first-child td')].map(
+          (td) => getComputedStyle(td, '::before').content,
+        ),
+      );
+    for (const elder of [false, true]) {
+      for (const path of [unit!, `${ctx.server.url}data/`]) {
+        await phone.goto(new URL(path, ctx.server.url).href);
+        if (elder) await phone.getByRole('button', { name: '长者模式' }).click();
+        const { page, boxes } = await overflow();
+        expect(page, `${path} ${elder ? '长者模式' : ''}`).toBeLessThanOrEqual(390);
+        expect(
+          boxes.every((extra) => extra <= 0),
+          `${path} ${elder ? '长者模式' : ''}: ${boxes}`,
+        ).toBe(true);
+        if (elder) await phone.getByRole('button', { name: '长者模式' }).click(); // off again (it is remembered)
+      }
+    }
+    await phone.goto(new URL(unit!, ctx.server.url).href);
+    expect(await labels()).toEqual(['"抽查账号 "', '"合格 "', '"合格率 "', '"不合格的账号："']);
+    await phone.close();
+    const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desktop.goto(new URL(unit!, ctx.server.url).href);
+    expect(await desktop.locator('table.unit-quarters thead').isVisible()).toBe(true);
+    await desktop.close();
+  });
+
   it('works with JavaScript off', async () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
