@@ -151,7 +151,7 @@ describe('bulletin pages in Chromium', () => {
     await desktop.close();
   });
 
-  it('shows a unit’s two tables and the downloads on a phone without sideways scrolling, in 长者模式 too', async () => {
+  it('shows a unit’s two tables, the website list and the downloads on a phone without sideways scrolling, in 长者模式 too', async () => {
     const phone = await ctx.browser.newPage({ viewport: { width: 390, height: 900 } });
     await phone.goto(`${ctx.server.url}units/`);
     const unit = await phone.locator('table.unit-list tbody th a').first().getAttribute('href');
@@ -181,6 +181,20 @@ describe('bulletin pages in Chromium', () => {
     }
     await phone.goto(new URL(unit!, ctx.server.url).href);
     expect(await labels()).toEqual(['"抽查账号 "', '"合格 "', '"合格率 "', '"不合格的账号："']);
+    // The website list too: a line per website, its counts named, no header row.
+    await phone.goto(`${ctx.server.url}websites/`);
+    expect(await overflow()).toMatchObject({ page: 390 });
+    expect(
+      await phone.evaluate(() => {
+        const table = document.querySelector('table.website-list')!;
+        return {
+          header: table.querySelector('thead')!.getBoundingClientRect().height > 1,
+          labels: [...table.querySelectorAll('tbody tr:first-child td')].map(
+            (td) => getComputedStyle(td, '::before').content,
+          ),
+        };
+      }),
+    ).toEqual({ header: false, labels: ['"抽查季度数 "', '"最近总分 "', '"最近一次："'] });
     await phone.close();
     const desktop = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await desktop.goto(new URL(unit!, ctx.server.url).href);
