@@ -128,6 +128,7 @@ export function startSearch(): void {
   const showFilterCount = () => {
     const n = Object.keys(chosenFilters()).length + (sortSelect.value ? 1 : 0);
     filtersCount.textContent = n > 0 ? `（已选 ${n} 项）` : '';
+    void showOptionCounts();
   };
 
   /** Keeps the address bar a shareable link to what is on screen. */
@@ -265,6 +266,39 @@ export function startSearch(): void {
   const commonCount = async (filters: Filters): Promise<number | undefined> => {
     const sets = await Promise.all(Object.entries(filters).map(([name, value]) => setOf(name, value)));
     return sets.every((s) => s !== undefined) ? countCommon(sets) : undefined;
+  };
+
+  /**
+   * On a site whose sets are small (src/pages/search.astro `data-live-counts`): each option's count given the other
+   * chosen filters, from the sets, and an option no record would have greyed out, so that “不合格（1）” never promises a
+   * result the other choices rule out. Without filters, or where a set cannot be read, the counts in the page.
+   */
+  let countsGeneration = 0;
+  const showOptionCounts = async () => {
+    if (form.dataset.liveCounts === undefined) return;
+    const mine = ++countsGeneration;
+    const chosen = chosenFilters();
+    const counted = await Promise.all(
+      filterSelects.map((select) => {
+        const { [select.dataset.filter!]: _, ...others } = chosen;
+        return Promise.all(
+          [...select.options].map((option) =>
+            !option.value || Object.keys(others).length === 0
+              ? undefined
+              : commonCount(pagefindFilters({ ...others, [select.dataset.filter!]: option.value })),
+          ),
+        );
+      }),
+    );
+    if (mine !== countsGeneration) return;
+    filterSelects.forEach((select, s) => {
+      [...select.options].forEach((option, o) => {
+        if (!option.value) return;
+        const n = counted[s]![o] ?? Number(option.dataset.count);
+        option.textContent = `${option.value}（${n}）`;
+        option.disabled = n === 0 && option.value !== select.value;
+      });
+    });
   };
 
   /** Appends the next page of results. */

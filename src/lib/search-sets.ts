@@ -177,7 +177,15 @@ export interface SetFile {
 export interface SetFiles {
   version: string;
   files: SetFile[];
+  /** Their bytes in all. */
+  bytes: number;
 }
+
+/**
+ * At most this many bytes of sets in all (KB = 1000 bytes), the search page counts every option against the chosen
+ * filters, reading every set once a filter is chosen: a city's are a few KB, a province's or a nation's too many.
+ */
+export const LIVE_COUNTS_BYTES = 50_000;
 
 /**
  * The set file of every value of every filter, from each record's filters in the build's order. Throws when two
@@ -221,5 +229,5 @@ export function filterSetFiles(
       files.push({ name, filter, value, bytes });
     }
   }
-  return { version: version.end(), files };
+  return { version: version.end(), files, bytes: files.reduce((n, f) => n + f.bytes.length, 0) };
 }

@@ -421,7 +421,8 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(folder).toMatch(/^\/search\/sets\/[0-9a-z]+\/$/);
     expect(existsSync(join(ctx.dist, folder))).toBe(true);
     const setPath = (filter: string, value: string) => `${folder}${setName(filter, value)}.bin`;
-    expect(Object.fromEntries(answered)).toEqual(
+    // (On a site this small the page also reads every other set, to count each option: see the next test.)
+    expect(Object.fromEntries(answered)).toMatchObject(
       Object.fromEntries(Object.entries(two).map(([f, v]) => [setPath(f, v), 200])),
     );
     await p.close();
@@ -461,10 +462,8 @@ describe('search over three invented quarters (filters, sorting, shareable links
     const titles = await listed(q);
     expect(titles.length).toBeGreaterThan(1);
     expect(counted).toBe(`找到 ${titles.length} 条与所选条件相关的结果。`);
-    expect([...answered.keys()].sort()).toEqual(
-      Object.entries(three)
-        .map(([f, v]) => setPath(f, v))
-        .sort(),
+    expect([...answered.keys()]).toEqual(
+      expect.arrayContaining(Object.entries(three).map(([f, v]) => setPath(f, v))),
     );
     expect([...answered.values()].every((code) => code === 200)).toBe(true);
     await q.close();
@@ -513,6 +512,47 @@ describe('search over three invented quarters (filters, sorting, shareable links
     expect(browse?.filters).toMatch(/^季度=2021年第三季度、类型=政务新媒体、账号类型=\S+$/);
     expect(browse?.status).toMatch(/^找到 \d+ 条/);
     expect(browse!.wire).toBeGreaterThan(0);
+  });
+
+  it('counts each option against the filters already chosen, greying out what they rule out (a small site)', async () => {
+    const p = await searchPage(
+      browser,
+      ctx.server,
+      errors,
+      `?${new URLSearchParams({ 季度: '2021年第二季度' })}`,
+    );
+    expect(await p.locator('#search-form').getAttribute('data-live-counts')).toBe('');
+    const option = (filter: string, value: string) =>
+      p.locator(`select[data-filter="${filter}"] option[value="${value}"]`);
+    // One bulletin of that quarter, of three in all.
+    expect(await option('类型', '通报').getAttribute('data-count')).toBe('3');
+    await expect.poll(() => option('类型', '通报').textContent()).toBe('通报（1）');
+    // Each district's count is what choosing it lists.
+    const districts = await p
+      .locator('select[data-filter="所属地区"] option:not([value=""])')
+      .evaluateAll((os) =>
+        os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
+      );
+    expect(districts.length).toBeGreaterThan(2);
+    for (const { value, text } of districts) {
+      const n = Number(/（(\d+)）$/.exec(text)?.[1]);
+      await p.selectOption('select[data-filter="所属地区"]', value);
+      await p.waitForFunction(
+        (want) => (document.getElementById('search-status')?.textContent ?? '').startsWith(want),
+        n === 0 ? '没有找到' : `找到 ${n} 条`,
+      );
+    }
+    // 通报 have no 结果: with 类型 = 通报 chosen, no result can be, and both are greyed out.
+    await p.selectOption('select[data-filter="所属地区"]', '');
+    await p.selectOption('select[data-filter="类型"]', '通报');
+    await expect.poll(() => option('结果', '不合格').isDisabled()).toBe(true);
+    expect(await option('结果', '合格').textContent()).toBe('合格（0）');
+    // Cleared: the counts in the page again.
+    await p.selectOption('select[data-filter="类型"]', '');
+    await p.selectOption('select[data-filter="季度"]', '');
+    await expect.poll(() => option('类型', '通报').textContent()).toBe('通报（3）');
+    expect(await option('结果', '不合格').isDisabled()).toBe(false);
+    await p.close();
   });
 
   it('folds the filters into “筛选与排序” on a phone, unless a shared link set one; open on a desktop', async () => {
@@ -777,7 +817,7 @@ describe('search on a site deployed under a sub-path (BASE_PATH)', () => {
       await p.waitForFunction(() =>
         /^找到 \d+ 条/.test(document.getElementById('search-status')?.textContent ?? ''),
       );
-      expect(sets).toHaveLength(2);
+      expect(sets.length).toBeGreaterThanOrEqual(2);
       expect(sets.every((path) => path.startsWith('/sub/search/sets/'))).toBe(true);
       expect(errors).toEqual([]);
       await p.close();

@@ -131,6 +131,7 @@ describe('filterSetFiles', () => {
     // The same values and number of records, one record's value corrected: another folder.
     expect(filterSetFiles([{ 类型: ['政务新媒体'] }, { 类型: ['政府网站'] }]).version).not.toBe(a.version);
     expect(a.version).toMatch(/^[0-9a-z]+$/);
+    expect(a.bytes).toBe(a.files.reduce((n, f) => n + f.bytes.length, 0));
   });
 
   it('refuses two values whose files would have the same name', () => {
