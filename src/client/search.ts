@@ -103,6 +103,9 @@ export function startSearch(): void {
     for (const option of select.options)
       if (option.dataset.count)
         (counts[select.dataset.filter!] ??= {})[option.value] = Number(option.dataset.count);
+  /** How many have a filter value, 0 for a value no record has; undefined for a filter the page does not list. */
+  const countOf = (name: string, value: string): number | undefined =>
+    counts[name] ? (counts[name][value] ?? 0) : undefined;
   /** The websites' veto items (src/lib/columns.ts WEBSITE_FLAGS), as the search page lists them. */
   const flags = JSON.parse(form.dataset.flags ?? '[]') as string[];
   /** The filter values with their pinyin (src/pages/search.astro), for a query that spells one (`weixin` → 微信). */
@@ -264,6 +267,8 @@ export function startSearch(): void {
    * not of one build (then every page is read to count).
    */
   const commonCount = async (filters: Filters): Promise<number | undefined> => {
+    // A value no record has has no set to read (as 2020年第三季度：不合格 where none failed): none have them all.
+    if (Object.entries(filters).some(([name, value]) => countOf(name, value) === 0)) return 0;
     const sets = await Promise.all(Object.entries(filters).map(([name, value]) => setOf(name, value)));
     return sets.every((s) => s !== undefined) ? countCommon(sets) : undefined;
   };
@@ -463,7 +468,7 @@ export function startSearch(): void {
       // The count of one filter value is in the page; of more, their sets' intersection. Without those, every page
       // must be read to count its members.
       const chosen = Object.entries(wanted);
-      known = chosen.length === 1 ? counts[chosen[0]![0]]?.[chosen[0]![1]] : await commonCount(wanted);
+      known = chosen.length === 1 ? countOf(...chosen[0]!) : await commonCount(wanted);
       if (mine !== generation) return;
       if (known === 0) pending = []; // its pages hold members with some of the values, none with all of them
       if (known === undefined) {

@@ -542,6 +542,42 @@ describe('search over three invented quarters (filters, sorting, shareable links
         n === 0 ? '没有找到' : `找到 ${n} 条`,
       );
     }
+    // A result no one had in a quarter has no set file (2020年第三季度：不合格 of the real data): the page's counts say
+    // so, and the option shows 0, greyed out, and choosing it reads no page. Every quarter here had both results, so
+    // the page is served with one of them taken out of its counts (the set file stays: the count must not come from it).
+    const quarter = '2021年第一季度';
+    const q = await searchPage(
+      browser,
+      ctx.server,
+      errors,
+      `?${new URLSearchParams({ 季度: quarter })}`,
+      async (page) => {
+        await page.route('**/search/?*', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(`&quot;${quarter}：不合格&quot;:`, '&quot;-&quot;:');
+          await route.fulfill({ response, body });
+        });
+      },
+    );
+    const qOption = (filter: string, value: string) =>
+      q.locator(`select[data-filter="${filter}"] option[value="${value}"]`);
+    await expect.poll(() => qOption('结果', '不合格').textContent()).toBe('不合格（0）');
+    expect(await qOption('结果', '不合格').isDisabled()).toBe(true);
+    // The quarter's own results listed first (reading pages), so that only what follows is counted.
+    await q.waitForFunction(() => /^找到/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await q.waitForSelector('#search-results[aria-busy="false"]');
+    const fragments: string[] = [];
+    q.on('request', (r) => r.url().includes('/fragment/') && fragments.push(r.url()));
+    await q.locator('select[data-filter="结果"]').evaluate((select: HTMLSelectElement) => {
+      select.value = '不合格'; // as a shared link would set it; the option itself is greyed out
+      select.dispatchEvent(new Event('change'));
+    });
+    await q.waitForFunction(() =>
+      /^没有找到/.test(document.getElementById('search-status')?.textContent ?? ''),
+    );
+    expect(fragments).toEqual([]);
+    await q.close();
+    await p.selectOption('select[data-filter="季度"]', '2021年第二季度');
     // 通报 have no 结果: with 类型 = 通报 chosen, no result can be, and both are greyed out.
     await p.selectOption('select[data-filter="所属地区"]', '');
     await p.selectOption('select[data-filter="类型"]', '通报');
