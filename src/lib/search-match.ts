@@ -90,6 +90,17 @@ export function pageMembers(page: { filters?: Record<string, string[] | undefine
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** Where each word of `text` starts (`Intl.Segmenter`), in characters; 0 always. */
+function wordStarts(text: string): Set<number> {
+  const starts = new Set([0]);
+  let at = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    starts.add(at);
+    at += [...segment].length;
+  }
+  return starts;
+}
+
 /**
  * The pinyin words a name is found by, from its syllables (`MatchFields.y`): from each word of it to the end of its
  * run of letters, in full and as initials. Pagefind matches a latin query as the start of a word, so `chaozhou` and
@@ -98,12 +109,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 export function keysOf(text: string, syllables: string): string[] {
   const units = syllables.split(' ');
-  const starts = new Set([0]);
-  let at = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    starts.add(at);
-    at += [...segment].length;
-  }
+  const starts = wordStarts(text);
   const keys: string[] = [];
   for (const start of [...starts].sort((a, b) => a - b)) {
     let end = start;
@@ -411,6 +417,12 @@ export function pinyinRanges(query: string, syllables: string): [number, number]
   return ranges;
 }
 
+/** A query as pinyin: its letters, spaces removed, lower case; undefined unless two letters or more and nothing else. */
+function pinyinQuery(query: string): string | undefined {
+  const q = foldText(query).replace(/\s+/g, '');
+  return /^[a-z]{2,}$/.test(q) ? q : undefined;
+}
+
 /**
  * The Chinese strings a latin query spells in the candidates' names and units, most frequent first: `chaozhou` →
  * 潮州, `czs` → 潮州市 (and 潮州司 of 潮州司法). The search page then searches for these, so pinyin finds what the
@@ -421,8 +433,8 @@ export function pinyinTargets(
   candidates: readonly { fields: MatchFields }[],
   limit = 4,
 ): string[] {
-  const q = foldText(query).replace(/\s+/g, '');
-  if (!/^[a-z]{2,}$/.test(q)) return [];
+  const q = pinyinQuery(query);
+  if (!q) return [];
   const counts = new Map<string, number>();
   for (const c of candidates) {
     for (const [text, syllables] of c.fields.y ?? []) {
@@ -445,18 +457,13 @@ export function pinyinTargets(
  * few records' names, so the search page looks for them by their characters, as for a name's.
  */
 export function spelledValues(query: string, values: readonly (readonly [string, string])[]): string[] {
-  const q = foldText(query).replace(/\s+/g, '');
-  if (!/^[a-z]{2,}$/.test(q)) return [];
+  const q = pinyinQuery(query);
+  if (!q) return [];
   const spelled = new Set<string>();
   for (const [text, syllables] of values) {
     const chars = [...text];
     // From the start of a word, as Pagefind matches names' pinyin: `wx` is 微信, not 务新 of 政务新媒体.
-    const starts = new Set<number>();
-    let at = 0;
-    for (const { segment } of segmenter.segment(text)) {
-      starts.add(at);
-      at += [...segment].length;
-    }
+    const starts = wordStarts(text);
     for (const [start, end] of pinyinRanges(q, syllables))
       if (end - start >= 2 && starts.has(start)) spelled.add(chars.slice(start, end).join(''));
   }

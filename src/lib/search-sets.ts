@@ -73,6 +73,16 @@ function gaps(members: readonly number[]): number[] {
   return out;
 }
 
+/** The record numbers below `size` that ascending `members` lacks. */
+function absentFrom(members: readonly number[], size: number): number[] {
+  const absent: number[] = [];
+  for (let i = 0, j = 0; i < size; i++) {
+    if (members[j] === i) j++;
+    else absent.push(i);
+  }
+  return absent;
+}
+
 /** Encodes a set of record numbers (ascending, each below `size`) in the smallest of the three forms. */
 export function encodeSet(members: readonly number[], size: number): Uint8Array {
   if (size >= MAX_RECORDS) throw new Error(`搜索记录过多（${size} 条）（too many records for a set file）`);
@@ -80,13 +90,7 @@ export function encodeSet(members: readonly number[], size: number): Uint8Array 
   pushVarint(head, size);
   const listed = gaps(members);
   // The records a set lacks are worth listing only when it has most of them.
-  const absent: number[] = [];
-  if (members.length * 2 > size)
-    for (let i = 0, j = 0; i < size; i++) {
-      if (members[j] === i) j++;
-      else absent.push(i);
-    }
-  const complement = members.length * 2 > size ? gaps(absent) : listed;
+  const complement = members.length * 2 > size ? gaps(absentFrom(members, size)) : listed;
   const bitmapBytes = Math.ceil(size / 8);
   const smallest = Math.min(listed.length, complement.length, bitmapBytes);
   if (smallest === listed.length) return Uint8Array.from([MEMBERS, ...head, ...listed]);
